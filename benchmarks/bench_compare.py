@@ -1,0 +1,79 @@
+"""Time and peak memory of ``paraphrase.compare``, against difflib in the same process.
+
+    python benchmarks/bench_compare.py [--data ../shared/data] [--cores 1]
+
+Cases: the seed rewording pair (000, 001), and two long documents of 2,000 sentences
+each, made of the two sides of MRPC's first 2,000 sentence pairs (real paraphrases and
+near-paraphrases, in shuffled order on one side). The baseline is
+``difflib.SequenceMatcher`` over the two texts' words: what a naive tool would run.
+Target: the 2,000 x 2,000 case in under 2 seconds on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import random
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import paraphrase  # noqa: E402
+
+
+def measure(run: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Best wall time of ``repeat`` runs, and peak traced memory (MiB) of one run."""
+    best = min(_timed(run) for _ in range(repeat))
+    tracemalloc.start()
+    run()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return best, peak
+
+
+def _timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def difflib_words(a: str, b: str) -> Callable[[], object]:
+    return lambda: difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).get_opcodes()
+
+
+def long_documents(data: Path, sentences: int) -> tuple[str, str]:
+    path = data / "mrpc-train" / "msr_paraphrase_train.txt"
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]]
+    left = [row[3] for row in rows[:sentences]]
+    right = [row[4] for row in rows[:sentences]]
+    random.Random(0).shuffle(right)
+    return "\n".join(left), "\n".join(right)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--cores", type=int, default=1, help="CPU cores to pin the process to (default 1)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    os.sched_setaffinity(0, set(range(args.cores)))
+    seeds = sorted((ROOT / "seeds").glob("00[01]_*.txt"))
+    cases = {"seeds 000 x 001": tuple(p.read_text(encoding="utf-8") for p in seeds)}
+    cases["2,000 x 2,000 sentences"] = long_documents(args.data, 2000)
+    paraphrase.compare("Warm up the lazy imports.", "Warm up the lazy imports.")
+    print(f"{'case':26} {'compare s':>10} {'peak MiB':>9} {'difflib s':>10} {'peak MiB':>9} {'ratio':>7}")
+    for name, (a, b) in cases.items():
+        ours, our_peak = measure(lambda: paraphrase.compare(a, b), args.repeat)
+        base, base_peak = measure(difflib_words(a, b), args.repeat)
+        print(f"{name:26} {ours:10.3f} {our_peak:9.1f} {base:10.3f} {base_peak:9.1f} {ours / base:6.2f}x")
+    print(f"(cores: {args.cores}; ratio = compare time / difflib time; best of {args.repeat})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Align the sentences of two documents: which sentence of one came from which of the other.
+
+1. One vectorised ``rapidfuzz.process.cdist`` call scores every sentence pair by content
+   overlap (sorted word-code strings: their Indel similarity is the Dice overlap).
+2. The few best candidates of each sentence get the full paraphrase distance.
+3. Pairs are accepted best-first, each sentence once: order does not matter, so
+   reordered sentences align, and a repeated sentence cannot be counted twice.
+4. Each pair then absorbs an unaligned neighbour when that lowers its distance: one
+   sentence rewritten as two, or two as one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from .alphabet import Alphabet
+from .document import Document, Sentence
+from .options import Options
+from .score import content_bag, feature_distance
+from .tokens import Features
+
+CANDIDATES_PER_SENTENCE = 3
+
+
+@dataclass(frozen=True)
+class Group:
+    """Aligned sentence indexes on each side, in document order, and their distance."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    distance: float
+
+
+def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> list[Group]:
+    """The aligned groups of ``a`` and ``b``, in the order of ``a``."""
+    left = [s for s in a.counted if len(s.features.content) >= options.min_content_words]
+    right = [s for s in b.counted if len(s.features.content) >= options.min_content_words]
+    if not left or not right:
+        return []
+    overlap = _overlap_matrix(left, right, options, alphabet)
+    scored = sorted(_scored_candidates(left, right, overlap, options, alphabet))
+    groups = _match(scored)
+    merger = _Merger(a, b, groups, options, alphabet)
+    return sorted((merger.grow(g) for g in groups), key=lambda g: g.a)
+
+
+def _overlap_matrix(left: list[Sentence], right: list[Sentence], options: Options, alphabet: Alphabet) -> np.ndarray:
+    bags_a = [content_bag(s.features, options, alphabet) for s in left]
+    bags_b = [content_bag(s.features, options, alphabet) for s in right]
+    return process.cdist(
+        bags_a, bags_b, scorer=Indel.normalized_similarity, score_cutoff=options.candidate_overlap,
+        dtype=np.float32, workers=-1,
+    )
+
+
+def _scored_candidates(
+    left: list[Sentence], right: list[Sentence], overlap: np.ndarray, options: Options, alphabet: Alphabet
+) -> Iterator[tuple[float, int, int]]:
+    for i, j in _candidates(overlap):
+        d = feature_distance(left[i].features, right[j].features, options, alphabet)
+        if d <= options.align_max_distance:
+            yield d, left[i].index, right[j].index
+
+
+def _candidates(overlap: np.ndarray) -> set[tuple[int, int]]:
+    # The best few per row and per column: enough to resolve near-ties between
+    # paraphrases without scoring all n*m pairs with the full distance.
+    k = CANDIDATES_PER_SENTENCE
+    pairs: set[tuple[int, int]] = set()
+    for axis in (1, 0):
+        best = np.argsort(-overlap, axis=axis, kind="stable")
+        best = best[:, :k] if axis == 1 else best[:k, :].T
+        for row, columns in enumerate(best):
+            for column in columns:
+                i, j = (row, int(column)) if axis == 1 else (int(column), row)
+                if overlap[i, j] > 0:
+                    pairs.add((i, j))
+    return pairs
+
+
+def _match(scored: list[tuple[float, int, int]]) -> list[Group]:
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    groups = []
+    for d, i, j in scored:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            groups.append(Group((i,), (j,), d))
+    return groups
+
+
+class _Merger:
+    """Grows 1:1 pairs into 1:2, 2:1 (up to ``max_group``) with adjacent unaligned sentences."""
+
+    def __init__(self, a: Document, b: Document, groups: list[Group], options: Options, alphabet: Alphabet) -> None:
+        self.docs = {"a": a, "b": b}
+        self.options = options
+        self.alphabet = alphabet
+        self.taken: dict[str, set[int]] = {
+            "a": {i for g in groups for i in g.a},
+            "b": {j for g in groups for j in g.b},
+        }
+
+    def grow(self, group: Group) -> Group:
+        while len(group.a) + len(group.b) < 2 * self.options.max_group:
+            better = min(self._extensions(group), key=lambda g: g.distance, default=None)
+            if better is None or better.distance > group.distance - self.options.merge_gain:
+                return group
+            group = better
+            self.taken["a"].update(group.a)
+            self.taken["b"].update(group.b)
+        return group
+
+    def _extensions(self, group: Group) -> Iterator[Group]:
+        for side in ("a", "b"):
+            indexes = getattr(group, side)
+            if len(indexes) >= self.options.max_group:
+                continue
+            for neighbour in (indexes[0] - 1, indexes[-1] + 1):
+                if self._free(side, neighbour):
+                    grown = tuple(sorted((*indexes, neighbour)))
+                    a, b = (grown, group.b) if side == "a" else (group.a, grown)
+                    yield Group(a, b, self._distance(a, b))
+
+    def _free(self, side: str, index: int) -> bool:
+        sentences = self.docs[side].sentences
+        return 0 <= index < len(sentences) and sentences[index].counts and index not in self.taken[side]
+
+    def _distance(self, a: tuple[int, ...], b: tuple[int, ...]) -> float:
+        fa = joined(self.docs["a"], a)
+        fb = joined(self.docs["b"], b)
+        return feature_distance(fa, fb, self.options, self.alphabet)
+
+
+def joined(document: Document, indexes: tuple[int, ...]) -> Features:
+    """The features of consecutive sentences read as one."""
+    parts = [document.sentences[i].features for i in indexes]
+    if len(parts) == 1:
+        return parts[0]
+    return Features(
+        tokens=tuple(t for p in parts for t in p.tokens),
+        words=tuple(w for p in parts for w in p.words),
+        content=tuple(c for p in parts for c in p.content),
+        facts=tuple(f for p in parts for f in p.facts),
+    )

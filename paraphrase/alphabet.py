@@ -1,0 +1,35 @@
+"""Encode words as single characters, so character-level C code works on whole words.
+
+rapidfuzz and diff-match-patch compare characters. Giving every distinct word its own
+code point makes their edit operations word operations: a diff never splits a word, and
+the Indel similarity of two sorted word bags is exactly their Dice overlap.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+_FIRST = 0x100  # leave ASCII and Latin-1 alone; nothing here is ever shown
+_SURROGATES = range(0xD800, 0xE000)
+
+
+class Alphabet:
+    """A growing map from words to code points, one per distinct word."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+
+    def encode(self, words: Iterable[str]) -> str:
+        """The words as a string of one character each, in order."""
+        return "".join(self._code(word) for word in words)
+
+    def bag(self, words: Iterable[str]) -> str:
+        """The words as a sorted string: order-free, repeats kept."""
+        return "".join(sorted(self.encode(words)))
+
+    def _code(self, word: str) -> str:
+        code = self._codes.get(word)
+        if code is None:
+            n = _FIRST + len(self._codes)
+            code = self._codes[word] = chr(n + len(_SURROGATES) if n >= _SURROGATES.start else n)
+        return code

@@ -1,0 +1,112 @@
+"""Recognise web and news boilerplate and set it aside, with the reason, without deleting it.
+
+Rules work on lines first (a photo caption is a whole line, however many sentences it
+has), then on single segments. Set-aside text stays in the output but never counts
+towards similarity.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from .segment import Span, lines
+from .tokens import normalize
+
+# Whole segments that are page furniture rather than article text.
+FURNITURE = frozenset("""
+advertisement|advertising|sponsored|sponsored content|continue reading|read more|read next|
+connect with us|follow us|headlines|published|updated|on|by|share|share this|share this article|
+share this story|share on facebook|share on twitter|tweet|email|print|comments|related|
+related articles|related stories|more stories|most read|trending|recommended|subscribe|
+sign up|sign in|log in|skip to content|skip to main content|listen to this article|
+watch|video|photo|photos|image|gallery|loading|close|menu|search|home|top stories|
+click here|see also|also read|also see|you may also like|story continues below
+""".replace("\n", "").split("|"))
+
+_CREDIT = re.compile(
+    r"\((?:photo\s*|image\s*|picture\s*)?credits?\s*:[^)]*\)\s*$"
+    r"|^\(?\s*(?:photo|image|picture|credit|source)s?\s*(?:credit)?\s*:"
+    r"|\((?:getty images|afp|ap photo|reuters|epa|anadolu)[^)]*\)\s*$",
+    re.IGNORECASE,
+)
+_SOCIAL = re.compile(r"pic\.twitter\.com/|^\W*[-—–]\s.*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$", re.IGNORECASE)
+_SHARE = re.compile(r"^(?:you can\s+)?share\s+(?:this|the)\s+(?:story|article|post)\b", re.IGNORECASE)
+_SOURCE_CREDIT = re.compile(
+    r"^(?:as\s+)?(?:originally\s+)?(?:reported|published|first\s+appeared)\s+(?:by|in|on)\s+\S.{0,60}$",
+    re.IGNORECASE,
+)
+_DANGLING = re.compile(r"^(?:\S+\s+){0,4}(?:on|by|at|in|from|to|via|the|a|an)\s*:?$", re.IGNORECASE)
+
+
+def reasons(text: str, spans: list[Span]) -> list[str | None]:
+    """For each segment, why it is set aside, or None when it is article text."""
+    line_reasons = dict(_line_reasons(text))
+    line_of = _line_index(text, spans)
+    found = [line_reasons.get(line_of[i]) or _segment_reason(text[s:e]) for i, (s, e) in enumerate(spans)]
+    return _mark_repeats(text, spans, found)
+
+
+def _line_reasons(text: str) -> Iterator[tuple[Span, str]]:
+    all_lines = [text[start:end] for start, end in lines(text)]
+    for i, span in enumerate(lines(text)):
+        following = all_lines[i + 1] if i + 1 < len(all_lines) else ""
+        reason = _line_reason(all_lines[i], following)
+        if reason:
+            yield span, reason
+
+
+def _line_reason(line: str, following: str) -> str | None:
+    if _SOCIAL.search(line):
+        return "embedded social media post"
+    if _is_credit_only(line):
+        return "photo credit"
+    if _CREDIT.search(line) or _is_credit_only(following):
+        return "photo caption"
+    return None
+
+
+def _is_credit_only(line: str) -> bool:
+    return line.lstrip().startswith("(") and bool(_CREDIT.search(line))
+
+
+def _line_index(text: str, spans: list[Span]) -> list[Span]:
+    all_lines = list(lines(text))
+    result, li = [], 0
+    for start, _ in spans:
+        while all_lines[li][1] < start:
+            li += 1
+        result.append(all_lines[li])
+    return result
+
+
+def _segment_reason(segment: str) -> str | None:
+    bare = normalize(segment).strip(" .:!|•·-»›")
+    if bare in FURNITURE:
+        return "page furniture"
+    if _SHARE.search(segment):
+        return "share prompt"
+    if _SOURCE_CREDIT.match(segment):
+        return "source credit"
+    if _DANGLING.match(segment):
+        return "fragment of an embed"
+    return None
+
+
+def _mark_repeats(text: str, spans: list[Span], found: list[str | None]) -> list[str | None]:
+    # A sentence printed twice (a caption repeated under a photo, a paste error) counts once.
+    first_seen: dict[str, int] = {}
+    for i, (start, end) in enumerate(spans):
+        if found[i] is not None:
+            continue
+        key = " ".join(re.findall(r"\w+", normalize(text[start:end])))
+        if key in first_seen:
+            found[i] = f"repeat of sentence {first_seen[key]}"
+        else:
+            first_seen[key] = i
+    return found
+
+
+def kept(indexes: Iterable[int], found: list[str | None]) -> list[int]:
+    """The indexes whose segments are article text."""
+    return [i for i in indexes if found[i] is None]

@@ -1,0 +1,75 @@
+"""The result of comparing two documents, and its JSON form (schema below)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .diff import Opcode
+from .document import Document
+from .score import ChangedFact
+from .tokens import Fact
+from .verdict import Summary
+
+SCHEMA = "paraphrase.comparison/1"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Sentences of A and of B that say the same thing, and how they differ."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    distance: float
+    edit_class: str
+    moved: bool  # out of order relative to the other aligned pairs
+    diff: tuple[Opcode, ...]
+    changed_facts: tuple[ChangedFact, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": list(self.a), "b": list(self.b), "distance": round(self.distance, 4),
+            "class": self.edit_class, "moved": self.moved,
+            "diff": [list(op) for op in self.diff],
+            "changed_facts": [_fact_pair(c) for c in self.changed_facts],
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: Document
+    b: Document
+    pairs: tuple[Pair, ...]
+    summary: Summary
+
+    @property
+    def unaligned_a(self) -> list[int]:
+        """Counted sentences of A with no partner in B: A's new material."""
+        return _unaligned(self.a, {i for p in self.pairs for i in p.a})
+
+    @property
+    def unaligned_b(self) -> list[int]:
+        return _unaligned(self.b, {j for p in self.pairs for j in p.b})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form, versioned by its ``schema`` field."""
+        return {
+            "schema": SCHEMA,
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "pairs": [p.to_dict() for p in self.pairs],
+            "unaligned": {"a": self.unaligned_a, "b": self.unaligned_b},
+            "summary": self.summary.to_dict(),
+        }
+
+
+def _unaligned(document: Document, aligned: set[int]) -> list[int]:
+    return [s.index for s in document.sentences if s.counts and s.index not in aligned]
+
+
+def _fact_pair(change: ChangedFact) -> dict[str, Any]:
+    return {"kind": change.kind, "a": _fact(change.a), "b": _fact(change.b)}
+
+
+def _fact(fact: Fact | None) -> dict[str, Any] | None:
+    return None if fact is None else {"text": fact.text, "start": fact.start, "end": fact.end}

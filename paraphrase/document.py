@@ -1,0 +1,56 @@
+"""A document as the engine sees it: its text and its segments, kept or set aside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .clean import reasons
+from .options import Options
+from .segment import segments
+from .tokens import Features, features
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One segment with its exact span in the document text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    set_aside: str | None = None  # why it does not count, or None for article text
+    features: Features = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+
+    @property
+    def counts(self) -> bool:
+        return self.set_aside is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "start": self.start, "end": self.end, "text": self.text, "set_aside": self.set_aside}
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    text: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def counted(self) -> list[Sentence]:
+        """The sentences that are article text."""
+        return [s for s in self.sentences if s.counts]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "sentences": [s.to_dict() for s in self.sentences]}
+
+
+def prepare(name: str, text: str, options: Options) -> Document:
+    """Segment ``text``, set boilerplate aside and compute each sentence's features."""
+    spans = segments(text, options.max_segment_chars)
+    why = reasons(text, spans)
+    sentences = tuple(
+        Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start))
+        for i, (start, end) in enumerate(spans)
+    )
+    return Document(name, text, sentences)

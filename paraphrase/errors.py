@@ -1,0 +1,13 @@
+"""One exception tree for the library; each leaf also inherits the builtin it resembles."""
+
+
+class ParaphraseError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class InputError(ParaphraseError, ValueError):
+    """An input that cannot be compared: empty, binary, undecodable or unreadable."""
+
+
+class OptionsError(ParaphraseError, ValueError):
+    """An options value or options file that is out of range or unknown."""

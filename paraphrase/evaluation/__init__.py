@@ -1,0 +1,1 @@
+"""Measure the engine on labelled data: the seed gold alignment and public corpora."""

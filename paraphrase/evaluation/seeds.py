@@ -1,0 +1,75 @@
+"""Score the engine against the hand-labelled alignment of the seed articles (seeds/gold.json).
+
+A link is one (sentence of A, sentence of B) that say the same thing; a group of two
+sentences aligned with one gives two links. Precision and recall are over links, summed
+over all seed pairs, so a spurious link between two independent articles costs precision.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..comparison import Comparison
+from ..document import Document
+from ..options import Options
+from ..pipeline import compare
+
+Link = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class PairResult:
+    a: str
+    b: str
+    verdict: str
+    verdict_ok: bool
+    found: frozenset[Link]
+    gold: frozenset[Link]
+
+
+@dataclass(frozen=True)
+class SeedScores:
+    pairs: tuple[PairResult, ...]
+
+    @property
+    def precision(self) -> float:
+        found = sum(len(p.found) for p in self.pairs)
+        return sum(len(p.found & p.gold) for p in self.pairs) / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        gold = sum(len(p.gold) for p in self.pairs)
+        return sum(len(p.found & p.gold) for p in self.pairs) / gold if gold else 1.0
+
+    @property
+    def verdict_accuracy(self) -> float:
+        return sum(p.verdict_ok for p in self.pairs) / len(self.pairs)
+
+
+def evaluate_seeds(seeds_dir: str | Path, options: Options | None = None) -> SeedScores:
+    """Compare every labelled seed pair and score alignment links and verdicts."""
+    seeds_dir = Path(seeds_dir)
+    gold = json.loads((seeds_dir / "gold.json").read_text(encoding="utf-8"))
+    return SeedScores(tuple(_score_pair(seeds_dir, entry, options) for entry in gold["pairs"]))
+
+
+def _score_pair(seeds_dir: Path, entry: dict, options: Options | None) -> PairResult:
+    result = compare(seeds_dir / entry["a"], seeds_dir / entry["b"], options=options)
+    gold = frozenset((sentence_named(result.a, a), sentence_named(result.b, b)) for a, b in entry["links"])
+    verdict = result.summary.verdict
+    return PairResult(entry["a"], entry["b"], verdict, verdict in entry["verdicts"], links(result), gold)
+
+
+def links(result: Comparison) -> frozenset[Link]:
+    """Every (A sentence, B sentence) link of the aligned pairs."""
+    return frozenset((i, j) for pair in result.pairs for i in pair.a for j in pair.b)
+
+
+def sentence_named(document: Document, opening: str) -> int:
+    """The index of the one sentence that starts with ``opening``."""
+    matches = [s.index for s in document.sentences if s.text.startswith(opening)]
+    if len(matches) != 1:
+        raise ValueError(f"{document.name}: {len(matches)} sentences start with {opening!r}")
+    return matches[0]

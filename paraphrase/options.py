@@ -1,0 +1,92 @@
+"""Every threshold of the engine, in one frozen object.
+
+The defaults below are the shipped, calibrated values (see ``benchmarks/calibrate.py``);
+a user's TOML file overlays only the keys it names (``Options.from_file``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import OptionsError
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    # --- Alignment -------------------------------------------------------------------
+    # A sentence pair is a candidate when its content-word overlap (weighted Dice, 0-1)
+    # reaches this; cheap prefilter, the distance below decides.
+    candidate_overlap: float = 0.2
+    # An aligned pair must have a paraphrase distance at most this. Above it, two
+    # sentences on the same event are "related", not one derived from the other.
+    align_max_distance: float = 0.62
+    # Sentences with fewer content words than this never align on their own: "on" or
+    # "Headlines" would otherwise match any sentence containing that word.
+    min_content_words: int = 3
+    # A neighbour joins an aligned pair (one sentence rewritten as two, or two as one)
+    # when it lowers the pair's distance by at least this much.
+    merge_gain: float = 0.03
+    # At most this many sentences on one side of an aligned pair.
+    max_group: int = 3
+
+    # --- Distance --------------------------------------------------------------------
+    # Weight of content-word overlap in the distance; the rest is word-sequence
+    # similarity, which separates verbatim copy from reworded text.
+    content_weight: float = 0.7
+    # Numbers and proper names count this many times in the content overlap: shared
+    # facts are strong evidence of a shared source, changed facts matter to editors.
+    fact_weight: float = 2.0
+
+    # --- Edit classes (upper bounds on distance) -------------------------------------
+    near_verbatim_max: float = 0.12  # punctuation, a word or two
+    light_edit_max: float = 0.35  # words swapped, clauses kept
+
+    # --- Verdict ---------------------------------------------------------------------
+    # A text whose sentences reappear in the other at this share or more is "covered".
+    rewording_share: float = 0.5
+    # Below the rewording share, at least this share (or min_partial_pairs pairs)
+    # makes the verdict "partial".
+    partial_share: float = 0.1
+    min_partial_pairs: int = 2
+
+    # --- Bounds ----------------------------------------------------------------------
+    # Segments longer than this (characters) are cut at whitespace, which bounds the
+    # work of every later stage on text with no sentence punctuation.
+    max_segment_chars: int = 2000
+
+    def __post_init__(self) -> None:
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, float) and not 0.0 <= value <= 1.0 and field.name != "fact_weight":
+                raise OptionsError(f"{field.name} must be within [0, 1], got {value}")
+        if self.fact_weight < 1.0:
+            raise OptionsError(f"fact_weight must be at least 1, got {self.fact_weight}")
+        if not self.near_verbatim_max <= self.light_edit_max <= self.align_max_distance:
+            raise OptionsError(
+                "edit class bounds must rise: near_verbatim_max <= light_edit_max <= align_max_distance"
+            )
+        if self.max_group < 1 or self.min_content_words < 1 or self.max_segment_chars < 100:
+            raise OptionsError("max_group and min_content_words must be >= 1, max_segment_chars >= 100")
+
+    def replace(self, **changes: Any) -> Options:
+        """A copy with ``changes`` applied and validated."""
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise OptionsError(f"unknown option(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Options:
+        """The defaults overlaid with the keys a TOML file names."""
+        try:
+            values = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise OptionsError(f"cannot read options file {path}: {error}") from error
+        return cls().replace(**values)
+
+
+DEFAULT_OPTIONS = Options()

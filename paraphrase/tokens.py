@@ -1,0 +1,166 @@
+"""Words, content stems and facts of a sentence, each with offsets into the original text.
+
+Normalisation (NFKC, curly quotes and dashes, case folding) applies to what is matched,
+never to the text itself, so every token keeps the exact span it was read from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
+                         "–": "-", "—": "-", "−": "-"})
+
+# English function words: they carry grammar, not content, so they never count as
+# evidence that two sentences share a source.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each either
+every few for from further had has have having he her here hers herself him himself his
+how i if in into is it its itself just me might more most must my myself neither no nor
+not now of off on once only or other our ours ourselves out over own per same shall she
+should so some such than that the their theirs them themselves then there these they this
+those though through to too under until up upon us very was we were what when where
+whether which while who whom whose why will with within without would yet you your yours
+yourself yourselves 's said says say told according
+""".split())
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    norm: str  # NFKC, case-folded, straight quotes
+    kind: str  # "number", "word" or "punct"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A number or proper name as written, with its span in the document."""
+
+    kind: str  # "number" or "name"
+    key: str  # what is compared: digits without separators, or a name's stem
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the matcher sees of one sentence."""
+
+    tokens: tuple[Token, ...]
+    words: tuple[str, ...]  # every word and number, in order, normalised
+    content: tuple[str, ...]  # stems of content words and numbers, in order
+    facts: tuple[Fact, ...]
+
+
+def normalize(text: str) -> str:
+    """The matching form of ``text``: NFKC, straight quotes and dashes, case-folded."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Word, number and punctuation tokens of ``text``; spans are shifted by ``offset``."""
+    return tuple(_token(match, offset) for match in _TOKEN.finditer(text))
+
+
+def _token(match: re.Match[str], offset: int) -> Token:
+    raw = match.group()
+    kind = "number" if raw[0].isdigit() else "word" if raw[0].isalpha() else "punct"
+    norm = normalize(raw)
+    if raw.isupper() and len(raw) > 1 and norm in STOPWORDS:
+        norm = raw  # an acronym ("US", "IT") is not the function word it spells
+    if kind == "number":
+        norm = _number_key(norm)
+    return Token(match.start() + offset, match.end() + offset, norm, kind)
+
+
+def _number_key(norm: str) -> str:
+    # "1,000" and "1000" are the same number; a lone decimal part stays.
+    return re.sub(r",(?=\d{3}\b)", "", norm)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Porter stem of a normalised word, without a possessive ending."""
+    from nltk.stem.porter import PorterStemmer
+
+    if word.endswith("'s"):
+        word = word[:-2]
+    return _porter(PorterStemmer).stem(word)
+
+
+@lru_cache(maxsize=1)
+def _porter(factory: type) -> object:
+    return factory()
+
+
+def features(text: str, offset: int = 0) -> Features:
+    """Tokens, words, content stems and facts of one sentence starting at ``offset``."""
+    tokens = tokenize(text, offset)
+    words = tuple(t.norm for t in tokens if t.kind != "punct")
+    content = tuple(_content(tokens))
+    facts = tuple(_facts(text, offset, tokens))
+    return Features(tokens, words, content, facts)
+
+
+def _content(tokens: tuple[Token, ...]) -> Iterator[str]:
+    for token in tokens:
+        if token.kind == "number":
+            yield token.norm
+        elif token.norm.isupper():
+            yield token.norm
+        elif token.kind == "word" and _bare(token.norm) not in STOPWORDS:
+            yield stem(token.norm)
+
+
+def _bare(norm: str) -> str:
+    return norm[:-2] if norm.endswith("'s") else norm
+
+
+def is_name(raw: str, initial: bool) -> bool:
+    """Whether a word as written is a proper name (or an acronym).
+
+    Mid-sentence capitals are names. At the start of a sentence every word is
+    capitalised, so there a word is a name only if the Punkt model's training text
+    never showed it in lower case.
+    """
+    if not raw[0].isupper() or _bare(normalize(raw)) in STOPWORDS:
+        return False
+    return not initial or normalize(raw) not in _lowercase_seen()
+
+
+@lru_cache(maxsize=1)
+def _lowercase_seen() -> frozenset[str]:
+    from nltk.tokenize.punkt import _ORTHO_LC
+
+    from .segment import punkt_parameters
+
+    return frozenset(word for word, flags in punkt_parameters().ortho_context.items() if flags & _ORTHO_LC)
+
+
+def _facts(text: str, offset: int, tokens: tuple[Token, ...]) -> Iterator[Fact]:
+    first_word = next((i for i, t in enumerate(tokens) if t.kind != "punct"), -1)
+    for i, token in enumerate(tokens):
+        raw = text[token.start - offset:token.end - offset]
+        if token.kind == "number":
+            yield Fact("number", token.norm, _with_unit(text, offset, tokens, i), token.start, _unit_end(tokens, i))
+        elif token.kind == "word" and is_name(raw, i == first_word):
+            yield Fact("name", token.norm if token.norm.isupper() else stem(token.norm), raw, token.start, token.end)
+
+
+def _unit_end(tokens: tuple[Token, ...], i: int) -> int:
+    # "1,000 fighters", "350km": a number is shown with the word it counts.
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt and nxt.kind == "word" and nxt.start - tokens[i].end <= 1 and _bare(nxt.norm) not in STOPWORDS:
+        return nxt.end
+    return tokens[i].end
+
+
+def _with_unit(text: str, offset: int, tokens: tuple[Token, ...], i: int) -> str:
+    return text[tokens[i].start - offset:_unit_end(tokens, i) - offset]

@@ -1,0 +1,99 @@
+"""The document verdict: how much of each text reappears in the other, and which is derived.
+
+Shares count sentences that are article text (set-aside boilerplate and repeats do not
+count). Which text is derived is a reading of the shares, not of dates, which the texts
+do not carry: a text mostly made of the other's sentences is derived from it; when each
+is mostly made of the other's, the rewording is the one with more material of its own,
+since rewriters add a lede or context more often than they drop the source's sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .options import Options
+
+REWORDING, PARTIAL, INDEPENDENT = "rewording", "partial", "independent"
+A_FROM_B, B_FROM_A = "a_from_b", "b_from_a"
+
+
+@dataclass(frozen=True)
+class Summary:
+    verdict: str
+    direction: str | None  # A_FROM_B, B_FROM_A, or None when the shares do not say
+    a_reused: float  # share of A's counted sentences that reappear in B
+    b_reused: float
+    a_counted: int
+    b_counted: int
+    a_aligned: int
+    b_aligned: int
+    classes: dict[str, int]  # aligned pairs per edit class
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict, "direction": self.direction,
+            "a_reused": round(self.a_reused, 4), "b_reused": round(self.b_reused, 4),
+            "a_sentences": self.a_counted, "b_sentences": self.b_counted,
+            "a_aligned": self.a_aligned, "b_aligned": self.b_aligned,
+            "classes": dict(self.classes), "message": self.message,
+        }
+
+
+def summarize(
+    names: tuple[str, str], counted: tuple[int, int], aligned: tuple[int, int],
+    pair_classes: Sequence[str], options: Options,
+) -> Summary:
+    """The verdict for texts with ``counted`` sentences of which ``aligned`` are aligned."""
+    a_share, b_share = (n / total if total else 0.0 for n, total in zip(aligned, counted))
+    verdict = _verdict(a_share, b_share, len(pair_classes), options)
+    direction = _direction(a_share, b_share, options) if verdict != INDEPENDENT else None
+    classes = {c: pair_classes.count(c) for c in dict.fromkeys(pair_classes)}
+    summary = Summary(verdict, direction, a_share, b_share, *counted, *aligned, classes, "")
+    return _with_message(summary, names)
+
+
+def _verdict(a_share: float, b_share: float, pairs: int, options: Options) -> str:
+    if max(a_share, b_share) >= options.rewording_share:
+        return REWORDING
+    if max(a_share, b_share) >= options.partial_share or pairs >= options.min_partial_pairs:
+        return PARTIAL
+    return INDEPENDENT
+
+
+def _direction(a_share: float, b_share: float, options: Options) -> str | None:
+    covered_a, covered_b = a_share >= options.rewording_share, b_share >= options.rewording_share
+    if covered_a and covered_b:
+        # Both mostly made of the other: the one with more of its own is the rewording.
+        a_derived = a_share < b_share
+    else:
+        a_derived = a_share > b_share
+    if abs(a_share - b_share) < 0.02:
+        return None
+    return A_FROM_B if a_derived else B_FROM_A
+
+
+def _with_message(s: Summary, names: tuple[str, str]) -> Summary:
+    a, b = names
+    shares = f"{s.a_reused:.0%} of {a}'s sentences reappear in {b}, {s.b_reused:.0%} of {b}'s in {a}"
+    if s.verdict == INDEPENDENT:
+        text = f"{a} and {b} are independent: {shares}"
+    elif s.direction is None:
+        relation = "rewordings of each other" if s.verdict == REWORDING else "sharing passages"
+        text = f"{a} and {b} are {relation}: {shares}"
+    else:
+        derived, source = (a, b) if s.direction == A_FROM_B else (b, a)
+        relation = "a rewording of" if s.verdict == REWORDING else "partly derived from"
+        source_share = s.b_reused if s.direction == A_FROM_B else s.a_reused
+        derived_share = s.a_reused if s.direction == A_FROM_B else s.b_reused
+        text = (f"{derived} is {relation} {source}: {source_share:.0%} of {source}'s sentences reappear in "
+                f"{derived}, and {derived_share:.0%} of {derived}'s sentences come from {source}")
+    counts = ", ".join(f"{n} {c}" for c, n in s.classes.items())
+    return _replace_message(s, f"{text}" + (f" ({counts})" if counts else ""))
+
+
+def _replace_message(s: Summary, message: str) -> Summary:
+    from dataclasses import replace
+
+    return replace(s, message=message)

@@ -1,0 +1,103 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from paraphrase.cli import build_parser, main
+
+from .conftest import seed
+
+
+def run(*args, stdin=None):
+    """The installed command, as a user runs it: a real process, piped output."""
+    return subprocess.run(
+        [sys.executable, "-m", "paraphrase.cli", *map(str, args)],
+        input=stdin, capture_output=True, timeout=120,
+    )
+
+
+def test_compare_prints_the_verdict_first_then_the_aligned_table():
+    done = run("compare", seed("000"), seed("001"))
+    assert done.returncode == 0
+    out = done.stdout.decode("utf-8")
+    assert out.splitlines()[0].startswith("000_86711bc330f5b00f is a rewording of 001_c5228a29931e7031: 100%")
+    assert "A 6 ↔ B 0" in out and "light edit" in out
+    assert "\x1b[" not in out  # piped: plain text
+    assert "diff: [-Newly released-]" in out
+
+
+def test_json_output_follows_the_documented_schema():
+    done = run("compare", seed("000"), seed("001"), "--format", "json")
+    data = json.loads(done.stdout)
+    assert data["schema"] == "paraphrase.comparison/1"
+    assert set(data) == {"schema", "a", "b", "pairs", "unaligned", "summary"}
+    assert set(data["a"]["sentences"][0]) == {"index", "start", "end", "text", "set_aside"}
+    assert set(data["pairs"][0]) == {"a", "b", "distance", "class", "moved", "diff", "changed_facts"}
+    assert {"verdict", "direction", "a_reused", "b_reused"} <= set(data["summary"])
+    assert 0.0 <= data["summary"]["a_reused"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    "fail_on, other, code",
+    [("rewording", "001", 1), ("partial", "001", 1), ("rewording", "002", 0), ("partial", "002", 0)],
+)
+def test_fail_on_sets_exit_status(fail_on, other, code, capsys):
+    assert main(["compare", str(seed("000")), str(seed(other)), "--fail-on", fail_on, "--format", "json"]) == code
+
+
+def test_standard_input_is_read_with_a_dash():
+    done = run("compare", "-", seed("001"), stdin=seed("000").read_bytes())
+    assert done.returncode == 0
+    assert done.stdout.decode().startswith("stdin is a rewording of 001_c5228a29931e7031")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["compare", "missing.txt", "x.txt"], "paraphrase: missing.txt: cannot read"),
+        (["compare"], "paraphrase: the following arguments are required"),
+        (["compare", "a", "b", "--format", "xml"], "paraphrase: argument --format: invalid choice"),
+        (["frobnicate"], "paraphrase: argument command: invalid choice"),
+    ],
+)
+def test_usage_and_input_errors_exit_2_with_one_line(args, message):
+    done = run(*args)
+    assert done.returncode == 2
+    err = done.stderr.decode()
+    assert err.startswith(message)
+    assert err.count("\n") == 1
+
+
+def test_empty_and_binary_files_exit_2(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    for path, problem in ((empty, "empty"), (binary, "binary data")):
+        done = run("compare", path, seed("001"))
+        assert done.returncode == 2
+        assert done.stderr.decode().strip() == f"paraphrase: {path}: {problem}" + ("" if problem == "empty" else ", not text")
+
+
+def test_options_file_overrides_shipped_thresholds(tmp_path):
+    strict = tmp_path / "strict.toml"
+    strict.write_text("align_max_distance = 0.05\nnear_verbatim_max = 0.01\nlight_edit_max = 0.02\n")
+    assert main(["compare", str(seed("000")), str(seed("001")), "--options", str(strict), "--fail-on", "partial",
+                 "--format", "json"]) == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text("no_such_threshold = 1\n")
+    assert main(["compare", str(seed("000")), str(seed("001")), "--options", str(bad)]) == 2
+
+
+def test_colour_is_used_only_when_asked_or_on_a_terminal():
+    done = run("compare", seed("000"), seed("001"), "--color", "always")
+    assert "\x1b[31;9m" in done.stdout.decode()
+
+
+def test_every_command_is_documented_with_a_runnable_example():
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    for name, command in commands.items():
+        assert "example:" in (command.epilog or ""), name
+        assert f"paraphrase {name} " in command.epilog

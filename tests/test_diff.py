@@ -1,0 +1,49 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paraphrase.alphabet import Alphabet
+from paraphrase.diff import word_diff
+from paraphrase.tokens import tokenize
+
+pieces = st.sampled_from(["the", "army", "Assad’s", "palace", "1,000", "fell", ",", ".", "“", "”", " ", "  ", "-"])
+texts = st.lists(pieces, min_size=1, max_size=30).map("".join).filter(lambda t: t.strip())
+
+
+def diff(a, b):
+    a, b = a.strip(), b.strip()
+    return a, b, word_diff(tokenize(a), (0, len(a)), tokenize(b), (0, len(b)), Alphabet())
+
+
+@given(texts, texts)
+def test_opcodes_tile_both_texts_exactly(a, b):
+    a, b, ops = diff(a, b)
+    assert "".join(a[op.a_start:op.a_end] for op in ops) == a
+    assert "".join(b[op.b_start:op.b_end] for op in ops) == b
+    for op in ops:
+        assert op.tag in ("equal", "replace", "delete", "insert")
+        if op.tag == "equal":  # equal after normalisation: quotes, case
+            assert norms(a[op.a_start:op.a_end]) == norms(b[op.b_start:op.b_end])
+
+
+def norms(text):
+    return [t.norm for t in tokenize(text)]
+
+
+@given(texts, texts)
+def test_diff_is_deterministic(a, b):
+    assert diff(a, b) == diff(a, b)
+
+
+def test_words_are_never_split():
+    a, b, ops = diff("the militants entered", "the militias entered")
+    assert [(op.tag, a[op.a_start:op.a_end], b[op.b_start:op.b_end]) for op in ops] == [
+        ("equal", "the ", "the "), ("replace", "militants ", "militias "), ("equal", "entered", "entered"),
+    ]
+
+
+def test_paraphrase_diff_stays_word_by_word_not_one_block():
+    a, b, ops = diff(
+        "The jihadists were seen exploring dimly lit dining rooms.",
+        "The jihadists could be seen wandering through darkened dining rooms.",
+    )
+    assert [op.tag for op in ops] == ["equal", "replace", "equal", "replace", "equal"]

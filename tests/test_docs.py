@@ -1,0 +1,41 @@
+"""The README's commands and example output are the real ones."""
+
+import re
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def console_blocks():
+    return re.findall(r"```console\n(.*?)```", README, re.DOTALL)
+
+
+def test_quick_start_output_matches_a_real_run():
+    block = console_blocks()[0]
+    command, *shown = block.splitlines()
+    args = command.split("paraphrase compare ")[1].split()
+    done = subprocess.run([sys.executable, "-m", "paraphrase.cli", "compare", *args],
+                          cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "100"}, timeout=120)
+    real = done.stdout.splitlines()
+    assert shown[0] == real[0]  # the verdict line, word for word
+    for line in shown[1:]:
+        if line != "...":
+            assert line in real, line
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    test_command = console_blocks()[1].strip().removeprefix("$ ")
+    assert test_command in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_cli_option_is_in_the_readme():
+    from paraphrase.cli import build_parser
+
+    compare = build_parser()._subparsers._group_actions[0].choices["compare"]
+    for action in compare._actions:
+        for flag in action.option_strings:
+            if flag not in ("-h", "--help"):
+                assert flag in README, flag

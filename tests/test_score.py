@@ -1,0 +1,64 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paraphrase import DEFAULT_OPTIONS, distance
+from paraphrase.score import changed_facts, edit_class
+from paraphrase.tokens import features
+
+words = st.sampled_from("the army Assad palace 1,000 fighters city Aleppo stormed took on in . , “ ” 2016".split())
+sentences = st.lists(words, max_size=25).map(" ".join)
+
+
+@given(sentences, sentences)
+def test_distance_is_symmetric_and_bounded(s1, s2):
+    d = distance(s1, s2)
+    assert 0.0 <= d <= 1.0
+    assert d == distance(s2, s1)
+
+
+@given(sentences)
+def test_distance_is_zero_for_identical_text(s):
+    assert distance(s, s) == 0.0
+
+
+def test_distance_ignores_case_quotes_and_punctuation():
+    assert distance("Assad’s “palace” fell.", "assad's \"palace\" fell") == 0.0
+
+
+def test_distance_orders_copy_edit_paraphrase_unrelated():
+    source = "The insurgents launched a surprise offensive and entered the city on Thursday."
+    ranked = [
+        "The insurgents launched a surprise offensive and entered the city on Thursday!",
+        "The insurgents launched a sudden offensive and entered the city on Thursday.",
+        "Insurgents stormed into the city in a surprise offensive on Thursday.",
+        "Prices of wheat rose sharply in European markets last month.",
+    ]
+    distances = [distance(source, s) for s in ranked]
+    assert distances == sorted(distances)
+    assert distances[0] == 0.0 and distances[-1] > 0.9
+
+
+@pytest.mark.parametrize(
+    "d, expected",
+    [(0.0, "identical"), (0.05, "near-verbatim"), (0.2, "light edit"), (0.5, "paraphrase")],
+)
+def test_edit_classes_follow_the_shipped_bounds(d, expected):
+    assert DEFAULT_OPTIONS.near_verbatim_max < 0.2 < DEFAULT_OPTIONS.light_edit_max < 0.5
+    assert edit_class(d) == expected
+
+
+def test_changed_numbers_and_names_are_reported_with_their_spans():
+    a = "Officials estimated HTS losses at around 1,000 fighters on Saturday."
+    b = "Officials estimated HTS losses at about 600 militants on Sunday."
+    changes = changed_facts(features(a), features(b), a, b)
+    shown = [(c.kind, c.a and c.a.text, c.b and c.b.text) for c in changes]
+    assert shown == [("number", "1,000 fighters", "600 militants"), ("name", "Saturday", "Sunday")]
+    assert a[changes[0].a.start:changes[0].a.end] == "1,000 fighters"
+
+
+def test_a_name_missing_on_one_side_is_reported_whole():
+    a = "Jabhat al-Nusra was one of the main factions."
+    b = "It was one of the main factions."
+    (change,) = changed_facts(features(a), features(b), a, b)
+    assert (change.a.text, change.b) == ("Jabhat al-Nusra", None)

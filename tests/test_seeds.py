@@ -1,0 +1,45 @@
+"""The seed gold set: hand-labelled alignment and verdicts, guarded by pinned floors.
+
+Raising a floor is a normal commit; lowering one needs a written reason in the commit.
+"""
+
+import pytest
+
+from paraphrase.evaluation.seeds import evaluate_seeds
+
+from .conftest import SEEDS
+
+LINK_PRECISION_FLOOR = 0.80
+LINK_RECALL_FLOOR = 0.95
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return evaluate_seeds(SEEDS)
+
+
+def test_alignment_links_meet_the_floors(scores):
+    assert scores.precision >= LINK_PRECISION_FLOOR, scores.precision
+    assert scores.recall >= LINK_RECALL_FLOOR, scores.recall
+
+
+def test_every_seed_pair_gets_its_expected_verdict(scores):
+    wrong = [(p.a, p.b, p.verdict) for p in scores.pairs if not p.verdict_ok]
+    assert wrong == []
+
+
+def test_000_is_a_rewording_of_001(rewording_pair):
+    summary = rewording_pair.summary
+    assert (summary.verdict, summary.direction) == ("rewording", "a_from_b")
+    assert summary.b_reused == 1.0
+    assert summary.message.startswith("000_86711bc330f5b00f is a rewording of 001_c5228a29931e7031")
+
+
+def test_rewording_pair_keeps_exact_offsets(rewording_pair):
+    for document in (rewording_pair.a, rewording_pair.b):
+        for sentence in document.sentences:
+            assert document.text[sentence.start:sentence.end] == sentence.text
+    for pair in rewording_pair.pairs:
+        a_span = rewording_pair.a.text[pair.diff[0].a_start:pair.diff[-1].a_end]
+        assert a_span.startswith(rewording_pair.a.sentences[pair.a[0]].text)
+        assert a_span.endswith(rewording_pair.a.sentences[pair.a[-1]].text)

@@ -1,0 +1,63 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paraphrase.segment import segments
+
+from .conftest import seed
+
+
+def sentences(text):
+    return [text[s:e] for s, e in segments(text)]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "The U.S. Army said Gen. Smith arrived at 5 p.m. on Friday. Mr. Jones left. Dr. Lee stayed."
+    assert sentences(text) == [
+        "The U.S. Army said Gen. Smith arrived at 5 p.m. on Friday.",
+        "Mr. Jones left.",
+        "Dr. Lee stayed.",
+    ]
+
+
+def test_line_breaks_are_boundaries_and_headlines_are_segments():
+    text = "Connect with us\n\nHeadlines\nTerrorists Storm Palace (Video)\nPublished\n\nFirst sentence. Second one."
+    assert sentences(text) == [
+        "Connect with us", "Headlines", "Terrorists Storm Palace (Video)", "Published",
+        "First sentence.", "Second one.",
+    ]
+
+
+def test_hard_cases_from_the_seeds_stay_whole():
+    found = sentences(seed("001").read_text(encoding="utf-8"))
+    for fragment in (
+        "some 350km to the south.",
+        "The Hayat Tahrir-al-Sham (HTS) terrorist group",
+        "Islamic State (IS, formerly ISIS), and dozens",
+        "“The Syrian army will once again beat these terrorist groups as in the past,” he told",
+    ):
+        assert sum(fragment in s for s in found) == 1, fragment
+    assert len(found) == 16
+
+
+def test_quoted_sentence_keeps_its_attribution():
+    text = "“We will win,” he said. Then he left."
+    assert sentences(text) == ["“We will win,” he said.", "Then he left."]
+
+
+def test_overlong_segment_is_cut_at_white_space():
+    text = " ".join(["word"] * 1000)
+    spans = segments(text, max_chars=500)
+    assert all(e - s <= 500 for s, e in spans)
+    assert " ".join(text[s:e] for s, e in spans) == text
+
+
+@given(st.text(alphabet=st.sampled_from("ab .?!\n\u201c\u201d,U.S"), max_size=300))
+def test_spans_slice_the_text_in_order_without_overlap(text):
+    spans = segments(text, max_chars=100)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        previous_end = end
+    covered = "".join(text[s:e] for s, e in spans)
+    assert covered.replace(" ", "") == "".join(text.split())

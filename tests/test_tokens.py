@@ -1,0 +1,39 @@
+import pytest
+
+from paraphrase.tokens import features, normalize, tokenize
+
+
+def test_normalisation_is_for_matching_only_and_keeps_offsets():
+    text = "Assad’s “forces” — 1,000 fighters"
+    for token in tokenize(text):
+        assert text[token.start:token.end]  # every span slices the original
+    assert [t.norm for t in tokenize(text)] == ["assad's", '"', "forces", '"', "-", "1000", "fighters"]
+    assert normalize("ＡＢＣ “Quoted”") == 'abc "quoted"'
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [("1,000 fighters", ["1000"]), ("350km", ["350"]), ("2.5 million", ["2.5"]), ("in 2016 and", ["2016"])],
+)
+def test_numbers_are_compared_without_separators(text, numbers):
+    assert [f.key for f in features(text).facts if f.kind == "number"] == numbers
+
+
+def test_number_fact_is_shown_with_what_it_counts():
+    (fact,) = [f for f in features("losses at around 1,000 fighters.").facts if f.kind == "number"]
+    assert fact.text == "1,000 fighters"
+
+
+def test_acronym_spelling_a_function_word_is_content():
+    assert "US" in features("backed by the US and Türkiye").content
+    assert "us" not in features("he told us nothing").content
+
+
+def test_names_mid_sentence_and_known_names_at_the_start():
+    names = [f.text for f in features("Video footage showed Bashar Assad in Aleppo.").facts if f.kind == "name"]
+    assert names == ["Bashar", "Assad", "Aleppo"]  # "Video" starts the sentence and is a common word
+    assert [f.text for f in features("Russia intervened.").facts] == ["Russia"]
+
+
+def test_content_words_are_stemmed_and_skip_function_words():
+    assert features("The militants were attacking the cities").content == ("milit", "attack", "citi")
