@@ -49,10 +49,10 @@ def _pair(a: Document, b: Document, group: Group, moved: bool, options: Options,
     fa, fb = joined(a, group.a), joined(b, group.b)
     span_a = (a.sentences[group.a[0]].start, a.sentences[group.a[-1]].end)
     span_b = (b.sentences[group.b[0]].start, b.sentences[group.b[-1]].end)
+    diff = tuple(word_diff(fa.tokens, span_a, fb.tokens, span_b, alphabet))
     return Pair(
         group.a, group.b, group.distance, edit_class(group.distance, options), moved,
-        tuple(word_diff(fa.tokens, span_a, fb.tokens, span_b, alphabet)),
-        changed_facts(fa, fb, a.text, b.text),
+        diff, changed_facts(fa, fb, a.text, b.text, diff),
     )
 
 

@@ -14,16 +14,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import re
-from itertools import zip_longest
+from typing import Sequence
 
 from rapidfuzz.distance import Indel
 
 from .alphabet import Alphabet
+from .diff import Opcode
 from .options import DEFAULT_OPTIONS, Options
 from .tokens import Fact, Features, features
 
 # What may stand between two words of one name: "Jabhat al-Nusra", "Bashar Assad".
 _NAME_LINK = re.compile(r"[\s\-]{1,2}(?:(?:al|el|bin|ibn|de|del|da|van|von|der|la|le)[\s\-])?")
+
+# A replaced run this short is one fact standing in for another; a longer one is a rewrite.
+SWAP_MAX_WORDS = 4
 
 IDENTICAL, NEAR_VERBATIM, LIGHT_EDIT, PARAPHRASE = "identical", "near-verbatim", "light edit", "paraphrase"
 EDIT_CLASSES = (IDENTICAL, NEAR_VERBATIM, LIGHT_EDIT, PARAPHRASE)
@@ -82,18 +86,43 @@ def edit_class(d: float, options: Options = DEFAULT_OPTIONS) -> str:
     return PARAPHRASE
 
 
-def changed_facts(a: Features, b: Features, text_a: str, text_b: str) -> tuple[ChangedFact, ...]:
-    """Numbers and names present on one side only, paired by kind in reading order.
+def changed_facts(
+    a: Features, b: Features, text_a: str, text_b: str, diff: Sequence[Opcode] = ()
+) -> tuple[ChangedFact, ...]:
+    """Numbers and names present on one side only.
 
-    ``text_a`` and ``text_b`` are the documents the facts' offsets point into; adjacent
-    missing names ("Jabhat al-Nusra") are reported as one.
+    A fact on one side is paired with one on the other ("1,000 fighters" → "600
+    militants") only when both sit in the same short ``replace`` region of the word
+    diff, where one stands in for the other; otherwise each is reported alone. ``text_a`` and ``text_b`` are the documents the
+    offsets point into; adjacent missing names ("Jabhat al-Nusra") are reported as one.
     """
     changed: list[ChangedFact] = []
     for kind in ("number", "name"):
         only_a = _joined_names(_missing(a.facts, b, kind), text_a)
         only_b = _joined_names(_missing(b.facts, a, kind), text_b)
-        changed += [ChangedFact(kind, fa, fb) for fa, fb in zip_longest(only_a, only_b)]
-    return tuple(changed)
+        swaps = [op for op in diff if op[0] == "replace" and _short(text_a[op[1]:op[2]]) and _short(text_b[op[3]:op[4]])]
+        changed += _paired(kind, only_a, only_b, swaps)
+    return tuple(sorted(changed, key=_reading_order))
+
+
+def _paired(kind: str, only_a: list[Fact], only_b: list[Fact], replaced: list[Opcode]) -> list[ChangedFact]:
+    pairs: list[ChangedFact] = []
+    for op in replaced:
+        in_a = [f for f in only_a if op[1] <= f.start < op[2]]
+        in_b = [f for f in only_b if op[3] <= f.start < op[4]]
+        for fa, fb in zip(in_a, in_b):
+            pairs.append(ChangedFact(kind, fa, fb))
+            only_a.remove(fa)
+            only_b.remove(fb)
+    return pairs + [ChangedFact(kind, f, None) for f in only_a] + [ChangedFact(kind, None, f) for f in only_b]
+
+
+def _short(text: str) -> bool:
+    return len(text.split()) <= SWAP_MAX_WORDS
+
+
+def _reading_order(change: ChangedFact) -> tuple[int, int]:
+    return (change.a.start if change.a else 1 << 62, change.b.start if change.b else 1 << 62)
 
 
 def _missing(facts: tuple[Fact, ...], other: Features, kind: str) -> list[Fact]:

@@ -3,6 +3,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paraphrase import DEFAULT_OPTIONS, distance
+from paraphrase.alphabet import Alphabet
+from paraphrase.diff import word_diff
 from paraphrase.score import changed_facts, edit_class
 from paraphrase.tokens import features
 
@@ -48,17 +50,30 @@ def test_edit_classes_follow_the_shipped_bounds(d, expected):
     assert edit_class(d) == expected
 
 
-def test_changed_numbers_and_names_are_reported_with_their_spans():
+def changes(a, b):
+    fa, fb = features(a), features(b)
+    ops = word_diff(fa.tokens, (0, len(a)), fb.tokens, (0, len(b)), Alphabet())
+    return changed_facts(fa, fb, a, b, ops)
+
+
+def test_a_replaced_fact_is_paired_with_its_replacement():
     a = "Officials estimated HTS losses at around 1,000 fighters on Saturday."
     b = "Officials estimated HTS losses at about 600 militants on Sunday."
-    changes = changed_facts(features(a), features(b), a, b)
-    shown = [(c.kind, c.a and c.a.text, c.b and c.b.text) for c in changes]
+    found = changes(a, b)
+    shown = [(c.kind, c.a and c.a.text, c.b and c.b.text) for c in found]
     assert shown == [("number", "1,000 fighters", "600 militants"), ("name", "Saturday", "Sunday")]
-    assert a[changes[0].a.start:changes[0].a.end] == "1,000 fighters"
+    assert a[found[0].a.start:found[0].a.end] == "1,000 fighters"
+
+
+def test_facts_in_unrelated_places_are_not_paired():
+    a = "Fighters from Idlib attacked the city on Wednesday."
+    b = "Fighters attacked the city on Wednesday, Syrian officials said."
+    shown = [(c.a and c.a.text, c.b and c.b.text) for c in changes(a, b)]
+    assert shown == [("Idlib", None), (None, "Syrian")]
 
 
 def test_a_name_missing_on_one_side_is_reported_whole():
     a = "Jabhat al-Nusra was one of the main factions."
     b = "It was one of the main factions."
-    (change,) = changed_facts(features(a), features(b), a, b)
+    (change,) = changes(a, b)
     assert (change.a.text, change.b) == ("Jabhat al-Nusra", None)
