@@ -18,14 +18,27 @@ class Alphabet:
 
     def __init__(self) -> None:
         self._codes: dict[str, str] = {}
+        # A sentence is encoded once however many candidates it is scored against.
+        self._encoded: dict[tuple[str, ...], str] = {}
+        self._bags: dict[tuple[str, ...], str] = {}
 
     def encode(self, words: Iterable[str]) -> str:
         """The words as a string of one character each, in order."""
-        return "".join(self._code(word) for word in words)
+        if not isinstance(words, tuple):
+            return "".join(self._code(word) for word in words)
+        code = self._encoded.get(words)
+        if code is None:
+            code = self._encoded[words] = "".join(self._code(word) for word in words)
+        return code
 
     def bag(self, words: Iterable[str]) -> str:
         """The words as a sorted string: order-free, repeats kept."""
-        return "".join(sorted(self.encode(words)))
+        if not isinstance(words, tuple):
+            return "".join(sorted(self.encode(words)))
+        code = self._bags.get(words)
+        if code is None:
+            code = self._bags[words] = "".join(sorted(self.encode(words)))
+        return code
 
     def _code(self, word: str) -> str:
         code = self._codes.get(word)

@@ -58,21 +58,24 @@ def feature_distance(a: Features, b: Features, options: Options, alphabet: Alpha
     # Facts found on either side weigh on both, so that weighting never depends on
     # which side happened to capitalise a name.
     facts = fact_keys(a) | fact_keys(b)
-    overlap = Indel.normalized_similarity(content_bag(a, options, alphabet, facts), content_bag(b, options, alphabet, facts))
+    weight = options.fact_weight
+    overlap = Indel.normalized_similarity(content_bag(a, alphabet, weight, facts), content_bag(b, alphabet, weight, facts))
     sequence = Indel.normalized_similarity(alphabet.encode(a.words), alphabet.encode(b.words))
-    weight = options.content_weight
-    return weight * (1.0 - overlap) + (1.0 - weight) * (1.0 - sequence)
+    share = options.content_weight
+    return share * (1.0 - overlap) + (1.0 - share) * (1.0 - sequence)
 
 
 def fact_keys(f: Features) -> set[str]:
     return {fact.key for fact in f.facts}
 
 
-def content_bag(f: Features, options: Options, alphabet: Alphabet, facts: set[str] | None = None) -> str:
+def content_bag(f: Features, alphabet: Alphabet, fact_weight: float, facts: set[str] | None = None) -> str:
     """Content stems, those in ``facts`` (default: the sentence's own) counted ``fact_weight`` times."""
+    extra = round(fact_weight) - 1
+    if not extra:
+        return alphabet.bag(f.content)
     facts = fact_keys(f) if facts is None else facts
-    extra = round(options.fact_weight) - 1
-    return alphabet.bag([*f.content, *(word for word in f.content if word in facts for _ in range(extra))])
+    return alphabet.bag((*f.content, *(word for word in f.content if word in facts for _ in range(extra))))
 
 
 def edit_class(d: float, options: Options = DEFAULT_OPTIONS) -> str:
