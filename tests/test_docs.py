@@ -26,16 +26,28 @@ def test_quick_start_output_matches_a_real_run():
             assert line in real, line
 
 
+def test_library_example_runs_and_shows_real_values(monkeypatch):
+    import paraphrase
+
+    (block,) = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, "README.md", "exec"), {})
+    shown = float(re.search(r"# ([0-9.]+)\n", block.split("paraphrase.distance(")[1]).group(1))
+    example = re.search(r'paraphrase.distance\("(.*?)",\s*"(.*?)"\)', block, re.DOTALL)
+    assert round(paraphrase.distance(*example.groups()), 3) == shown
+
+
 def test_ci_runs_exactly_the_readme_test_command():
     test_command = console_blocks()[1].strip().removeprefix("$ ")
     assert test_command in (ROOT / ".ci" / "run").read_text()
 
 
-def test_every_cli_option_is_in_the_readme():
+def test_every_command_and_option_is_in_the_readme():
     from paraphrase.cli import build_parser
 
-    compare = build_parser()._subparsers._group_actions[0].choices["compare"]
-    for action in compare._actions:
-        for flag in action.option_strings:
-            if flag not in ("-h", "--help"):
-                assert flag in README, flag
+    for name, command in build_parser()._subparsers._group_actions[0].choices.items():
+        assert f"paraphrase {name} " in README, name
+        for action in command._actions:
+            for flag in action.option_strings:
+                if flag not in ("-h", "--help"):
+                    assert flag in README, (name, flag)

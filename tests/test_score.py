@@ -42,12 +42,18 @@ def test_distance_orders_copy_edit_paraphrase_unrelated():
 
 
 @pytest.mark.parametrize(
-    "d, expected",
-    [(0.0, "identical"), (0.05, "near-verbatim"), (0.2, "light edit"), (0.5, "paraphrase")],
+    "where, expected",
+    [("zero", "identical"), ("below near-verbatim bound", "near-verbatim"),
+     ("between the bounds", "light edit"), ("above light-edit bound", "paraphrase")],
 )
-def test_edit_classes_follow_the_shipped_bounds(d, expected):
-    assert DEFAULT_OPTIONS.near_verbatim_max < 0.2 < DEFAULT_OPTIONS.light_edit_max < 0.5
+def test_edit_classes_follow_the_shipped_bounds(where, expected):
+    o = DEFAULT_OPTIONS
+    d = {"zero": 0.0, "below near-verbatim bound": o.near_verbatim_max / 2,
+         "between the bounds": (o.near_verbatim_max + o.light_edit_max) / 2,
+         "above light-edit bound": (o.light_edit_max + o.align_max_distance) / 2}[where]
     assert edit_class(d) == expected
+    assert edit_class(o.near_verbatim_max) == "near-verbatim"  # bounds are inclusive
+    assert edit_class(o.light_edit_max) == "light edit"
 
 
 def changes(a, b):

@@ -1,0 +1,76 @@
+"""Small, dependency-free metrics: accuracy, F1, confusion, correlations, threshold fits."""
+
+from __future__ import annotations
+
+from typing import Hashable, Sequence
+
+import numpy as np
+
+def accuracy(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> float:
+    return sum(g == p for g, p in zip(gold, predicted)) / len(gold)
+
+
+def f1(gold: Sequence[Hashable], predicted: Sequence[Hashable], positive: Hashable) -> float:
+    tp = sum(g == p == positive for g, p in zip(gold, predicted))
+    fp = sum(p == positive != g for g, p in zip(gold, predicted))
+    fn = sum(g == positive != p for g, p in zip(gold, predicted))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def macro_f1(gold: Sequence[Hashable], predicted: Sequence[Hashable], labels: Sequence[Hashable]) -> float:
+    return sum(f1(gold, predicted, label) for label in labels) / len(labels)
+
+
+def confusion(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> dict[str, dict[str, int]]:
+    """Rows are gold labels, columns predicted ones."""
+    return {g: {p: sum(1 for x, y in zip(gold, predicted) if x == g and y == p) for p in labels} for g in labels}
+
+
+def pearson(x: Sequence[float], y: Sequence[float]) -> float:
+    return float(np.corrcoef(np.asarray(x, float), np.asarray(y, float))[0, 1])
+
+
+def spearman(x: Sequence[float], y: Sequence[float]) -> float:
+    return pearson(_ranks(x), _ranks(y))
+
+
+def _ranks(values: Sequence[float]) -> np.ndarray:
+    # Average ranks, so that ties (many pairs share a distance) are treated fairly.
+    array = np.asarray(values, float)
+    order = np.argsort(array, kind="stable")
+    ranks = np.empty(len(array))
+    ranks[order] = np.arange(len(array))
+    for value in np.unique(array):
+        tied = array == value
+        ranks[tied] = ranks[tied].mean()
+    return ranks
+
+
+def best_threshold(scores: Sequence[float], gold: Sequence[bool], measure: str = "accuracy") -> float:
+    """The cut ``t`` that maximises accuracy (or F1) of predicting ``score <= t`` as positive.
+
+    Cuts lie midway between consecutive distinct scores; all are tried at once with
+    cumulative counts, so a fit over thousands of pairs is instant.
+    """
+    order = np.argsort(np.asarray(scores, float), kind="stable")
+    ranked = np.asarray(scores, float)[order]
+    positives = np.asarray(gold, bool)[order]
+    predicted = np.arange(len(ranked) + 1)  # the k lowest scores predicted positive
+    tp = np.concatenate([[0], np.cumsum(positives)])
+    fp = predicted - tp
+    fn = positives.sum() - tp
+    tn = len(ranked) - predicted - fn
+    value = (tp + tn) / len(ranked) if measure == "accuracy" else 2 * tp / np.maximum(2 * tp + fp + fn, 1)
+    valid = np.concatenate([[True], ranked[1:] != ranked[:-1], [True]])  # cut between distinct scores only
+    k = int(np.argmax(np.where(valid, value, -1.0)))
+    if k == 0:
+        return float(ranked[0]) - 1e-9
+    if k == len(ranked):
+        return float(ranked[-1])
+    return float((ranked[k - 1] + ranked[k]) / 2)
+
+
+def folds(n: int, k: int, seed: int = 0) -> list[np.ndarray]:
+    """``k`` disjoint index sets covering ``range(n)``, shuffled reproducibly."""
+    order = np.random.default_rng(seed).permutation(n)
+    return [order[i::k] for i in range(k)]

@@ -1,0 +1,87 @@
+"""Run every evaluation and lay the numbers out as a table or as nested JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from ..options import Options
+from .calibrate import clough_cross_validated
+from .clough import evaluate_clough, score_answers
+from .seeds import evaluate_seeds
+from .sentences import evaluate_mrpc, evaluate_stsb
+
+# Reference points from the literature, for the text table (MRPC figures are on its test set).
+LITERATURE = {
+    "mrpc": "majority class 66.5% / F1 79.9; lexical and knowledge-based systems 70.3-77.4% / 81.3-84.1 "
+            "(Mihalcea 2006 to Madnani 2012); BERT-base about 84% / 89; human agreement 83%",
+    "clough_stevenson": "word-trigram overlap, binary: 94.5%",
+}
+
+
+def evaluate(data: Path, options: Options, seeds: Path | None = None,
+             progress: Callable[[str], None] = lambda stage: None) -> dict[str, Any]:
+    """All the numbers, as nested dicts whose leaves are mostly shares in [0, 1]."""
+    progress("Clough & Stevenson: comparing 95 answers with their sources")
+    scored = score_answers(data, options)
+    clough = evaluate_clough(data, options, scored)
+    clough["cross_validated"] = clough_cross_validated(scored, options)
+    progress("MRPC train: 4,076 sentence pairs, 10-fold cross-validation")
+    results = {"clough_stevenson": clough, "mrpc": evaluate_mrpc(data, options)}
+    progress("STS Benchmark dev: 1,500 sentence pairs")
+    results["stsb"] = evaluate_stsb(data, options)
+    if seeds is not None:
+        progress("seeds: 10 article pairs against the hand-labelled alignment")
+        scores = evaluate_seeds(seeds, options)
+        results["seeds"] = {"link_precision": scores.precision, "link_recall": scores.recall,
+                            "verdict_accuracy": scores.verdict_accuracy}
+    return results
+
+
+def render(results: dict[str, Any]) -> str:
+    return "\n".join(_table(results)) + "\n"
+
+
+def _table(r: dict[str, Any]) -> Iterator[str]:
+    c, m, s = r["clough_stevenson"], r["mrpc"], r["stsb"]
+    cv, clean = c["cross_validated"], c["without_missourced"]
+    yield f"{'corpus':22} {'measure':44} {'value':>7}"
+    yield from _rows("Clough & Stevenson", [
+        ("binary accuracy (plagiarised or not)", c["binary_accuracy"]),
+        ("binary F1", c["binary_f1"]),
+        ("four-class accuracy (cut/light/heavy/non)", c["four_class_accuracy"]),
+        ("four-class macro-F1", c["four_class_macro_f1"]),
+        ("binary accuracy, leave one task out", cv["binary_accuracy"]),
+        ("four-class accuracy, leave one task out", cv["four_class_accuracy"]),
+        ("binary accuracy, 2 mis-sourced answers out", clean["binary_accuracy"]),
+        ("four-class accuracy, 2 mis-sourced out", clean["four_class_accuracy"]),
+    ])
+    yield from _rows("MRPC train", [
+        ("accuracy, 10-fold cross-validated threshold", m["accuracy"]),
+        ("F1, 10-fold cross-validated threshold", m["f1"]),
+        ("majority class accuracy", m["majority_accuracy"]),
+    ])
+    yield from _rows("STS-B dev", [
+        ("Spearman, 1 - distance vs gold", s["spearman"]), ("Pearson", s["pearson"]),
+        ("Spearman, news genre", s["news_spearman"]), ("Pearson, news genre", s["news_pearson"]),
+    ])
+    if "seeds" in r:
+        yield from _rows("seeds (gold.json)", [
+            ("alignment link precision", r["seeds"]["link_precision"]),
+            ("alignment link recall", r["seeds"]["link_recall"]),
+            ("expected verdicts", r["seeds"]["verdict_accuracy"]),
+        ])
+    yield ""
+    yield "Clough & Stevenson confusion (rows gold, columns predicted):"
+    labels = list(c["confusion"])
+    yield " " * 8 + "".join(f"{label:>7}" for label in labels)
+    for gold in labels:
+        yield f"{gold:>8}" + "".join(f"{c['confusion'][gold][p]:>7}" for p in labels)
+    yield ""
+    yield f"Literature, MRPC test: {LITERATURE['mrpc']}."
+    yield f"Literature, Clough & Stevenson: {LITERATURE['clough_stevenson']}."
+
+
+def _rows(corpus: str, rows: list[tuple[str, float]]) -> Iterator[str]:
+    for k, (measure, value) in enumerate(rows):
+        yield f"{corpus if k == 0 else '':22} {measure:44} {value:7.3f}"

@@ -1,0 +1,46 @@
+"""The metrics under the quality gate, checked on cases worked by hand."""
+
+import pytest
+
+from paraphrase.evaluation.clough import degree
+from paraphrase.evaluation.metrics import accuracy, best_threshold, confusion, f1, folds, macro_f1, spearman
+
+
+def test_accuracy_f1_and_macro_f1():
+    gold = ["a", "a", "b", "b"]
+    predicted = ["a", "b", "b", "b"]
+    assert accuracy(gold, predicted) == 0.75
+    assert f1(gold, predicted, "a") == pytest.approx(2 / 3)  # precision 1, recall 1/2
+    assert f1(gold, predicted, "b") == pytest.approx(0.8)  # precision 2/3, recall 1
+    assert macro_f1(gold, predicted, ["a", "b"]) == pytest.approx((2 / 3 + 0.8) / 2)
+    assert confusion(gold, predicted, ["a", "b"]) == {"a": {"a": 1, "b": 1}, "b": {"a": 0, "b": 2}}
+
+
+def test_spearman_handles_ties_with_average_ranks():
+    assert spearman([1, 2, 3], [10, 20, 30]) == pytest.approx(1.0)
+    assert spearman([1, 2, 3], [30, 20, 10]) == pytest.approx(-1.0)
+    assert spearman([1, 1, 2], [1, 2, 3]) == pytest.approx(0.8660, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    "scores, gold, measure, cut",
+    [
+        ([0.1, 0.2, 0.8, 0.9], [True, True, False, False], "accuracy", 0.5),
+        ([0.1, 0.2, 0.3], [False, False, False], "accuracy", 0.1 - 1e-9),  # predict none
+        ([0.1, 0.1, 0.9], [True, False, True], "f1", 0.9),  # all positive maximises F1
+    ],
+)
+def test_best_threshold_cuts_between_distinct_scores(scores, gold, measure, cut):
+    assert best_threshold(scores, gold, measure) == pytest.approx(cut)
+
+
+def test_folds_partition_the_indexes_reproducibly():
+    parts = folds(23, 5)
+    assert sorted(i for part in parts for i in part) == list(range(23))
+    assert all(len(p) in (4, 5) for p in parts)
+    assert [list(p) for p in parts] == [list(p) for p in folds(23, 5)]
+
+
+@pytest.mark.parametrize("median, label", [(None, "non"), (0.0, "cut"), (0.1, "light"), (0.1001, "heavy")])
+def test_degree_reads_the_edit_class_bounds(median, label):
+    assert degree(median, 0.05, 0.1) == label
