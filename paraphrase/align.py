@@ -55,6 +55,24 @@ def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> lis
     return sorted((merger.grow(g) for g in groups), key=lambda g: g.a)
 
 
+def overlap_matrix(a: Document, b: Document) -> np.ndarray:
+    """Content overlap (0-1) of every sentence of ``a`` with every sentence of ``b``.
+
+    The candidate search's measure, for pictures of a comparison: set-aside sentences
+    score 0, and so do pairs below no cutoff.
+    """
+    alphabet = Alphabet()
+    matrix = np.zeros((len(a.sentences), len(b.sentences)), dtype=np.float32)
+    rows, columns = [s.index for s in a.counted], [s.index for s in b.counted]
+    if rows and columns:
+        matrix[np.ix_(rows, columns)] = process.cdist(
+            [content_bag(a.sentences[i].features, alphabet, CANDIDATE_FACT_WEIGHT) for i in rows],
+            [content_bag(b.sentences[j].features, alphabet, CANDIDATE_FACT_WEIGHT) for j in columns],
+            scorer=Indel.normalized_similarity, dtype=np.float32, workers=-1,
+        )
+    return matrix
+
+
 def _best_first(group: Group) -> tuple[float, int, tuple[int, ...], tuple[int, ...]]:
     # Ties (identical sentences) go to the smaller group, then to document order.
     return group.distance, len(group.a) + len(group.b), group.a, group.b

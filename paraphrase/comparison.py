@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diff import Opcode
 from .document import Document
 from .score import ChangedFact
 from .tokens import Fact
 from .verdict import Summary
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SCHEMA = "paraphrase.comparison/1"
 
@@ -50,6 +53,15 @@ class Comparison:
     @property
     def unaligned_b(self) -> list[int]:
         return _unaligned(self.b, {j for p in self.pairs for j in p.b})
+
+    def similarity(self) -> "np.ndarray":
+        """Content overlap of every sentence of A (rows) with every sentence of B (columns).
+
+        A rewording shows as a bright diagonal; reordered passages as bright cells off it.
+        """
+        from .align import overlap_matrix
+
+        return overlap_matrix(self.a, self.b)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form, versioned by its ``schema`` field."""
