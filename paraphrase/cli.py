@@ -10,12 +10,20 @@ import sys
 from typing import NoReturn, Sequence
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_ERROR = 0, 1, 2
+DEFAULT_PORT = 8765
 
 COMPARE_EXAMPLE = """\
 example:
   paraphrase compare seeds/000_86711bc330f5b00f.txt seeds/001_c5228a29931e7031.txt
 
 exit status: 0 compared (and --fail-on not met), 1 --fail-on met, 2 usage or input error"""
+
+SERVE_EXAMPLE = """\
+example:
+  paraphrase serve --port 8765
+
+Then open http://127.0.0.1:8765 in a browser. Served by waitress; uploads are read in
+memory and never stored. PARAPHRASE_MAX_UPLOAD_MB sets the upload limit (default 5)."""
 
 EVAL_EXAMPLE = """\
 example:
@@ -51,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                          help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)")
     compare.set_defaults(run=_compare)
+
+    serve = commands.add_parser(
+        "serve", help="run the editor's viewer in a browser",
+        description="Serve the side-by-side viewer with a production WSGI server (waitress).",
+        epilog=SERVE_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
+    serve.add_argument("--threads", type=int, default=4, help="worker threads (default: 4)")
+    serve.set_defaults(run=_serve)
 
     evaluate = commands.add_parser(
         "eval", help="measure detection quality on labelled corpora",
@@ -98,6 +116,15 @@ def _compare(args: argparse.Namespace) -> int:
         print(render_text(result, color=_use_color(args.color), width=width), end="")
     failing = {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(args.fail_on or "", set())
     return EXIT_FAIL_ON if result.summary.verdict in failing else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import waitress
+    from paraphrase_viewer import create_app
+
+    print(f"paraphrase viewer on http://{args.host}:{args.port} (Ctrl-C to stop)", file=sys.stderr)
+    waitress.serve(create_app(), host=args.host, port=args.port, threads=args.threads, ident="paraphrase")
+    return EXIT_OK
 
 
 def _evaluate(args: argparse.Namespace) -> int:

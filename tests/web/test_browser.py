@@ -1,0 +1,196 @@
+"""End-to-end: the real server on loopback, driven in Debian's headless Chromium.
+
+Selenium talks to Debian's chromedriver and chromium by path, so nothing is downloaded.
+Screenshots are kept in artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT, seed
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+ARTIFACTS = ROOT / "artifacts"
+SCRIPT = '<script>alert("x")</script><img src=nothing onerror="alert(2)"> The mayor resigned on Monday after the vote.'
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The viewer under waitress, the production server, on a free loopback port."""
+    import waitress
+    from paraphrase_viewer import create_app
+
+    wsgi = waitress.create_server(create_app(), host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=wsgi.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{wsgi.effective_port}"
+    wsgi.close()
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory):
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory, downloads):
+    assert Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists(), \
+        "browser tests need Debian's chromium and chromium-driver (see the README's test command)"
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1400,1800", f"--user-data-dir={tmp_path_factory.mktemp('profile')}"):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def wait_for(condition, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError("timed out waiting for the page")
+
+
+def compare_seeds(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    browser.find_element(By.ID, "file-a").send_keys(str(seed("000")))
+    browser.find_element(By.ID, "file-b").send_keys(str(seed("001")))
+    browser.find_element(By.ID, "compare-button").click()
+    return wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
+
+
+def save_screenshot(browser, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    browser.save_screenshot(str(path))
+    return path
+
+
+def test_upload_seeds_see_verdict_diffs_and_partner(browser, server):
+    from selenium.webdriver.common.by import By
+
+    verdict = compare_seeds(browser, server)
+    assert "000_86711bc330f5b00f.txt is a rewording of 001_c5228a29931e7031.txt" in verdict.text
+    assert len(browser.find_elements(By.CSS_SELECTOR, "td.side-a del")) > 20
+    assert len(browser.find_elements(By.CSS_SELECTOR, "td.side-b ins")) > 20
+    cell = browser.find_element(By.CSS_SELECTOR, "tr.row-pair td.side-a")
+    cell.click()
+    partner = browser.find_element(By.CSS_SELECTOR, f'td[data-row="{cell.get_attribute("data-row")}"][data-side="b"]')
+    assert "partner" in partner.get_attribute("class")
+    assert save_screenshot(browser, "viewer-seeds-000-001.png").stat().st_size > 10_000
+
+
+def test_filter_hides_rows_of_an_unchecked_class(browser, server):
+    from selenium.webdriver.common.by import By
+
+    compare_seeds(browser, server)
+    browser.find_element(By.CSS_SELECTOR, '#filter input[value="paraphrase"]').click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr.row-pair")
+    hidden = [r for r in rows if not r.is_displayed()]
+    shown = [r for r in rows if r.is_displayed()]
+    assert hidden and shown
+    assert all("paraphrase" in r.get_attribute("data-classes") for r in hidden)
+
+
+def test_heatmap_click_jumps_to_a_row(browser, server):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    compare_seeds(browser, server)
+    canvas = browser.find_element(By.ID, "heatmap")
+    size = canvas.size
+    # Row of A6 (first aligned sentence of 000), column of B0: on the diagonal.
+    rows, cols = 30, 16
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, int((0.5 / cols) * size["width"] - size["width"] / 2), int((6.5 / rows) * size["height"] - size["height"] / 2)
+    ).click().perform()
+    selected = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "td.selected"))
+    assert selected[0].get_attribute("data-row") == "pair-6"
+
+
+def test_script_in_an_article_shows_as_text_and_runs_nothing(browser, server):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    for field in ("a", "b"):
+        browser.find_element(By.ID, f"text-{field}").send_keys(SCRIPT)
+    browser.find_element(By.ID, "compare-button").click()
+    wait_for(lambda: browser.find_elements(By.ID, "verdict"))
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text
+    cell = browser.find_element(By.CSS_SELECTOR, "tr td.side-a")
+    assert '<script>alert("x")</script>' in cell.text
+    assert not browser.find_elements(By.CSS_SELECTOR, "td img")
+    save_screenshot(browser, "viewer-escaped-script.png")
+
+
+def test_downloads_json_and_a_report_that_opens_offline(browser, server, downloads):
+    from selenium.webdriver.common.by import By
+
+    compare_seeds(browser, server)
+    browser.find_element(By.ID, "download-json").click()
+    browser.find_element(By.ID, "download-report").click()
+    json_file = wait_for(lambda: (downloads / "comparison.json").exists() and downloads / "comparison.json")
+    report = wait_for(lambda: (downloads / "comparison.html").exists() and downloads / "comparison.html")
+    time.sleep(0.5)
+    assert json.loads(json_file.read_text(encoding="utf-8"))["summary"]["verdict"] == "rewording"
+    html = report.read_text(encoding="utf-8")
+    assert "http://" not in html and "https://" not in html  # nothing to fetch
+    browser.get(report.as_uri())
+    assert "is a rewording of" in browser.find_element(By.ID, "verdict").text
+    assert not browser.find_elements(By.ID, "download-json")  # controls are left out
+    save_screenshot(browser, "viewer-offline-report.png")
+
+
+def test_drop_a_file_onto_a_box(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    text = seed("001").read_text(encoding="utf-8")
+    browser.execute_script(
+        """const box = document.querySelector('.drop[data-field="a"]');
+           const transfer = new DataTransfer();
+           transfer.items.add(new File([arguments[0]], "dropped.txt", {type: "text/plain"}));
+           box.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));""",
+        text,
+    )
+    assert browser.find_element(By.ID, "chosen-a").text == "dropped.txt"
+    browser.find_element(By.ID, "text-b").send_keys(text[:400])
+    browser.find_element(By.ID, "compare-button").click()
+    verdict = wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
+    assert "dropped.txt" in verdict.text
+
+
+def test_oversized_files_are_stopped_before_sending_and_nothing_is_lost(browser, server, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (2 * 1024 * 1024))  # 10 MB, over the 5 MB default
+    browser.get(server)
+    browser.find_element(By.ID, "text-b").send_keys("My pasted article.")
+    browser.find_element(By.ID, "file-a").send_keys(str(big))
+    browser.find_element(By.ID, "compare-button").click()
+    warning = browser.find_element(By.ID, "size-warning")
+    assert warning.is_displayed() and "larger than the 5 MB limit" in warning.text
+    assert browser.find_element(By.ID, "text-b").get_attribute("value") == "My pasted article."

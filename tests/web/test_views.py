@@ -1,0 +1,127 @@
+import io
+import re
+
+import pytest
+
+from ..conftest import seed
+
+SCRIPT = '<script>alert("x")</script> The mayor <b onmouseover="alert(1)">resigned</b> on Monday after the vote.'
+
+
+def upload(name, data):
+    return (io.BytesIO(data), name)
+
+
+def seeds_form():
+    return {"a": upload("000.txt", seed("000").read_bytes()), "b": upload("001.txt", seed("001").read_bytes())}
+
+
+def test_index_shows_the_form_with_both_boxes(client):
+    page = client.get("/").get_data(as_text=True)
+    assert 'action="/compare"' in page and 'enctype="multipart/form-data"' in page
+    assert page.count('type="file"') == 2 and page.count("<textarea") == 2
+
+
+def test_compare_uploaded_files_shows_verdict_rows_and_diffs(client):
+    response = client.post("/compare", data=seeds_form(), content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "000.txt is a rewording of 001.txt" in page
+    assert page.count('class="row-pair"') == 15
+    assert "<del>" in page and "<ins>" in page
+    assert "new in A" in page and "page furniture" in page
+    assert 'id="heatmap"' in page and 'id="comparison-data"' in page
+
+
+def test_compare_pasted_text(client):
+    text = seed("001").read_text(encoding="utf-8")
+    response = client.post("/compare", data={"a": text, "b": text}, content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert "article A and article B are rewordings of each other" in response.get_data(as_text=True)
+
+
+def test_article_text_is_escaped_never_markup(client):
+    response = client.post("/compare", data={"a": SCRIPT, "b": SCRIPT}, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    body = page.split("<main>")[1]
+    assert "<script>alert" not in body and "<b onmouseover" not in body
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in body
+    data = re.search(r'<script type="application/json" id="comparison-data">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in data  # tojson escapes markup inside the embedded JSON
+
+
+@pytest.mark.parametrize(
+    "files, status, message",
+    [
+        ({"a": upload("empty.txt", b""), "b": upload("001.txt", b"Some text here.")}, 400, "empty.txt: empty"),
+        ({"a": upload("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00"), "b": upload("b.txt", b"Text.")}, 400,
+         "photo.txt: binary data, not text"),
+        ({"a": upload("scan.pdf", b"%PDF-1.4"), "b": upload("b.txt", b"Text.")}, 415, "scan.pdf: unsupported file type .pdf"),
+        ({"a": "", "b": "Text."}, 400, "article A: choose a file or paste the text"),
+    ],
+    ids=["empty", "binary", "pdf", "nothing"],
+)
+def test_bad_input_gets_a_page_naming_the_file_and_problem(client, files, status, message):
+    response = client.post("/compare", data=files, content_type="multipart/form-data")
+    assert response.status_code == status
+    assert message in response.get_data(as_text=True)
+
+
+def test_error_page_keeps_what_the_editor_pasted(client):
+    response = client.post("/compare", data={"a": "My pasted draft <i>text</i>.", "b": ""},
+                           content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "My pasted draft &lt;i&gt;text&lt;/i&gt;." in response.get_data(as_text=True)
+
+
+def test_oversized_upload_is_413_with_a_readable_page(client):
+    big = {"a": upload("big.txt", b"word " * 20_000), "b": upload("b.txt", b"Text.")}
+    response = client.post("/compare", data=big, content_type="multipart/form-data")
+    assert response.status_code == 413
+    assert "larger than the 0.0625 MB limit" in response.get_data(as_text=True)
+
+
+def test_api_json_body(client):
+    a, b = seed("000").read_text(encoding="utf-8"), seed("001").read_text(encoding="utf-8")
+    response = client.post("/api/compare", json={"a": a, "b": b})
+    assert response.status_code == 200
+    data = response.get_json()
+    assert data["schema"] == "paraphrase.comparison/1"
+    assert data["summary"]["verdict"] == "rewording"
+
+
+def test_api_multipart_files(client):
+    response = client.post("/api/compare", data=seeds_form(), content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert response.get_json()["a"]["name"] == "000.txt"
+
+
+@pytest.mark.parametrize(
+    "kwargs, status, error",
+    [
+        ({"json": {"a": "Text."}}, 400, "article B: expected text"),
+        ({"json": ["a", "b"]}, 400, "send a JSON object"),
+        ({"data": "a=1", "content_type": "text/plain"}, 415, "unsupported content type text/plain"),
+        ({"data": {"a": upload("x.exe", b"MZ"), "b": "Text."}, "content_type": "multipart/form-data"}, 415,
+         "x.exe: unsupported file type"),
+        ({"data": {"a": upload("big.txt", b"w " * 40_000), "b": "x"}, "content_type": "multipart/form-data"}, 413,
+         "larger than"),
+        ({"data": {"a": upload("e.txt", b"  "), "b": "Text."}, "content_type": "multipart/form-data"}, 400,
+         "e.txt: empty"),
+    ],
+    ids=["missing b", "not an object", "plain text body", "exe", "too large", "empty file"],
+)
+def test_api_errors_are_json_with_the_right_status(client, kwargs, status, error):
+    response = client.post("/api/compare", **kwargs)
+    assert response.status_code == status
+    assert error in response.get_json()["error"]
+
+
+def test_requests_share_nothing(client):
+    first = client.post("/api/compare", json={"a": "The mayor resigned on Monday.", "b": "The mayor quit on Monday."})
+    second = client.post("/api/compare", json={"a": "Storms hit the coast.", "b": "Prices rose in May."})
+    assert "mayor" in str(first.get_json()) and "mayor" not in str(second.get_json())
+
+
+def test_get_on_compare_is_not_allowed(client):
+    assert client.get("/compare").status_code == 405

@@ -1,0 +1,45 @@
+"""Turn the two request fields into inputs for the engine, or say what is wrong with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from werkzeug.datastructures import FileStorage
+
+ACCEPTED_SUFFIXES = frozenset({"", ".txt", ".text", ".html", ".htm", ".docx"})
+
+
+class UnsupportedInput(Exception):
+    """A file type the engine does not read (HTTP 415)."""
+
+
+class MissingInput(Exception):
+    """A field with neither a file nor text (HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    source: bytes | str  # bytes from an upload, str when pasted
+
+
+def from_form(field: str, files: Any, form: Any) -> Article:
+    """The article in multipart field ``field``: an uploaded file, else pasted text."""
+    upload: FileStorage | None = files.get(field)
+    if upload is not None and upload.filename:
+        suffix = PurePath(upload.filename).suffix.lower()
+        if suffix not in ACCEPTED_SUFFIXES:
+            raise UnsupportedInput(f"{upload.filename}: unsupported file type {suffix} (use .txt, .html or .docx)")
+        return Article(upload.filename, upload.read())
+    return from_text(field, form.get(field, ""))
+
+
+def from_text(field: str, text: Any) -> Article:
+    """Pasted or JSON text for ``field``."""
+    if not isinstance(text, str):
+        raise MissingInput(f"article {field.upper()}: expected text")
+    if not text.strip():
+        raise MissingInput(f"article {field.upper()}: choose a file or paste the text")
+    return Article(f"article {field.upper()}", text)

@@ -1,0 +1,132 @@
+"""The comparison laid out for the page: rows in reading order, marked-up fragments, heatmap.
+
+Presentation only: every number and alignment comes from the engine's ``Comparison``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import numpy as np
+
+from paraphrase import Comparison, Pair
+from paraphrase.document import Document
+
+HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
+
+
+@dataclass(frozen=True)
+class Fragment:
+    text: str
+    marks: tuple[str, ...] = ()  # "del", "ins", "fact"
+
+
+@dataclass(frozen=True)
+class Cell:
+    indexes: tuple[int, ...]
+    fragments: tuple[Fragment, ...]
+    set_aside: str | None = None
+
+
+@dataclass
+class Row:
+    id: str
+    kind: str  # "pair", "new", "aside"
+    a: Cell | None = None
+    b: Cell | None = None
+    pair: Pair | None = None
+    classes: list[str] = field(default_factory=list)  # what the class filter matches
+
+
+def rows(result: Comparison) -> list[Row]:
+    """Every sentence of both texts, once, in A's reading order with B's placed after its
+    nearest preceding partner."""
+    pair_of_a = {p.a[0]: p for p in result.pairs}
+    in_pair_a = {i for p in result.pairs for i in p.a}
+    laid_out = [row for s in result.a.sentences for row in _rows_for_a(result, s.index, pair_of_a, in_pair_a)]
+    for extra in _b_only_rows(result):
+        laid_out.insert(_position_for_b(laid_out, extra.b.indexes[0]), extra)
+    return laid_out
+
+
+def _rows_for_a(result: Comparison, i: int, pair_of_a: dict[int, Pair], in_pair_a: set[int]) -> Iterator[Row]:
+    sentence = result.a.sentences[i]
+    if i in pair_of_a:
+        pair = pair_of_a[i]
+        yield Row(f"pair-{i}", "pair", _pair_cell(result.a, pair, "a"), _pair_cell(result.b, pair, "b"), pair,
+                  [pair.edit_class] + (["moved"] if pair.moved else []))
+    elif i not in in_pair_a:
+        kind = "aside" if sentence.set_aside else "new"
+        yield Row(f"a-{i}", kind, a=_plain_cell(result.a, i), classes=["set aside" if sentence.set_aside else "new material"])
+
+
+def _b_only_rows(result: Comparison) -> Iterator[Row]:
+    in_pair_b = {j for p in result.pairs for j in p.b}
+    for sentence in result.b.sentences:
+        if sentence.index not in in_pair_b:
+            kind = "aside" if sentence.set_aside else "new"
+            yield Row(f"b-{sentence.index}", kind, b=_plain_cell(result.b, sentence.index),
+                      classes=["set aside" if sentence.set_aside else "new material"])
+
+
+def _position_for_b(laid_out: list[Row], j: int) -> int:
+    # After the last row holding a B sentence before j; at the top when there is none.
+    position = 0
+    for k, row in enumerate(laid_out):
+        if row.b is not None and row.b.indexes[-1] < j:
+            position = k + 1
+    return position
+
+
+def _plain_cell(document: Document, index: int) -> Cell:
+    sentence = document.sentences[index]
+    return Cell((index,), (Fragment(sentence.text),), sentence.set_aside)
+
+
+def _pair_cell(document: Document, pair: Pair, side: str) -> Cell:
+    indexes = pair.a if side == "a" else pair.b
+    changed = "del" if side == "a" else "ins"
+    spans = [(op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end) for op in pair.diff]
+    marks = [() if op.tag == "equal" else (changed,) for op in pair.diff]
+    facts = [getattr(c, side) for c in pair.changed_facts if getattr(c, side) is not None]
+    return Cell(indexes, tuple(_fragments(document.text, spans, marks, [(f.start, f.end) for f in facts])))
+
+
+def _fragments(text: str, spans: list[tuple[int, int]], marks: list[tuple[str, ...]],
+               facts: list[tuple[int, int]]) -> Iterator[Fragment]:
+    """The spans' text cut at fact boundaries, each piece with its marks."""
+    cuts = sorted({p for f in facts for p in f})
+    for (start, end), mark in zip(spans, marks):
+        points = [start, *(c for c in cuts if start < c < end), end]
+        for lo, hi in zip(points, points[1:]):
+            in_fact = any(f0 <= lo and hi <= f1 for f0, f1 in facts)
+            piece = text[lo:hi]
+            body = piece.rstrip()
+            # Marks cover words, not the space after them.
+            yield Fragment(body, mark + (("fact",) if in_fact else ()))
+            if len(body) < len(piece):
+                yield Fragment(piece[len(body):])
+
+
+def heatmap(result: Comparison, laid_out: list[Row]) -> dict[str, Any]:
+    """The similarity matrix, pooled to at most HEATMAP_MAX_CELLS a side, with click targets."""
+    matrix = result.similarity()
+    block_a = max(1, -(-matrix.shape[0] // HEATMAP_MAX_CELLS))
+    block_b = max(1, -(-matrix.shape[1] // HEATMAP_MAX_CELLS))
+    pooled = _max_pool(matrix, block_a, block_b)
+    row_of_a = {i: row.id for row in laid_out if row.a for i in row.a.indexes}
+    row_of_b = {j: row.id for row in laid_out if row.b for j in row.b.indexes}
+    return {
+        "values": np.round(pooled, 2).tolist(), "block": [block_a, block_b],
+        "row_of_a": row_of_a, "row_of_b": row_of_b,
+    }
+
+
+def _max_pool(matrix: np.ndarray, block_a: int, block_b: int) -> np.ndarray:
+    if matrix.size == 0:
+        return matrix
+    rows_, cols = -(-matrix.shape[0] // block_a), -(-matrix.shape[1] // block_b)
+    padded = np.zeros((rows_ * block_a, cols * block_b), dtype=matrix.dtype)
+    padded[:matrix.shape[0], :matrix.shape[1]] = matrix
+    return padded.reshape(rows_, block_a, cols, block_b).max(axis=(1, 3))

@@ -1,0 +1,74 @@
+"""Routes: the form, the side-by-side result, and the JSON API."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, current_app, jsonify, render_template, request
+from werkzeug.exceptions import RequestEntityTooLarge
+
+import paraphrase
+
+from .inputs import MissingInput, UnsupportedInput, from_form, from_text
+from .rows import heatmap, rows
+
+bp = Blueprint("viewer", __name__)
+
+
+@bp.get("/")
+def index():
+    return render_template("index.html", pasted={}, **_limits())
+
+
+@bp.post("/compare")
+def compare():
+    pasted = {field: request.form.get(field, "") for field in ("a", "b")}
+    try:
+        a, b = (from_form(field, request.files, request.form) for field in ("a", "b"))
+        result = paraphrase.compare(a.source, b.source, names=(a.name, b.name))
+    except UnsupportedInput as error:
+        return _form_error(str(error), pasted, 415)
+    except (MissingInput, paraphrase.ParaphraseError) as error:
+        return _form_error(str(error), pasted, 400)
+    laid_out = rows(result)
+    return render_template("result.html", result=result, rows=laid_out, heatmap=heatmap(result, laid_out),
+                           data=result.to_dict(), **_limits())
+
+
+@bp.post("/api/compare")
+def api_compare():
+    try:
+        a, b = _api_inputs()
+        result = paraphrase.compare(a.source, b.source, names=(a.name, b.name))
+    except UnsupportedInput as error:
+        return jsonify(error=str(error)), 415
+    except (MissingInput, paraphrase.ParaphraseError) as error:
+        return jsonify(error=str(error)), 400
+    return jsonify(result.to_dict())
+
+
+def _api_inputs():
+    if request.is_json:
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise MissingInput('send a JSON object {"a": "...", "b": "..."}')
+        return from_text("a", body.get("a")), from_text("b", body.get("b"))
+    if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        return from_form("a", request.files, request.form), from_form("b", request.files, request.form)
+    raise UnsupportedInput(f"unsupported content type {request.mimetype or '(none)'}: send JSON or multipart/form-data")
+
+
+def _form_error(message: str, pasted: dict[str, str], status: int):
+    return render_template("index.html", error=message, pasted=pasted, **_limits()), status
+
+
+def _limits() -> dict[str, int]:
+    return {"max_bytes": current_app.config["MAX_CONTENT_LENGTH"]}
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error):
+        limit = f"{app.config['MAX_CONTENT_LENGTH'] / 2**20:g} MB"
+        message = f"the upload is larger than the {limit} limit; choose smaller files or paste an excerpt"
+        if request.path.startswith("/api/"):
+            return jsonify(error=message), 413
+        return render_template("index.html", error=message, pasted={}, **_limits()), 413
