@@ -31,6 +31,11 @@ def compare(
     name_a, name_b = names or (None, None)
     doc_a = prepare(*load(a, name_a or "A"), options)  # read, segment, clean
     doc_b = prepare(*load(b, name_b or "B"), options)
+    return compare_documents(doc_a, doc_b, options)
+
+
+def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Comparison:
+    """Align, score, diff and judge two prepared documents (one prepared text, many partners)."""
     alphabet = Alphabet()
     groups = align(doc_a, doc_b, options, alphabet)
     moved = _moved(groups)

@@ -109,6 +109,11 @@ def features(text: str, offset: int = 0) -> Features:
     return Features(tokens, words, content, facts)
 
 
+def content_terms(text: str) -> set[str]:
+    """The distinct content stems and numbers of a whole text: what a corpus index stores."""
+    return set(_content(tokenize(text)))
+
+
 def _content(tokens: tuple[Token, ...]) -> Iterator[str]:
     for token in tokens:
         if token.kind == "number":
