@@ -25,6 +25,25 @@ example:
 Then open http://127.0.0.1:8765 in a browser. Served by waitress; uploads are read in
 memory and never stored. PARAPHRASE_MAX_UPLOAD_MB sets the upload limit (default 5)."""
 
+INDEX_EXAMPLE = """\
+example:
+  paraphrase index add wire.db seeds/001_c5228a29931e7031.txt seeds/002_f17fd30403ef36f3.txt
+
+Paths may be files (.txt, .html, .docx), folders (searched recursively) or JSON Lines
+files with "id", "text" and optional "date", "source". Adding is incremental and
+idempotent: a text already in the index is skipped, and an interrupted run resumes."""
+
+STATS_EXAMPLE = """\
+example:
+  paraphrase index stats wire.db"""
+
+CHECK_EXAMPLE = """\
+example:
+  paraphrase check seeds/000_86711bc330f5b00f.txt --against wire.db --max-share 0.3
+
+exit status: 0 every article within the limit, 1 at least one over it, 2 usage or input
+error (an unreadable article is reported on standard error; the others are still checked)"""
+
 EVAL_EXAMPLE = """\
 example:
   paraphrase eval --data ../shared/data --seeds seeds
@@ -45,43 +64,77 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="paraphrase", description="Is this article a rewrite of that one?")
     parser.add_argument("--version", action="version", version=f"paraphrase {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    compare = commands.add_parser(
-        "compare", help="compare two articles sentence by sentence",
-        description="Align the sentences of two articles, score each pair and give a verdict.",
-        epilog=COMPARE_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+    compare = _command(commands, "compare", "compare two articles sentence by sentence", COMPARE_EXAMPLE,
+                       "Align the sentences of two articles, score each pair and give a verdict.")
     compare.add_argument("a", help="article A: a .txt, .html or .docx file, or - for standard input")
     compare.add_argument("b", help="article B, likewise")
     compare.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     compare.add_argument("--fail-on", choices=("rewording", "partial"),
                          help="exit 1 when the verdict is this or stronger (partial includes rewording)")
-    compare.add_argument("--options", metavar="FILE", help="a TOML file overriding shipped thresholds")
+    _options_argument(compare)
     compare.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                          help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)")
     compare.set_defaults(run=_compare)
 
-    serve = commands.add_parser(
-        "serve", help="run the editor's viewer in a browser",
-        description="Serve the side-by-side viewer with a production WSGI server (waitress).",
-        epilog=SERVE_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    serve = _command(commands, "serve", "run the editor's viewer in a browser", SERVE_EXAMPLE,
+                     "Serve the side-by-side viewer with a production WSGI server (waitress).")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
     serve.add_argument("--threads", type=int, default=4, help="worker threads (default: 4)")
     serve.set_defaults(run=_serve)
 
-    evaluate = commands.add_parser(
-        "eval", help="measure detection quality on labelled corpora",
-        description="Score the engine on Clough & Stevenson, MRPC and STS-B (and the seed gold set).",
-        epilog=EVAL_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    index = commands.add_parser("index", help="build and inspect a corpus index (SQLite)",
+                                description="Build and inspect a corpus index for paraphrase check.")
+    index_commands = index.add_subparsers(dest="index_command", required=True, parser_class=_Parser)
+    add = _command(index_commands, "add", "add documents to an index, creating it if needed", INDEX_EXAMPLE)
+    add.add_argument("index", help="the index file, e.g. wire.db")
+    add.add_argument("paths", nargs="+", help="files, folders or .jsonl files to add")
+    add.add_argument("--batch-size", type=int, default=500, help="documents per transaction (default: 500)")
+    add.set_defaults(run=_index_add)
+    stats = _command(index_commands, "stats", "what an index holds", STATS_EXAMPLE)
+    stats.add_argument("index", help="the index file")
+    stats.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    stats.set_defaults(run=_index_stats)
+
+    check = _command(commands, "check", "flag articles that recycle copy from a corpus", CHECK_EXAMPLE,
+                     "Find, for each article, the corpus documents it reuses and fail when too much is reused.")
+    check.add_argument("articles", nargs="+", help="articles to check (.txt, .html, .docx, or - for standard input)")
+    check.add_argument("--against", required=True, metavar="CORPUS",
+                       help="an index built by 'paraphrase index add', or a folder or .jsonl file of documents")
+    check.add_argument("--max-share", type=float, help="fail above this share of an article's sentences "
+                       "from the corpus (default: check_max_share in the options, 0.3)")
+    check.add_argument("--max-distance", type=float, help="count only sentence pairs within this distance "
+                       "(default: align_max_distance in the options)")
+    check.add_argument("--allowlist", metavar="FILE", help="a TOML file of accepted sources, documents, matches, sentences")
+    check.add_argument("--exempt-credited", action="store_true",
+                       help="do not fail on reuse the article credits (dateline, credit line, statement)")
+    check.add_argument("--format", choices=("text", "json", "junit", "github"), default="text",
+                       help="output format (default: text)")
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    _options_argument(check)
+    check.set_defaults(run=_check)
+
+    evaluate = _command(commands, "eval", "measure detection quality on labelled corpora", EVAL_EXAMPLE,
+                        "Score the engine on Clough & Stevenson, MRPC and STS-B (and the seed gold set).")
     evaluate.add_argument("--data", default=os.environ.get("PARAPHRASE_DATA", "../shared/data"),
                           help="folder of the labelled corpora (default: $PARAPHRASE_DATA or ../shared/data)")
     evaluate.add_argument("--seeds", help="also score a folder of seed articles with its gold.json")
     evaluate.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    evaluate.add_argument("--options", metavar="FILE", help="a TOML file overriding shipped thresholds")
+    _options_argument(evaluate)
     evaluate.set_defaults(run=_evaluate)
     return parser
+
+
+def _command(group: argparse._SubParsersAction, name: str, summary: str, example: str,
+             description: str | None = None) -> argparse.ArgumentParser:
+    """A subcommand whose help ends with a runnable example."""
+    return group.add_parser(name, help=summary, description=description or summary[0].upper() + summary[1:] + ".",
+                            epilog=example, formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def _options_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--options", metavar="FILE", help="a TOML file overriding shipped thresholds")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,6 +169,129 @@ def _compare(args: argparse.Namespace) -> int:
         print(render_text(result, color=_use_color(args.color), width=width), end="")
     failing = {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(args.fail_on or "", set())
     return EXIT_FAIL_ON if result.summary.verdict in failing else EXIT_OK
+
+
+def _index_add(args: argparse.Namespace) -> int:
+    from .corpus import CorpusIndex, read_records
+
+    progress = _Progress("read")
+    with CorpusIndex(args.index, batch_size=args.batch_size) as index:
+        report = index.add(read_records(args.paths), progress=progress)
+        total = index.document_count()
+    progress.done()
+    print(f"{args.index}: added {report.added} document(s), {report.unchanged} already indexed; {total} in all")
+    return EXIT_OK
+
+
+def _index_stats(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from .corpus import CorpusIndex
+
+    with CorpusIndex(_existing_index(args.index)) as index:
+        stats = index.stats()
+    if args.format == "json":
+        print(json.dumps(asdict(stats), indent=2))
+        return EXIT_OK
+    sources = ", ".join(f"{name} {n}" for name, n in stats.sources.items()) or "none"
+    print(f"{args.index}: {stats.documents} documents, {stats.terms} distinct terms, "
+          f"{stats.bytes_on_disk / 2**20:.1f} MiB on disk")
+    print(f"sources: {sources}")
+    print(f"dates: {stats.first_date or '-'} to {stats.last_date or '-'}")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from . import DEFAULT_OPTIONS, Options
+    from .corpus.allowlist import Allowlist
+    from .corpus.check import Policy, check_article
+    from .corpus.formats import FORMATS
+
+    options = Options.from_file(args.options) if args.options else DEFAULT_OPTIONS
+    if args.max_distance is not None:
+        options = options.with_max_distance(args.max_distance)
+    policy = Policy(
+        max_share=options.check_max_share if args.max_share is None else _share(args.max_share),
+        exempt_credited=args.exempt_credited,
+        allowlist=Allowlist.load(args.allowlist) if args.allowlist else Allowlist(),
+    )
+    from .errors import InputError
+
+    progress = _Progress("checked", total=len(args.articles))
+    checks, unreadable = [], 0
+    with _open_corpus(args.against) as index:
+        for done, article in enumerate(args.articles, 1):
+            try:  # one unreadable article must not lose the others' results
+                source, name = _source(article)
+                checks.append(check_article(source, index, policy=policy, options=options, name=name, label=article))
+            except InputError as error:
+                print(f"paraphrase: {error}", file=sys.stderr)
+                unreadable += 1
+            progress(done)
+    progress.done()
+    report = FORMATS[args.format](checks, policy)
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(report, encoding="utf-8")
+    else:
+        print(report, end="")
+    if unreadable:
+        return EXIT_ERROR
+    return EXIT_FAIL_ON if any(c.failed for c in checks) else EXIT_OK
+
+
+def _share(value: float) -> float:
+    if not 0.0 <= value <= 1.0:
+        raise _usage(f"--max-share must be within [0, 1], got {value}")
+    return value
+
+
+def _open_corpus(against: str):
+    from pathlib import Path
+
+    from .corpus import CorpusIndex, read_records
+
+    path = Path(against)
+    if path.is_dir() or path.suffix.lower() == ".jsonl":
+        index = CorpusIndex(":memory:")  # a small corpus, indexed for this run only
+        index.add(read_records([path]))
+        return index
+    return CorpusIndex(_existing_index(against))
+
+
+def _existing_index(path: str) -> str:
+    from pathlib import Path
+
+    if not Path(path).is_file():
+        raise _usage(f"{path}: no such index (build one with 'paraphrase index add {path} FILES...')")
+    return path
+
+
+class _Progress:
+    """A one-line counter on a terminal's standard error; silent when piped."""
+
+    def __init__(self, verb: str, total: int | None = None) -> None:
+        import time
+
+        self.verb, self.total, self.shown = verb, total, False
+        self.started = self.last = time.monotonic()
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, count: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if not self.live or now - self.last < 0.2:
+            return
+        self.last, self.shown = now, True
+        of = f"/{self.total}" if self.total else ""
+        rate = count / max(now - self.started, 1e-9)
+        print(f"\r{self.verb} {count}{of} ({rate:.0f}/s)", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -53,6 +53,13 @@ class Options:
     partial_share: float = 0.15
     min_partial_pairs: int = 2
 
+    # --- Corpus check ----------------------------------------------------------------
+    # An article fails `paraphrase check` when more than this share of its sentences
+    # comes from the corpus. A newsroom policy, not a measurement: set it to yours.
+    check_max_share: float = 0.3
+    # Corpus documents the candidate search hands to the exact alignment, per article.
+    check_candidates: int = 10
+
     # --- Bounds ----------------------------------------------------------------------
     # Segments longer than this (characters) are cut at whitespace, which bounds the
     # work of every later stage on text with no sentence punctuation.
@@ -69,8 +76,15 @@ class Options:
             raise OptionsError(
                 "edit class bounds must rise: near_verbatim_max <= light_edit_max <= align_max_distance"
             )
-        if self.max_group < 1 or self.min_content_words < 1 or self.max_segment_chars < 100:
-            raise OptionsError("max_group and min_content_words must be >= 1, max_segment_chars >= 100")
+        if self.max_group < 1 or self.min_content_words < 1 or self.check_candidates < 1:
+            raise OptionsError("max_group, min_content_words and check_candidates must be at least 1")
+        if self.max_segment_chars < 100:
+            raise OptionsError(f"max_segment_chars must be at least 100, got {self.max_segment_chars}")
+
+    def with_max_distance(self, distance: float) -> Options:
+        """A copy aligning only pairs within ``distance``, edit-class bounds capped to it."""
+        return self.replace(align_max_distance=distance, light_edit_max=min(self.light_edit_max, distance),
+                            near_verbatim_max=min(self.near_verbatim_max, distance))
 
     def replace(self, **changes: Any) -> Options:
         """A copy with ``changes`` applied and validated."""
@@ -82,11 +96,15 @@ class Options:
     @classmethod
     def from_file(cls, path: str | Path) -> Options:
         """The defaults overlaid with the keys a TOML file names."""
-        try:
-            values = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            raise OptionsError(f"cannot read options file {path}: {error}") from error
-        return cls().replace(**values)
+        return cls().replace(**read_toml(path, "options file"))
+
+
+def read_toml(path: str | Path, what: str) -> dict[str, Any]:
+    """A TOML file's contents; any failure is an OptionsError naming ``what`` and ``path``."""
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise OptionsError(f"cannot read {what} {path}: {error}") from error
 
 
 DEFAULT_OPTIONS = Options()

@@ -95,9 +95,17 @@ def test_colour_is_used_only_when_asked_or_on_a_terminal():
     assert "\x1b[31;9m" in done.stdout.decode()
 
 
+def leaf_commands(parser=None, prefix="paraphrase"):
+    """(full name, parser) of every command that runs, nested ones included."""
+    parser = parser or build_parser()
+    for name, command in parser._subparsers._group_actions[0].choices.items():
+        if command._subparsers is None:
+            yield f"{prefix} {name}", command
+        else:
+            yield from leaf_commands(command, f"{prefix} {name}")
+
+
 def test_every_command_is_documented_with_a_runnable_example():
-    parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices
-    for name, command in commands.items():
+    for name, command in leaf_commands():
         assert "example:" in (command.epilog or ""), name
-        assert f"paraphrase {name} " in command.epilog
+        assert f"{name} " in command.epilog, name

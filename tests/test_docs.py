@@ -43,11 +43,30 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 
 def test_every_command_and_option_is_in_the_readme():
-    from paraphrase.cli import build_parser
+    from .test_cli import leaf_commands
 
-    for name, command in build_parser()._subparsers._group_actions[0].choices.items():
-        assert f"paraphrase {name} " in README, name
+    for name, command in leaf_commands():
+        assert f"{name} " in README, name
         for action in command._actions:
             for flag in action.option_strings:
                 if flag not in ("-h", "--help"):
                     assert flag in README, (name, flag)
+
+
+def test_wire_check_session_matches_a_real_run(tmp_path):
+    import shutil
+
+    block = next(b for b in console_blocks() if "paraphrase index add" in b)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    commands = [line[2:] for line in block.splitlines() if line.startswith("$ ") and "paraphrase" in line]
+    shown = [line for line in block.splitlines() if not line.startswith("$ ") and line not in ("...", "1")]
+    output, status = "", None
+    for command in commands:
+        args = command.split("paraphrase ", 1)[1].split()
+        done = subprocess.run([sys.executable, "-m", "paraphrase.cli", *args], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=120)
+        output += done.stdout
+        status = done.returncode
+    for line in shown:
+        assert line in output.splitlines(), line
+    assert status == 1 and "$ echo $?\n1" in block

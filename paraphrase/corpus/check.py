@@ -1,0 +1,104 @@
+"""Check an article against a corpus: which documents it reuses, how much, and whether
+that breaks the policy.
+
+Two stages: the index's candidate search (approximate, fast) picks a few documents;
+the engine aligns the article with each of them exactly. Reuse is then sorted into
+accepted (allowlist), credited (the article credits the agency, or attributes the
+sentence to a statement) and the rest, which is what fails an article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..comparison import Comparison
+from ..document import Document, prepare
+from ..options import DEFAULT_OPTIONS, Options
+from ..pipeline import compare_documents
+from ..read import Source, load
+from .allowlist import Allowlist
+from .credits import Credits, attributes_statement, find_credits
+from .index import CorpusIndex, StoredDocument
+
+CHECK_SCHEMA = "paraphrase.check/1"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What fails an article; defaults from the shipped options."""
+
+    max_share: float = DEFAULT_OPTIONS.check_max_share
+    exempt_credited: bool = False
+    allowlist: Allowlist = field(default_factory=Allowlist)
+
+
+@dataclass(frozen=True)
+class SourceMatch:
+    document: StoredDocument
+    comparison: Comparison  # the article is A, the corpus document B
+    share: float  # of the article's counted sentences, aligned with this document
+    accepted: str | None  # why the allowlist accepts this reuse, or None
+    credited: bool  # the article credits this document's agency
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.document
+        return {"id": d.key, "source": d.source, "date": d.date, "share": round(self.share, 4),
+                "accepted": self.accepted, "credited": self.credited, "comparison": self.comparison.to_dict()}
+
+
+@dataclass(frozen=True)
+class ArticleCheck:
+    name: str
+    label: str  # how the article was named on the command line (its path), for reports
+    document: Document
+    sources: tuple[SourceMatch, ...]  # ranked, largest share first
+    share: float  # of the article's counted sentences found in any corpus document
+    failing_share: float  # the same, without accepted and (when exempt) credited reuse
+    credited_share: float
+    credits: Credits
+    failed: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "path": self.label, "failed": self.failed, "share": round(self.share, 4),
+                "failing_share": round(self.failing_share, 4), "credited_share": round(self.credited_share, 4),
+                "credits": sorted(self.credits.agencies), "sentences": len(self.document.counted),
+                "sources": [s.to_dict() for s in self.sources]}
+
+
+def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None = None,
+                  options: Options | None = None, name: str | None = None, label: str | None = None) -> ArticleCheck:
+    """Find what ``article`` reuses from the corpus in ``index``, and judge it by ``policy``."""
+    policy = policy or Policy()
+    options = options or DEFAULT_OPTIONS
+    document = prepare(*load(article, name or "article"), options)
+    credits = find_credits(document.text)
+    matches = [m for m in (_match(document, index.document(c.id), credits, policy, options)
+                           for c in index.candidates(document.text, limit=options.check_candidates)) if m.share > 0]
+    matches.sort(key=lambda m: (-m.share, m.document.key))
+    return _judge(document, label or document.name, tuple(matches), credits, policy)
+
+
+def _match(document: Document, stored: StoredDocument, credits: Credits, policy: Policy, options: Options) -> SourceMatch:
+    comparison = compare_documents(document, prepare(stored.key, stored.text, options), options)
+    accepted = policy.allowlist.accepts(document.name, stored.key, stored.source)
+    return SourceMatch(stored, comparison, comparison.summary.a_reused, accepted, credits.covers(stored.source, stored.key))
+
+
+def _judge(document: Document, label: str, matches: tuple[SourceMatch, ...], credits: Credits, policy: Policy) -> ArticleCheck:
+    counted = max(1, len(document.counted))
+    reused, credited, failing = set(), set(), set()
+    for match in matches:
+        for pair in match.comparison.pairs:
+            for i in pair.a:
+                reused.add(i)
+                is_credited = match.credited or attributes_statement(document.sentences[i].text)
+                if is_credited:
+                    credited.add(i)
+                if match.accepted or policy.allowlist.accepts_sentence(document.sentences[i].text):
+                    continue
+                if not (is_credited and policy.exempt_credited):
+                    failing.add(i)
+    failing_share = len(failing) / counted
+    return ArticleCheck(document.name, label, document, matches, len(reused) / counted, failing_share,
+                        len(credited) / counted, credits, failing_share > policy.max_share)

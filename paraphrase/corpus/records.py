@@ -1,0 +1,50 @@
+"""The documents a corpus is built from: files of any readable kind, or JSON Lines records."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+from ..read import decode, _read_bytes
+
+DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One corpus document: its id, its text, and optionally its date and source."""
+
+    key: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+
+
+def read_records(paths: Iterable[str | Path]) -> Iterator[Record]:
+    """Records from files, directories (searched recursively) and ``.jsonl`` files."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from read_records(sorted(p for p in path.rglob("*") if p.suffix.lower() in (*DOCUMENT_SUFFIXES, ".jsonl")))
+        elif path.suffix.lower() == ".jsonl":
+            yield from _json_lines(path)
+        else:
+            yield Record(str(path), decode(_read_bytes(path), str(path), suffix=path.suffix.lower()))
+
+
+def _json_lines(path: Path) -> Iterator[Record]:
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                yield _record(json.loads(line) if line.strip() else {}, f"{path}:{number}")
+
+
+def _record(fields: object, where: str) -> Record:
+    if not isinstance(fields, dict) or not isinstance(fields.get("id"), (str, int)) or not isinstance(fields.get("text"), str):
+        raise InputError(f'{where}: each line needs "id" and "text" (and optionally "date", "source")')
+    if not fields["text"].strip():
+        raise InputError(f"{where}: empty text")
+    date, source = fields.get("date"), fields.get("source")
+    return Record(str(fields["id"]), fields["text"], None if date is None else str(date), None if source is None else str(source))

@@ -1,0 +1,138 @@
+import json
+
+import pytest
+from lxml import etree
+
+from paraphrase.corpus import CorpusIndex, Record
+from paraphrase.corpus.allowlist import Allowlist
+from paraphrase.corpus.check import Policy, check_article
+from paraphrase.corpus.credits import attributes_statement, find_credits
+
+from ..conftest import ROOT, seed
+from .conftest import run
+
+JUNIT_XSD = ROOT / "tests" / "corpus" / "junit.xsd"
+
+
+def test_000_against_001_to_004_fails_with_001_first(wire_index):
+    done = run("check", seed("000"), "--against", wire_index, "--format", "json")
+    assert done.returncode == 1
+    (article,) = json.loads(done.stdout)["articles"]
+    assert article["failed"] and article["failing_share"] > 0.3
+    top = article["sources"][0]
+    assert top["id"].endswith("001_c5228a29931e7031.txt")
+    pairs = [(p["a"], p["b"]) for p in top["comparison"]["pairs"]]
+    assert ([6], [0]) in pairs and ([15, 16], [7]) in pairs  # the engine's 000-001 alignment
+
+
+def test_002_against_001_003_004_is_clean(tmp_path):
+    index = tmp_path / "wire.db"
+    assert run("index", "add", index, seed("001"), seed("003"), seed("004")).returncode == 0
+    done = run("check", seed("002"), "--against", index)
+    assert done.returncode == 0, done.stdout
+    assert ": ok, 0% of its 17 sentences come from the corpus" in done.stdout
+
+
+def test_a_folder_can_stand_in_for_an_index(tmp_path):
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    for n in ("001", "003"):
+        (corpus / seed(n).name).write_bytes(seed(n).read_bytes())
+    done = run("check", seed("000"), "--against", corpus)
+    assert done.returncode == 1
+    assert "001_c5228a29931e7031.txt: 86% of the article" in done.stdout
+
+
+def test_an_unreadable_article_is_reported_and_the_others_still_checked(wire_index, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    done = run("check", empty, seed("000"), "--against", wire_index, "--format", "json")
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"paraphrase: {empty}: empty"
+    assert [a["name"] for a in json.loads(done.stdout)["articles"]] == ["000_86711bc330f5b00f"]
+
+
+def test_several_articles_one_report(wire_index):
+    done = run("check", seed("000"), seed("000"), "--against", wire_index, "--max-share", "0.9")
+    assert done.returncode == 0
+    assert done.stdout.count(": ok, 86%") == 2
+
+
+def test_junit_xml_parses_and_validates(wire_index, tmp_path):
+    report = tmp_path / "report.xml"
+    done = run("check", seed("000"), seed("004"), "--against", wire_index, "--format", "junit", "--output", report)
+    assert done.returncode == 1
+    tree = etree.parse(str(report))
+    assert etree.XMLSchema(etree.parse(str(JUNIT_XSD))).validate(tree)
+    cases = tree.findall(".//testcase")
+    assert [c.find("failure") is not None for c in cases] == [True, True]  # 004 is in the corpus itself
+
+
+def test_github_annotations_point_at_the_first_reused_line(wire_index):
+    done = run("check", seed("000"), "--against", wire_index, "--format", "github")
+    line = done.stdout.strip()
+    assert line.startswith(f"::error file={seed('000')},line=13,title=Recycled copy::86%25 of sentences")
+
+
+def test_allowlisted_match_stops_failing(wire_index, tmp_path):
+    allow = tmp_path / "allow.toml"
+    allow.write_text(f'[[matches]]\narticle = "000_86711bc330f5b00f"\ndocument = "{seed("001")}"\n'
+                     'reason = "licensed syndication"\n', encoding="utf-8")
+    done = run("check", seed("000"), "--against", wire_index, "--allowlist", allow)
+    assert done.returncode == 0
+    assert "[licensed syndication]" in done.stdout and ": ok, 0% of its 22 sentences" in done.stdout
+
+
+def test_allowlist_with_an_unknown_key_is_a_clear_error(wire_index, tmp_path):
+    allow = tmp_path / "allow.toml"
+    allow.write_text('source = ["Reuters"]\n', encoding="utf-8")
+    done = run("check", seed("000"), "--against", wire_index, "--allowlist", allow)
+    assert done.returncode == 2 and "unknown key(s) source" in done.stderr
+
+
+WIRE = ("Syrian rebels stormed the city of Aleppo on Saturday after a surprise offensive, residents said. "
+        "The army said dozens of soldiers had been killed in the fighting around the city.")
+REWRITE = ("ALEPPO (Reuters) - Rebels stormed Aleppo on Saturday after their surprise offensive, residents said. "
+           "The army said that dozens of its soldiers had been killed in fighting around the city. "
+           "Our correspondent saw smoke over the old town.")
+
+
+def credited_index():
+    index = CorpusIndex(":memory:")
+    index.add([Record("wire-1", WIRE, "2024-11-30", "Reuters"), Record("other", "Markets rose in Tokyo today.")])
+    return index
+
+
+def test_credited_wire_copy_is_reported_and_can_be_exempted():
+    index = credited_index()
+    strict = check_article(REWRITE, index, policy=Policy(max_share=0.3))
+    assert strict.failed and strict.credited_share == strict.share > 0.5
+    assert strict.sources[0].credited
+    exempt = check_article(REWRITE, index, policy=Policy(max_share=0.3, exempt_credited=True))
+    assert not exempt.failed and exempt.failing_share == 0.0
+
+
+def test_uncredited_copy_from_a_named_agency_still_fails_when_exempting():
+    index = credited_index()
+    uncredited = REWRITE.replace("(Reuters) ", "")
+    assert check_article(uncredited, index, policy=Policy(max_share=0.3, exempt_credited=True)).failed
+
+
+@pytest.mark.parametrize(
+    "text, agencies",
+    [("BEIRUT (Reuters) - Text.", {"Reuters"}), ("Text. Reuters contributed to this report.", {"Reuters"}),
+     ("Text. Additional reporting by AFP.", {"AFP"}), ("Text. (AP) more.", {"AP"}), ("No credit here.", set())],
+)
+def test_credits_are_found_in_datelines_and_credit_lines(text, agencies):
+    assert find_credits(text).agencies == agencies
+
+
+def test_a_sentence_quoting_a_statement_is_credited():
+    assert attributes_statement("The army would regroup, according to a statement from the ministry.")
+    assert not attributes_statement("The army would regroup.")
+
+
+def test_allowlisted_source_and_sentence():
+    allow = Allowlist(sources=frozenset({"reuters"}), sentences=frozenset({"reporting by our staff."}))
+    assert allow.accepts("a", "wire-1", "Reuters") == "accepted source Reuters"
+    assert allow.accepts_sentence("Reporting  by our STAFF.")

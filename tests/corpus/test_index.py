@@ -1,0 +1,120 @@
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from array import array
+
+import pytest
+
+from paraphrase import InputError
+from paraphrase.corpus import CorpusIndex, Record, read_records
+
+from ..conftest import ROOT, seed
+from .conftest import run, synthetic_jsonl
+
+
+def test_adding_the_same_text_twice_stores_it_once(tmp_path):
+    path = tmp_path / "wire.db"
+    with CorpusIndex(path) as index:
+        first = index.add(read_records([seed("001"), seed("002")]))
+        again = index.add(read_records([seed("001")]))
+        reformatted = index.add([Record("copy", seed("001").read_text(encoding="utf-8").replace("\n", "\r\n\n"))])
+        assert (first.added, first.unchanged) == (2, 0)
+        assert (again.added, again.unchanged) == (0, 1)
+        assert (reformatted.added, reformatted.unchanged) == (0, 1)  # white space does not make a new text
+        assert index.document_count() == 2
+
+
+def test_json_lines_records_keep_date_and_source(tmp_path):
+    jsonl = tmp_path / "wire.jsonl"
+    jsonl.write_text('{"id": "r1", "text": "Rebels took Aleppo.", "date": "2024-11-30", "source": "Reuters"}\n\n'
+                     '{"id": 2, "text": "Another story entirely."}\n', encoding="utf-8")
+    with CorpusIndex(tmp_path / "w.db") as index:
+        index.add(read_records([jsonl]))
+        stats = index.stats()
+        assert stats.documents == 2 and stats.sources == {"Reuters": 1, "(none)": 1}
+        assert (stats.first_date, stats.last_date) == ("2024-11-30", "2024-11-30")
+        assert index.document(1).key == "r1"
+
+
+@pytest.mark.parametrize("line", ['{"text": "no id"}', '{"id": "x"}', '["not", "an", "object"]', '{"id": "x", "text": " "}'])
+def test_bad_json_lines_record_is_an_input_error_naming_the_line(tmp_path, line):
+    jsonl = tmp_path / "bad.jsonl"
+    jsonl.write_text('{"id": "ok", "text": "Fine."}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.jsonl:2"):
+        list(read_records([jsonl]))
+
+
+def test_constructor_names_the_allowed_range():
+    with pytest.raises(ValueError, match="max_df_share must be within"):
+        CorpusIndex(":memory:", max_df_share=0)
+
+
+def test_a_file_that_is_not_an_index_is_an_input_error(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("not sqlite at all, just text " * 100)
+    with pytest.raises(InputError, match="not a paraphrase corpus index"):
+        CorpusIndex(bogus)
+
+
+def test_candidates_find_a_rewording_first():
+    with CorpusIndex(":memory:") as index:
+        index.add(read_records([seed(n) for n in ("001", "002", "003", "004")]))
+        best = index.candidates(seed("000").read_text(encoding="utf-8"))[0]
+        assert index.document(best.id).key.endswith("001_c5228a29931e7031.txt")
+
+
+def test_stats_command(wire_index):
+    done = run("index", "stats", wire_index)
+    assert done.returncode == 0
+    assert "4 documents" in done.stdout and "sources: (none) 4" in done.stdout
+
+
+def test_stats_of_a_missing_index_is_a_clear_error(tmp_path):
+    done = run("index", "stats", tmp_path / "missing.db")
+    assert done.returncode == 2
+    assert "no such index" in done.stderr
+
+
+def consistent(path):
+    """Document frequencies agree with the postings, and every document has postings."""
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    postings = array("I")
+    for (blob,) in db.execute("SELECT docs FROM postings"):
+        postings.frombytes(blob)
+    assert db.execute("SELECT coalesce(sum(df), 0) FROM terms").fetchone()[0] == len(postings)
+    documents = {row[0] for row in db.execute("SELECT id FROM documents")}
+    assert set(postings) == documents
+    dfs = dict(db.execute("SELECT term, df FROM terms"))
+    db.close()
+    return len(documents), dfs
+
+
+def test_a_killed_build_leaves_a_consistent_index_that_resumes(tmp_path):
+    data = synthetic_jsonl(tmp_path / "wire.jsonl", 3000)
+    path = tmp_path / "wire.db"
+    build = subprocess.Popen([sys.executable, "-m", "paraphrase.cli", "index", "add", str(path), str(data),
+                              "--batch-size", "100"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while stored < 300 and time.monotonic() < deadline and build.poll() is None:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(path) as peek:
+                stored = peek.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.OperationalError:
+            pass  # not created yet
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    documents, _ = consistent(path)
+    assert 300 <= documents < 3000 and documents % 100 == 0  # whole batches only
+
+    resumed = run("index", "add", path, data, "--batch-size", "100")
+    assert resumed.returncode == 0
+    assert f"{3000 - documents} document(s), {documents} already indexed; 3000 in all" in resumed.stdout
+    fresh = tmp_path / "fresh.db"
+    assert run("index", "add", fresh, data).returncode == 0
+    assert consistent(path) == consistent(fresh)
