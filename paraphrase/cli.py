@@ -7,7 +7,11 @@ import json
 import os
 import shutil
 import sys
-from typing import NoReturn, Sequence
+from typing import TYPE_CHECKING, NoReturn, Sequence
+
+if TYPE_CHECKING:
+    from .corpus import CorpusIndex
+    from .read import Source
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_ERROR = 0, 1, 2
 DEFAULT_PORT = 8765
@@ -126,11 +130,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command(group: argparse._SubParsersAction, name: str, summary: str, example: str,
+def _command(group: "argparse._SubParsersAction[_Parser]", name: str, summary: str, example: str,
              description: str | None = None) -> argparse.ArgumentParser:
     """A subcommand whose help ends with a runnable example."""
-    return group.add_parser(name, help=summary, description=description or summary[0].upper() + summary[1:] + ".",
+    command: argparse.ArgumentParser = group.add_parser(name, help=summary, description=description or summary[0].upper() + summary[1:] + ".",
                             epilog=example, formatter_class=argparse.RawDescriptionHelpFormatter)
+    return command
 
 
 def _options_argument(command: argparse.ArgumentParser) -> None:
@@ -247,7 +252,7 @@ def _share(value: float) -> float:
     return value
 
 
-def _open_corpus(against: str):
+def _open_corpus(against: str) -> "CorpusIndex":
     from pathlib import Path
 
     from .corpus import CorpusIndex, read_records
@@ -316,7 +321,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _source(arg: str) -> tuple[object, str | None]:
+def _source(arg: str) -> tuple[Source, str | None]:
     from pathlib import Path
 
     if arg == "-":

@@ -10,7 +10,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
+
+if TYPE_CHECKING:
+    from nltk.stem.porter import PorterStemmer
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
@@ -88,16 +91,17 @@ def _number_key(norm: str) -> str:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Porter stem of a normalised word, without a possessive ending."""
-    from nltk.stem.porter import PorterStemmer
-
     if word.endswith("'s"):
         word = word[:-2]
-    return _porter(PorterStemmer).stem(word)
+    stemmed: str = _porter().stem(word)
+    return stemmed
 
 
 @lru_cache(maxsize=1)
-def _porter(factory: type) -> object:
-    return factory()
+def _porter() -> "PorterStemmer":
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
 
 
 def features(text: str, offset: int = 0) -> Features:

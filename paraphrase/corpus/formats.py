@@ -43,8 +43,8 @@ def render_json(checks: Sequence[ArticleCheck], policy: Policy) -> str:
 
 def render_junit(checks: Sequence[ArticleCheck], policy: Policy) -> str:
     """One test case per article, so that any CI server lists them."""
-    suite = ET.Element("testsuite", name="paraphrase check", tests=str(len(checks)),
-                       failures=str(sum(c.failed for c in checks)), errors="0", skipped="0")
+    tests, failures = str(len(checks)), str(sum(c.failed for c in checks))
+    suite = ET.Element("testsuite", name="paraphrase check", tests=tests, failures=failures, errors="0", skipped="0")
     for check in checks:
         case = ET.SubElement(suite, "testcase", classname="paraphrase.check", name=check.label)
         details = "\n".join(_text(check, policy))
@@ -53,7 +53,7 @@ def render_junit(checks: Sequence[ArticleCheck], policy: Policy) -> str:
             failure.text = details
         else:
             ET.SubElement(case, "system-out").text = details
-    root = ET.Element("testsuites", name="paraphrase", tests=suite.get("tests"), failures=suite.get("failures"))
+    root = ET.Element("testsuites", name="paraphrase", tests=tests, failures=failures)
     root.append(suite)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 

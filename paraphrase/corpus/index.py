@@ -23,7 +23,7 @@ import zlib
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 import numpy as np
 
@@ -123,14 +123,15 @@ class CorpusIndex:
         return found
 
     def _store(self, new: list[tuple[Record, bytes]]) -> None:
-        postings: dict[str, array] = {}
+        postings: dict[str, array[int]] = {}
         for record, digest in new:
             cursor = self.db.execute(
                 "INSERT INTO documents (key, hash, date, source, text) VALUES (?, ?, ?, ?, ?)",
                 (record.key, digest, record.date, record.source, zlib.compress(record.text.encode("utf-8"), 6)),
             )
+            document_id = int(cursor.lastrowid or 0)
             for term in content_terms(record.text):
-                postings.setdefault(term, array("I")).append(cursor.lastrowid)
+                postings.setdefault(term, array("I")).append(document_id)
         if not postings:
             return
         self.db.executemany(
@@ -172,7 +173,7 @@ class CorpusIndex:
             marks = ",".join("?" * len(chunk))
             yield from self.db.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", chunk)
 
-    def _ids(self, terms: dict[str, int]) -> dict[int, str]:
+    def _ids(self, terms: Iterable[str]) -> dict[int, str]:
         return {term_id: term for term, term_id in self._term_ids(list(terms)).items()}
 
     def _postings_by_term(self, ids: dict[int, str]) -> dict[str, np.ndarray]:
@@ -204,10 +205,10 @@ class CorpusIndex:
 
     # --- describing ------------------------------------------------------------------
     def document_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def _max_document_id(self) -> int:
-        return self.db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0])
 
     def stats(self) -> IndexStats:
         sources = dict(self.db.execute(
@@ -277,6 +278,9 @@ def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield batch
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
+T = TypeVar("T")
+
+
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Hashable, Sequence
+from typing import Hashable, Sequence, Union
 
 import numpy as np
 
-def accuracy(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> float:
-    return sum(g == p for g, p in zip(gold, predicted)) / len(gold)
+Numbers = Union[Sequence[float], np.ndarray]
+Labels = Union[Sequence[Hashable], np.ndarray]
+
+def accuracy(gold: Labels, predicted: Labels) -> float:
+    return float(sum(bool(g == p) for g, p in zip(gold, predicted)) / len(gold))
 
 
-def f1(gold: Sequence[Hashable], predicted: Sequence[Hashable], positive: Hashable) -> float:
+def f1(gold: Labels, predicted: Labels, positive: Hashable) -> float:
     tp = sum(g == p == positive for g, p in zip(gold, predicted))
     fp = sum(p == positive != g for g, p in zip(gold, predicted))
     fn = sum(g == positive != p for g, p in zip(gold, predicted))
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def macro_f1(gold: Sequence[Hashable], predicted: Sequence[Hashable], labels: Sequence[Hashable]) -> float:
+def macro_f1(gold: Labels, predicted: Labels, labels: Sequence[Hashable]) -> float:
     return sum(f1(gold, predicted, label) for label in labels) / len(labels)
 
 
@@ -26,15 +29,15 @@ def confusion(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[st
     return {g: {p: sum(1 for x, y in zip(gold, predicted) if x == g and y == p) for p in labels} for g in labels}
 
 
-def pearson(x: Sequence[float], y: Sequence[float]) -> float:
+def pearson(x: Numbers, y: Numbers) -> float:
     return float(np.corrcoef(np.asarray(x, float), np.asarray(y, float))[0, 1])
 
 
-def spearman(x: Sequence[float], y: Sequence[float]) -> float:
+def spearman(x: Numbers, y: Numbers) -> float:
     return pearson(_ranks(x), _ranks(y))
 
 
-def _ranks(values: Sequence[float]) -> np.ndarray:
+def _ranks(values: Numbers) -> np.ndarray:
     # Average ranks, so that ties (many pairs share a distance) are treated fairly.
     array = np.asarray(values, float)
     order = np.argsort(array, kind="stable")
@@ -46,7 +49,7 @@ def _ranks(values: Sequence[float]) -> np.ndarray:
     return ranks
 
 
-def best_threshold(scores: Sequence[float], gold: Sequence[bool], measure: str = "accuracy") -> float:
+def best_threshold(scores: Numbers, gold: Labels, measure: str = "accuracy") -> float:
     """The cut ``t`` that maximises accuracy (or F1) of predicting ``score <= t`` as positive.
 
     Cuts lie midway between consecutive distinct scores; all are tried at once with

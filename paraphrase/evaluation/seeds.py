@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..comparison import Comparison
 from ..document import Document
@@ -55,7 +56,7 @@ def evaluate_seeds(seeds_dir: str | Path, options: Options | None = None) -> See
     return SeedScores(tuple(_score_pair(seeds_dir, entry, options) for entry in gold["pairs"]))
 
 
-def _score_pair(seeds_dir: Path, entry: dict, options: Options | None) -> PairResult:
+def _score_pair(seeds_dir: Path, entry: dict[str, Any], options: Options | None) -> PairResult:
     result = compare(seeds_dir / entry["a"], seeds_dir / entry["b"], options=options)
     gold = frozenset((sentence_named(result.a, a), sentence_named(result.b, b)) for a, b in entry["links"])
     verdict = result.summary.verdict

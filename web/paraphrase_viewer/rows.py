@@ -45,8 +45,8 @@ def rows(result: Comparison) -> list[Row]:
     pair_of_a = {p.a[0]: p for p in result.pairs}
     in_pair_a = {i for p in result.pairs for i in p.a}
     laid_out = [row for s in result.a.sentences for row in _rows_for_a(result, s.index, pair_of_a, in_pair_a)]
-    for extra in _b_only_rows(result):
-        laid_out.insert(_position_for_b(laid_out, extra.b.indexes[0]), extra)
+    for j, extra in _b_only_rows(result):
+        laid_out.insert(_position_for_b(laid_out, j), extra)
     return laid_out
 
 
@@ -61,13 +61,13 @@ def _rows_for_a(result: Comparison, i: int, pair_of_a: dict[int, Pair], in_pair_
         yield Row(f"a-{i}", kind, a=_plain_cell(result.a, i), classes=["set aside" if sentence.set_aside else "new material"])
 
 
-def _b_only_rows(result: Comparison) -> Iterator[Row]:
+def _b_only_rows(result: Comparison) -> Iterator[tuple[int, Row]]:
     in_pair_b = {j for p in result.pairs for j in p.b}
     for sentence in result.b.sentences:
         if sentence.index not in in_pair_b:
             kind = "aside" if sentence.set_aside else "new"
-            yield Row(f"b-{sentence.index}", kind, b=_plain_cell(result.b, sentence.index),
-                      classes=["set aside" if sentence.set_aside else "new material"])
+            yield sentence.index, Row(f"b-{sentence.index}", kind, b=_plain_cell(result.b, sentence.index),
+                                      classes=["set aside" if sentence.set_aside else "new material"])
 
 
 def _position_for_b(laid_out: list[Row], j: int) -> int:
@@ -88,7 +88,7 @@ def _pair_cell(document: Document, pair: Pair, side: str) -> Cell:
     indexes = pair.a if side == "a" else pair.b
     changed = "del" if side == "a" else "ins"
     spans = [(op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end) for op in pair.diff]
-    marks = [() if op.tag == "equal" else (changed,) for op in pair.diff]
+    marks: list[tuple[str, ...]] = [() if op.tag == "equal" else (changed,) for op in pair.diff]
     facts = [getattr(c, side) for c in pair.changed_facts if getattr(c, side) is not None]
     return Cell(indexes, tuple(_fragments(document.text, spans, marks, [(f.start, f.end) for f in facts])))
 
