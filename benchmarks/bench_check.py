@@ -46,14 +46,20 @@ _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 
 
+def planted_paraphrases(data: Path, rng: random.Random) -> tuple[list, set[str]]:
+    """MRPC paraphrase pairs to plant (sources get the first side, queries the second),
+    and every sentence they use, which the generated text must not contain."""
+    paraphrases = [p for p in mrpc_pairs(data) if p.label == 1]
+    rng.shuffle(paraphrases)
+    planted = paraphrases[: (QUERIES_FULL + QUERIES_PARTIAL) * PLANTED_SENTENCES]
+    return planted, {p.first for p in planted} | {p.second for p in planted}
+
+
 class Corpus:
     """The synthetic corpus, its planted sources and the queries that reuse them."""
 
     def __init__(self, data: Path, articles: int, rng: random.Random):
-        paraphrases = [p for p in mrpc_pairs(data) if p.label == 1]
-        rng.shuffle(paraphrases)
-        planted = paraphrases[: (QUERIES_FULL + QUERIES_PARTIAL) * PLANTED_SENTENCES]
-        used = {p.first for p in planted} | {p.second for p in planted}
+        planted, used = planted_paraphrases(data, rng)
         pool = [s for s in _news_sentences(data) if s not in used]
         names = sorted({m.group() for s in pool for m in _NAME.finditer(s)})
         filler = [p.first for p in stsb_pairs(data, "dev")]

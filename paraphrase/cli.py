@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -10,6 +11,8 @@ import sys
 from typing import TYPE_CHECKING, NoReturn, Sequence
 
 if TYPE_CHECKING:
+    from datetime import timedelta
+
     from .corpus import CorpusIndex
     from .read import Source
 
@@ -47,6 +50,17 @@ example:
 
 exit status: 0 every article within the limit, 1 at least one over it, 2 usage or input
 error (an unreadable article is reported on standard error; the others are still checked)"""
+
+SCAN_EXAMPLE = """\
+example:
+  paraphrase scan seeds -o reused.jsonl --clusters reprints.jsonl
+
+ARTICLES and SOURCES are folders, JSON Lines files ("id", "text", optional "date",
+"source") or Parquet files with those columns. Without --against the archive is
+compared with itself, the earlier document of each pair being the source. Output:
+one record per reused pair, as JSON Lines (.jsonl) or a Parquet dataset (.parquet),
+put in place only when complete. Needs the archive extra:
+  pip install 'newsroom-paraphrase[archive]'"""
 
 EVAL_EXAMPLE = """\
 example:
@@ -118,6 +132,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     _options_argument(check)
     check.set_defaults(run=_check)
+
+    scan = _command(commands, "scan", "find all reused copy in an archive, on Dask", SCAN_EXAMPLE,
+                    "Compare an archive with a source collection (or with itself) on a Dask scheduler.")
+    scan.add_argument("articles", help="the archive: a folder, .jsonl or .parquet")
+    scan.add_argument("--against", metavar="SOURCES", help="sources to compare with (default: the archive itself)")
+    scan.add_argument("-o", "--output", required=True, help="results file, .jsonl or .parquet")
+    scan.add_argument("--clusters", metavar="FILE", help="also write clusters of reprints (.jsonl or .parquet)")
+    scan.add_argument("--window", type=_days, metavar="DAYS",
+                      help="pair a document only with sources from up to this long before it, e.g. 30d")
+    scan.add_argument("--scheduler", metavar="ADDRESS",
+                      help="a Dask scheduler, e.g. tcp://host:8786 (default: this machine's cores)")
+    scan.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
+    _options_argument(scan)
+    scan.set_defaults(run=_scan)
 
     evaluate = _command(commands, "eval", "measure detection quality on labelled corpora", EVAL_EXAMPLE,
                         "Score the engine on Clough & Stevenson, MRPC and STS-B (and the seed gold set).")
@@ -305,6 +333,40 @@ def _serve(args: argparse.Namespace) -> int:
 
     print(f"paraphrase viewer on http://{args.host}:{args.port} (Ctrl-C to stop)", file=sys.stderr)
     waitress.serve(create_app(), host=args.host, port=args.port, threads=args.threads, ident="paraphrase")
+    return EXIT_OK
+
+
+def _days(text: str) -> "timedelta":
+    from datetime import timedelta
+
+    digits = text[:-1] if text.endswith("d") else text
+    if not digits.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days such as 30d")
+    return timedelta(days=int(digits))
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from . import DEFAULT_OPTIONS, Options
+
+    try:
+        from .archive import scan
+    except ImportError as error:
+        raise _usage(f"scan needs the archive extra ({error.name} is missing): "
+                     "pip install 'newsroom-paraphrase[archive]'") from error
+    options = Options.from_file(args.options) if args.options else DEFAULT_OPTIONS
+    bar: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
+    if sys.stderr.isatty() and not args.scheduler:  # Dask's bar follows the local scheduler's tasks
+        from dask.diagnostics.progress import ProgressBar
+
+        bar = ProgressBar(out=sys.stderr)  # type: ignore[no-untyped-call]
+    with bar:
+        report = scan(args.articles, args.against, output=args.output, window=args.window, clusters=args.clusters,
+                      scheduler=args.scheduler, workers=args.workers, options=options,
+                      progress=lambda message: print(message, file=sys.stderr))
+    print(f"{report.output}: {report.reused_pairs:,} reused pair(s) among {report.candidate_pairs:,} candidates "
+          f"({report.targets:,} articles{f', {report.sources:,} sources' if args.against else ''})")
+    if report.clusters_output is not None:
+        print(f"{report.clusters_output}: {report.clusters:,} cluster(s) of reprints")
     return EXIT_OK
 
 

@@ -1,0 +1,143 @@
+"""Archive scan on Dask: throughput with 1 and 2 workers, memory, candidate recall.
+
+    python benchmarks/bench_scan.py [--articles 200000] [--subset 2000] [--data ../shared/data]
+
+The archive is generated from a bigram model of the shared data's news sentences (real
+vocabulary and word frequencies, but no sentence shared by chance, as an archive of
+distinct stories would be), with 50 planted sources of MRPC sentences and, in the archive
+too, their 50 reworded queries (the other side of MRPC paraphrase pairs). It is scanned
+against itself on a LocalCluster of one worker, then of two (one thread each), printing
+articles per second, the ratio, and the peak resident memory of each worker. Recall: the 50 queries scanned against a subset of
+the archive, against brute force (the engine on every query-document pair); the scan
+aligns every candidate with the same engine, so what it reports is what the candidate
+stage let through. Target: recall at least 0.99.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_check import QUERIES_FULL, QUERIES_PARTIAL, PLANTED_SENTENCES, _news_sentences, planted_paraphrases  # noqa: E402
+
+from paraphrase import DEFAULT_OPTIONS  # noqa: E402
+from paraphrase.document import prepare  # noqa: E402
+from paraphrase.pipeline import compare_documents  # noqa: E402
+
+
+class Archive:
+    """Generated stories, planted sources and the queries that reword them (all archived)."""
+
+    def __init__(self, data: Path, articles: int, rng: random.Random):
+        planted, used = planted_paraphrases(data, rng)
+        self.model = _bigrams(s for s in _news_sentences(data) if s not in used)
+        self.rng = rng
+        self.queries: list[tuple[str, str]] = []  # (query text, its source's id)
+        self.records: list[tuple[str, str]] = []
+        for q in range(QUERIES_FULL + QUERIES_PARTIAL):
+            chunk = planted[q * PLANTED_SENTENCES:(q + 1) * PLANTED_SENTENCES]
+            reused = [p.second for p in chunk] if q < QUERIES_FULL else [p.second for p in chunk[:4]]
+            query = reused + [self.sentence() for _ in range(3 if q < QUERIES_FULL else 10)]
+            rng.shuffle(query)
+            self.records.append((f"source-{q}", " ".join(p.first for p in chunk)))
+            self.records.append((f"query-{q}", " ".join(query)))
+            self.queries.append((" ".join(query), f"source-{q}"))
+        self.records += [(f"story-{k}", " ".join(self.sentence() for _ in range(rng.randint(12, 24))))
+                         for k in range(articles - len(self.records))]
+        rng.shuffle(self.records)
+
+    def sentence(self) -> str:
+        words = [self.rng.choice(self.model[""])]
+        while len(words) < 40 and not words[-1].endswith((".", "?", "!")):
+            words.append(self.rng.choice(self.model.get(words[-1]) or ["."]))
+        return " ".join(words)
+
+
+def _bigrams(sentences) -> dict[str, list[str]]:
+    model: dict[str, list[str]] = {}
+    for sentence in sentences:
+        words = sentence.split()
+        for previous, word in zip(["", *words], words):
+            model.setdefault(previous, []).append(word)
+    return model
+
+
+def write_jsonl(path: Path, rows: list[tuple[str, str]]) -> Path:
+    with open(path, "w", encoding="utf-8") as out:
+        for key, text in rows:
+            out.write(json.dumps({"id": key, "text": text}) + "\n")
+    return path
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed_scan(archive: Path, workers: int, output: Path) -> tuple[float, list[float], int]:
+    from distributed import Client, LocalCluster
+
+    from paraphrase.archive import scan
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        started = time.perf_counter()
+        report = scan(archive, output=output, scheduler=cluster.scheduler_address)
+        elapsed = time.perf_counter() - started
+        memory = list(client.run(peak_rss_mib).values())
+    return elapsed, memory, report.reused_pairs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200_000)
+    parser.add_argument("--subset", type=int, default=2_000)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args()
+    rng = random.Random(0)
+    started = time.perf_counter()
+    corpus = Archive(args.data, args.articles, rng)
+    with tempfile.TemporaryDirectory() as workdir:
+        work = Path(workdir)
+        archive = write_jsonl(work / "archive.jsonl", corpus.records)
+        print(f"archive of {len(corpus.records):,} articles generated in {time.perf_counter() - started:,.0f} s",
+              flush=True)
+        rates = {}
+        for workers in (1, 2):
+            elapsed, memory, reused = timed_scan(archive, workers, work / f"out-{workers}.jsonl")
+            rates[workers] = len(corpus.records) / elapsed
+            print(f"{workers} worker(s): {elapsed:,.0f} s, {rates[workers]:,.0f} articles/s, {reused:,} reused pairs; "
+                  f"peak memory per worker {', '.join(f'{m:,.0f}' for m in memory)} MiB", flush=True)
+        print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x", flush=True)
+
+        keys = {key for _, key in corpus.queries}
+        others = [r for r in corpus.records if r[0] not in keys]
+        subset = [r for r in corpus.records if r[0] in keys] + rng.sample(others, args.subset - len(keys))
+        sources = write_jsonl(work / "subset.jsonl", subset)
+        queries = write_jsonl(work / "queries.jsonl", [(f"query-{q}", text) for q, (text, _) in enumerate(corpus.queries)])
+        from paraphrase.archive import scan
+        from paraphrase.archive.scan import read_results
+
+        report = scan(queries, sources, output=work / "recall.jsonl", workers=2)
+        found = {(r["target"], r["source"]) for r in read_results(report.output)}
+    documents = [prepare(key, text, DEFAULT_OPTIONS) for key, text in subset]
+    brute = set()
+    for q, (text, _) in enumerate(corpus.queries):
+        query = prepare(f"query-{q}", text, DEFAULT_OPTIONS)
+        brute |= {(query.name, d.name) for d in documents if compare_documents(query, d, DEFAULT_OPTIONS).pairs}
+    print(f"candidate recall on {len(subset):,} sources x {len(corpus.queries)} queries: "
+          f"{len(found & brute) / len(brute):.3f} ({len(brute)} reused pairs by brute force, "
+          f"{report.candidate_pairs:,} candidates of {len(subset) * len(corpus.queries):,} pairs)")
+
+
+if __name__ == "__main__":
+    main()

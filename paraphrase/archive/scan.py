@@ -1,0 +1,169 @@
+"""``scan()``: candidate pairs from MinHash bands (a Dask shuffle), then the engine on each."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+
+from ..errors import InputError
+from ..options import DEFAULT_OPTIONS, Options
+from .clusters import write_clusters
+from .inputs import read_documents
+from .stages import KEY_COLUMNS, PAIR_COLUMNS, RESULT_COLUMNS, Banding, align_partition, keys_partition, pairs_partition
+
+FORMATS = (".jsonl", ".parquet")
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    output: Path
+    targets: int
+    sources: int
+    candidate_pairs: int
+    reused_pairs: int
+    clusters: int | None = None
+    clusters_output: Path | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+def scan(
+    articles: str | Path, against: str | Path | None = None, *, output: str | Path,
+    window: timedelta | None = None, clusters: str | Path | None = None, scheduler: str | None = None,
+    workers: int | None = None, options: Options | None = None, banding: Banding = Banding(),
+    progress: Callable[[str], None] = lambda message: None,
+) -> ScanReport:
+    """Find every reused pair between ``articles`` and ``against`` (or within ``articles``).
+
+    ``scheduler`` is a Dask scheduler address (``tcp://host:8786``); without one the job
+    runs on this machine's cores with Dask's local process scheduler.
+    """
+    options = options or DEFAULT_OPTIONS
+    output = _checked_output(output)
+    targets = read_documents(articles)
+    sources = read_documents(against) if against is not None else None
+    with _scheduler(scheduler, workers), dask.config.set({"dataframe.shuffle.method": "tasks"}):
+        progress("stage 1/2: MinHash band keys and candidate pairs (shuffle by key)")
+        pairs = _candidate_pairs(targets, sources, window, banding).persist()
+        candidate_count = len(pairs)
+        progress(f"stage 2/2: aligning {candidate_count:,} candidate pairs with the engine")
+        results = _aligned(pairs, targets if sources is None else dd.concat([targets, sources]), options)
+        reused = _write(results, output)
+    report = ScanReport(output, len(targets), 0 if sources is None else len(sources), candidate_count, reused,
+                        settings={"window_days": window.days if window else None, "bands": banding.bands,
+                                  "rows": banding.rows, "max_bucket": banding.max_bucket})
+    if clusters is not None:
+        count, where = write_clusters(read_results(output), _checked_output(clusters))
+        report = ScanReport(**{**report.__dict__, "clusters": count, "clusters_output": where})
+    return report
+
+
+def _candidate_pairs(targets: dd.DataFrame, sources: dd.DataFrame | None, window: timedelta | None,
+                     banding: Banding) -> dd.DataFrame:
+    keys = targets.map_partitions(keys_partition, "target", banding, meta=_meta(KEY_COLUMNS))
+    if sources is not None:
+        keys = dd.concat([keys, sources.map_partitions(keys_partition, "source", banding, meta=_meta(KEY_COLUMNS))])
+    sizes = keys["key"].value_counts().rename("size").reset_index()
+    shared = sizes[(sizes["size"] >= 2) & (sizes["size"] <= banding.max_bucket)][["key"]]
+    keys = keys.merge(shared, on="key")  # keys of one document only, or of boilerplate, drop out here
+    met = keys.merge(keys, on="key")
+    pairs = met.map_partitions(pairs_partition, window, sources is None, meta=_meta(PAIR_COLUMNS))
+    return pairs.drop_duplicates()
+
+
+def _aligned(pairs: dd.DataFrame, documents: dd.DataFrame, options: Options) -> dd.DataFrame:
+    texts = documents[["id", "text", "date"]].drop_duplicates(subset="id")
+    as_target = texts.rename(columns={"id": "target", "text": "target_text", "date": "target_date"})
+    as_source = texts.rename(columns={"id": "source", "text": "source_text", "date": "source_date"})
+    joined = pairs.merge(as_target, on="target").merge(as_source, on="source")
+    return joined.map_partitions(align_partition, options, meta=_meta(RESULT_COLUMNS))
+
+
+def _meta(columns: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+def _write(results: dd.DataFrame, output: Path) -> int:
+    """Write every partition from the workers, then put the whole in place at once."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    try:
+        if output.suffix == ".parquet":
+            results.to_parquet(str(staging), write_index=False)
+            count = len(pd.read_parquet(staging, columns=["target"]))
+            _replace(staging, output)
+            return count
+        results.to_json(str(staging / "part-*.jsonl"), orient="records", lines=True, force_ascii=False)
+        partial = output.with_name(f".{output.name}.partial")
+        count = _concatenate(sorted(staging.glob("part-*.jsonl"), key=_part_number), partial)
+        os.replace(partial, output)
+        return count
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _concatenate(parts: list[Path], destination: Path) -> int:
+    count = 0
+    with open(destination, "w", encoding="utf-8") as out:
+        for part in parts:
+            with open(part, encoding="utf-8") as lines:
+                for line in lines:
+                    if line.strip():
+                        record = json.loads(line)
+                        record["pairs"] = json.loads(record["pairs"])
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        count += 1
+    return count
+
+
+def _part_number(path: Path) -> int:
+    return int(path.stem.split("-")[-1])
+
+
+def _replace(staging: Path, output: Path) -> None:
+    if output.is_dir():
+        shutil.rmtree(output)
+    elif output.exists():
+        output.unlink()
+    os.replace(staging, output)
+
+
+def _checked_output(path: str | Path) -> Path:
+    path = Path(path)
+    if path.suffix not in FORMATS:
+        raise InputError(f"{path}: the output must end in .jsonl or .parquet")
+    if not path.parent.is_dir():
+        raise InputError(f"{path.parent}: no such folder for the output")
+    return path
+
+
+def read_results(path: str | Path) -> Iterator[dict[str, Any]]:
+    """The reused-pair records of a scan's output, JSON Lines or Parquet."""
+    path = Path(path)
+    if path.suffix == ".parquet":
+        for record in pd.read_parquet(path).to_dict("records"):
+            yield {**record, "pairs": json.loads(record["pairs"])}
+        return
+    with open(path, encoding="utf-8") as lines:
+        yield from (json.loads(line) for line in lines if line.strip())
+
+
+@contextlib.contextmanager
+def _scheduler(address: str | None, workers: int | None) -> Iterator[None]:
+    if address:
+        from distributed import Client
+
+        with Client(address):
+            yield
+    else:
+        with dask.config.set(scheduler="processes", num_workers=workers or os.cpu_count()):
+            yield

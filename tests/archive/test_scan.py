@@ -1,0 +1,118 @@
+import json
+from datetime import timedelta
+
+import pandas as pd
+import pytest
+
+import paraphrase
+from paraphrase.archive import scan
+from paraphrase.archive.scan import read_results
+
+from ..corpus.conftest import run
+
+
+def by_pair(records):
+    return {(r["target"], r["source"]): r for r in records}
+
+
+def test_cluster_results_equal_the_single_process_engine(cluster, archive, tmp_path):
+    path, rows = archive
+    report = scan(path, output=tmp_path / "out.jsonl", scheduler=cluster)
+    found = by_pair(read_results(report.output))
+    assert report.reused_pairs == len(found) >= 4
+    for (target, source), record in found.items():
+        expected = paraphrase.compare(rows[target]["text"], rows[source]["text"])
+        assert record["verdict"] == expected.summary.verdict
+        assert record["target_reused"] == round(expected.summary.a_reused, 4)
+        assert record["source_reused"] == round(expected.summary.b_reused, 4)
+        assert record["pairs"] == [[list(p.a), list(p.b), round(p.distance, 4)] for p in expected.pairs]
+
+
+def test_local_scheduler_and_cluster_agree(cluster, archive, tmp_path):
+    path, _ = archive
+    on_cluster = by_pair(read_results(scan(path, output=tmp_path / "a.jsonl", scheduler=cluster).output))
+    local = by_pair(read_results(scan(path, output=tmp_path / "b.jsonl", workers=2).output))
+    assert on_cluster == local
+
+
+def test_the_earlier_document_is_the_source_and_the_rewording_is_found(cluster, archive, tmp_path):
+    path, _ = archive
+    found = by_pair(read_results(scan(path, output=tmp_path / "out.jsonl", scheduler=cluster).output))
+    assert found[("seed-000", "seed-001")]["verdict"] == "rewording"  # 000 is dated after 001
+    assert ("reprint-2", "reprint-1") in found and ("reprint-1", "seed-001") in found
+
+
+def test_window_pairs_only_sources_published_shortly_before(cluster, archive, tmp_path):
+    path, _ = archive
+    window = scan(path, output=tmp_path / "w.jsonl", scheduler=cluster, window=timedelta(days=3))
+    pairs = set(by_pair(read_results(window.output)))
+    assert ("seed-000", "seed-001") in pairs  # one day apart
+    assert ("reprint-1", "seed-001") not in pairs  # eleven days apart
+    assert ("reprint-2", "reprint-1") in pairs
+
+
+def test_clusters_group_the_reprints(cluster, archive, tmp_path):
+    path, _ = archive
+    report = scan(path, output=tmp_path / "out.jsonl", clusters=tmp_path / "clusters.jsonl", scheduler=cluster)
+    groups = [json.loads(line) for line in open(report.clusters_output, encoding="utf-8")]
+    assert groups[0]["origin"] == "seed-001"
+    assert set(groups[0]["members"]) == {"seed-001", "seed-000", "reprint-1", "reprint-2"}
+    assert report.clusters == len(groups) == 1
+
+
+def test_against_sources_and_parquet_in_and_out(cluster, archive, tmp_path):
+    path, rows = archive
+    sources = tmp_path / "sources.parquet"
+    pd.DataFrame([rows["seed-001"], rows["seed-003"]]).to_parquet(sources)
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps(rows["seed-000"]) + "\n" + json.dumps(rows["seed-002"]) + "\n", encoding="utf-8")
+    report = scan(articles, sources, output=tmp_path / "out.parquet", scheduler=cluster)
+    assert report.output.is_dir() and report.sources == 2
+    found = by_pair(read_results(report.output))
+    assert set(found) == {("seed-000", "seed-001")}
+
+
+def test_output_appears_complete_or_not_at_all(archive, tmp_path):
+    path, _ = archive
+    out = tmp_path / "out.jsonl"
+    out.write_text("an earlier run's results\n")
+    with pytest.raises(paraphrase.InputError):
+        scan(path, against=tmp_path / "missing.jsonl", output=out)
+    assert out.read_text() == "an earlier run's results\n"
+    scan(path, output=out, workers=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.jsonl", "out.jsonl"]  # no staging left
+
+
+def test_scan_command(archive, tmp_path):
+    path, _ = archive
+    done = run("scan", path, "-o", tmp_path / "out.jsonl", "--clusters", tmp_path / "c.jsonl", "--window", "30d",
+               "--workers", "2", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "reused pair(s) among" in done.stdout and "1 cluster(s) of reprints" in done.stdout
+    assert "stage 1/2" in done.stderr and "stage 2/2" in done.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-o", "out.csv"], "the output must end in .jsonl or .parquet"),
+    (["-o", "out.jsonl", "--window", "a month"], "is not a number of days such as 30d"),
+])
+def test_scan_usage_errors(archive, tmp_path, args, message):
+    path, _ = archive
+    done = run("scan", path, *args, cwd=tmp_path)
+    assert done.returncode == 2 and message in done.stderr
+
+
+def test_readme_scan_session_matches_a_real_run(tmp_path):
+    import re
+    import shutil
+
+    from ..conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```console\n(.*?)```", readme, re.S) if "paraphrase scan" in b)
+    command = next(line for line in block.splitlines() if "paraphrase scan" in line)
+    shown = [line for line in block.splitlines() if not line.startswith("$ ")]
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    done = run(*command.split("paraphrase ", 1)[1].split(), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert shown == [line for line in (done.stderr + done.stdout).splitlines() if "arn" not in line]
