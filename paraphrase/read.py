@@ -35,12 +35,17 @@ def load(source: Source, name: str) -> tuple[str, str]:
         return name, decode(source, name)
     if isinstance(source, os.PathLike) or _names_file(source):
         path = Path(source)
-        return path.stem, decode(_read_bytes(path), str(path), suffix=path.suffix.lower())
+        return path.stem, read_file(path)
     return name, _nonempty(source, name)
 
 
 def _names_file(text: str) -> bool:
     return "\n" not in text and len(text) < 4096 and Path(text).is_file()
+
+
+def read_file(path: Path) -> str:
+    """The article text of a file of any kind ``decode`` reads."""
+    return decode(_read_bytes(path), str(path), suffix=path.suffix.lower())
 
 
 def _read_bytes(path: Path) -> bytes:

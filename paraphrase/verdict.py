@@ -9,7 +9,7 @@ since rewriters add a lede or context more often than they drop the source's sen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from .options import Options
@@ -91,10 +91,4 @@ def _with_message(s: Summary, names: tuple[str, str]) -> Summary:
         text = (f"{derived} is {relation} {source}: {source_share:.0%} of {source}'s sentences reappear in "
                 f"{derived}, and {derived_share:.0%} of {derived}'s sentences come from {source}")
     counts = ", ".join(f"{n} {c}" for c, n in s.classes.items())
-    return _replace_message(s, f"{text}" + (f" ({counts})" if counts else ""))
-
-
-def _replace_message(s: Summary, message: str) -> Summary:
-    from dataclasses import replace
-
-    return replace(s, message=message)
+    return replace(s, message=text + (f" ({counts})" if counts else ""))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError
-from ..read import decode, _read_bytes
+from ..read import read_file
 
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx")
 
@@ -31,7 +31,7 @@ def read_records(paths: Iterable[str | Path]) -> Iterator[Record]:
         elif path.suffix.lower() == ".jsonl":
             yield from _json_lines(path)
         else:
-            yield Record(str(path), decode(_read_bytes(path), str(path), suffix=path.suffix.lower()))
+            yield Record(str(path), read_file(path))
 
 
 def _json_lines(path: Path) -> Iterator[Record]:
