@@ -19,8 +19,8 @@ class Sentence:
     start: int
     end: int
     text: str
-    set_aside: str | None = None  # why it does not count, or None for article text
-    features: Features = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+    set_aside: str | None  # why it does not count, or None for article text
+    features: Features = field(repr=False, compare=False)
 
     @property
     def counts(self) -> bool:

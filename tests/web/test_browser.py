@@ -7,7 +7,6 @@ Screenshots are kept in artifacts/ for a person to look at.
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 import time
 from pathlib import Path
