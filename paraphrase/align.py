@@ -9,12 +9,16 @@
    reordered sentences align, and a repeated sentence cannot be counted twice.
 4. Each accepted group then absorbs an unaligned neighbour when that lowers its
    distance.
+5. Among the sentences still unaligned, single pairs beyond the alignment bound but
+   within ``related_max_distance`` are matched the same way, as *related*: they share
+   some details (often a fact retold in other words) without one being a rewrite of the
+   other, so they are shown to an editor but never counted as reuse.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 from rapidfuzz import process
@@ -34,6 +38,14 @@ CANDIDATE_FACT_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
+class Alignment:
+    """The aligned groups in the order of A, and the related pairs among what is left."""
+
+    groups: list[Group]
+    related: list[Group]
+
+
+@dataclass(frozen=True)
 class Group:
     """Aligned sentence indexes on each side, in document order, and their distance."""
 
@@ -42,17 +54,19 @@ class Group:
     distance: float
 
 
-def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> list[Group]:
-    """The aligned groups of ``a`` and ``b``, in the order of ``a``."""
+def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Alignment:
+    """The aligned groups of ``a`` and ``b`` and the related pairs, each in the order of ``a``."""
     left = [s for s in a.counted if len(s.features.content) >= options.min_content_words]
     right = [s for s in b.counted if len(s.features.content) >= options.min_content_words]
     if not left or not right:
-        return []
+        return Alignment([], [])
     overlap = _overlap_matrix(left, right, options, alphabet)
     scored = sorted(_scored_candidates(a, b, left, right, overlap, options, alphabet), key=_best_first)
-    groups = _match(scored)
-    merger = _Merger(a, b, groups, options, alphabet)
-    return sorted((merger.grow(g) for g in groups), key=lambda g: g.a)
+    aligned = _match(g for g in scored if g.distance <= options.align_max_distance)
+    merger = _Merger(a, b, aligned, options, alphabet)
+    groups = sorted((merger.grow(g) for g in aligned), key=lambda g: g.a)
+    related = _match((g for g in scored if g.distance > options.align_max_distance), taken=groups)
+    return Alignment(groups, sorted(related, key=lambda g: g.a))
 
 
 def overlap_matrix(a: Document, b: Document) -> np.ndarray:
@@ -91,11 +105,13 @@ def _scored_candidates(
     a: Document, b: Document, left: list[Sentence], right: list[Sentence], overlap: np.ndarray,
     options: Options, alphabet: Alphabet,
 ) -> Iterator[Group]:
+    # Single pairs are kept up to the related bound; joined ones only when they align.
     for i, j in _candidates(overlap):
         single = Group((left[i].index,), (right[j].index,), 0.0)
         for group in (single, *_joined_neighbours(a, b, single)):
             d = feature_distance(joined(a, group.a), joined(b, group.b), options, alphabet)
-            if d <= options.align_max_distance:
+            bound = options.related_max_distance if group is single else options.align_max_distance
+            if d <= bound:
                 yield Group(group.a, group.b, d)
 
 
@@ -124,9 +140,11 @@ def _candidates(overlap: np.ndarray) -> set[tuple[int, int]]:
     return pairs
 
 
-def _match(scored: list[Group]) -> list[Group]:
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+def _match(scored: Iterable[Group], taken: Iterable[Group] = ()) -> list[Group]:
+    # Best first, each sentence once; sentences of the ``taken`` groups are not free.
+    taken = list(taken)
+    used_a = {i for g in taken for i in g.a}
+    used_b = {j for g in taken for j in g.b}
     groups = []
     for group in scored:
         if used_a.isdisjoint(group.a) and used_b.isdisjoint(group.b):

@@ -19,7 +19,7 @@ SCHEMA = "paraphrase.comparison/1"
 
 @dataclass(frozen=True)
 class Pair:
-    """Sentences of A and of B that say the same thing, and how they differ."""
+    """Sentences of A and of B that say the same thing (or, when related, share details), and how they differ."""
 
     a: tuple[int, ...]
     b: tuple[int, ...]
@@ -42,8 +42,11 @@ class Pair:
 class Comparison:
     a: Document
     b: Document
-    pairs: tuple[Pair, ...]
+    pairs: tuple[Pair, ...]  # aligned: what the shares and the verdict count
     summary: Summary
+    # Unaligned sentences of A and B that share some details (class "related"): shown,
+    # never counted as reuse; their sentences stay in ``unaligned_a``/``unaligned_b``.
+    related: tuple[Pair, ...] = ()
 
     @property
     def unaligned_a(self) -> list[int]:
@@ -71,6 +74,7 @@ class Comparison:
             "b": self.b.to_dict(),
             "pairs": [p.to_dict() for p in self.pairs],
             "unaligned": {"a": self.unaligned_a, "b": self.unaligned_b},
+            "related": [p.to_dict() for p in self.related],
             "summary": self.summary.to_dict(),
         }
 

@@ -24,6 +24,10 @@ class Options:
     # An aligned pair must have a paraphrase distance at most this. Above it, two
     # sentences on the same event are "related", not one derived from the other.
     align_max_distance: float = 0.475
+    # Unaligned sentences this close are shown as "related": STS-B annotators mostly
+    # judge such pairs as sharing some details (a fact retold), not as one statement.
+    # Related pairs are never counted as reuse.
+    related_max_distance: float = 0.633
     # Sentences with fewer content words than this never align on their own: "on" or
     # "Headlines" would otherwise match any sentence containing that word.
     min_content_words: int = 3
@@ -72,10 +76,9 @@ class Options:
                 raise OptionsError(f"{field.name} must be within [0, 1], got {value}")
         if self.fact_weight < 1.0:
             raise OptionsError(f"fact_weight must be at least 1, got {self.fact_weight}")
-        if not self.near_verbatim_max <= self.light_edit_max <= self.align_max_distance:
-            raise OptionsError(
-                "edit class bounds must rise: near_verbatim_max <= light_edit_max <= align_max_distance"
-            )
+        if not self.near_verbatim_max <= self.light_edit_max <= self.align_max_distance <= self.related_max_distance:
+            raise OptionsError("distance bounds must rise: near_verbatim_max <= light_edit_max"
+                               " <= align_max_distance <= related_max_distance")
         if self.max_group < 1 or self.min_content_words < 1 or self.check_candidates < 1:
             raise OptionsError("max_group, min_content_words and check_candidates must be at least 1")
         if self.max_segment_chars < 100:
@@ -84,7 +87,8 @@ class Options:
     def with_max_distance(self, distance: float) -> Options:
         """A copy aligning only pairs within ``distance``, edit-class bounds capped to it."""
         return self.replace(align_max_distance=distance, light_edit_max=min(self.light_edit_max, distance),
-                            near_verbatim_max=min(self.near_verbatim_max, distance))
+                            near_verbatim_max=min(self.near_verbatim_max, distance),
+                            related_max_distance=max(self.related_max_distance, distance))
 
     def replace(self, **changes: Any) -> Options:
         """A copy with ``changes`` applied and validated."""

@@ -9,7 +9,7 @@ from .diff import word_diff
 from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
-from .score import changed_facts, edit_class
+from .score import RELATED, changed_facts, edit_class
 from .verdict import summarize
 
 
@@ -37,26 +37,29 @@ def compare(
 def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Comparison:
     """Align, score, diff and judge two prepared documents (one prepared text, many partners)."""
     alphabet = Alphabet()
-    groups = align(doc_a, doc_b, options, alphabet)
-    moved = _moved(groups)
-    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, options, alphabet) for g in groups)  # score, diff
+    alignment = align(doc_a, doc_b, options, alphabet)
+    moved = _moved(alignment.groups)
+    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, edit_class(g.distance, options), alphabet)  # score, diff
+                  for g in alignment.groups)
+    related = tuple(_pair(doc_a, doc_b, g, False, RELATED, alphabet) for g in alignment.related)
     summary = summarize(
         (doc_a.name, doc_b.name),
         (len(doc_a.counted), len(doc_b.counted)),
         (sum(len(p.a) for p in pairs), sum(len(p.b) for p in pairs)),
         [p.edit_class for p in pairs],
         options,
+        len(related),
     )
-    return Comparison(doc_a, doc_b, pairs, summary)
+    return Comparison(doc_a, doc_b, pairs, summary, related)
 
 
-def _pair(a: Document, b: Document, group: Group, moved: bool, options: Options, alphabet: Alphabet) -> Pair:
+def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet) -> Pair:
     fa, fb = joined(a, group.a), joined(b, group.b)
     span_a = (a.sentences[group.a[0]].start, a.sentences[group.a[-1]].end)
     span_b = (b.sentences[group.b[0]].start, b.sentences[group.b[-1]].end)
     diff = tuple(word_diff(fa.tokens, span_a, fb.tokens, span_b, alphabet))
     return Pair(
-        group.a, group.b, group.distance, edit_class(group.distance, options), moved,
+        group.a, group.b, group.distance, label, moved,
         diff, changed_facts(fa, fb, a.text, b.text, diff),
     )
 

@@ -61,7 +61,15 @@ def _lines(result: Comparison, color: bool, width: int) -> Iterator[str]:
     a, b = result.a, result.b
     for pair in result.pairs:
         yield from _pair_rows(a, b, pair, color, width)
-    for side, doc, indexes in (("A", a, result.unaligned_a), ("B", b, result.unaligned_b)):
+    if result.related:
+        yield _paint(f"Related, not counted as reuse: {len(result.related)} pair(s) share some details", "bold", color)
+        yield ""
+    for pair in result.related:
+        yield from _pair_rows(a, b, pair, color, width)
+    shown_a = {i for p in result.related for i in p.a}
+    shown_b = {j for p in result.related for j in p.b}
+    for side, doc, indexes in (("A", a, [i for i in result.unaligned_a if i not in shown_a]),
+                               ("B", b, [j for j in result.unaligned_b if j not in shown_b])):
         if indexes:
             yield _paint(f"Only in {doc.name} ({side}): {len(indexes)} sentence(s), new material", "bold", color)
             for i in indexes:
@@ -73,7 +81,8 @@ def _lines(result: Comparison, color: bool, width: int) -> Iterator[str]:
 
 def _pair_rows(a: Document, b: Document, pair: Pair, color: bool, width: int) -> Iterator[str]:
     moved = "  moved" if pair.moved else ""
-    head = f"A {_indexes(pair.a)} ↔ B {_indexes(pair.b)}   distance {pair.distance:.2f}   {pair.edit_class}{moved}"
+    link = "~" if pair.edit_class == "related" else "↔"
+    head = f"A {_indexes(pair.a)} {link} B {_indexes(pair.b)}   distance {pair.distance:.2f}   {pair.edit_class}{moved}"
     yield _paint(head, "bold", color)
     left, right = _sides(a.text, b.text, pair)
     column = (width - len(_GUTTER)) // 2

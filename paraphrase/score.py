@@ -31,6 +31,8 @@ SWAP_MAX_WORDS = 4
 
 IDENTICAL, NEAR_VERBATIM, LIGHT_EDIT, PARAPHRASE = "identical", "near-verbatim", "light edit", "paraphrase"
 EDIT_CLASSES = (IDENTICAL, NEAR_VERBATIM, LIGHT_EDIT, PARAPHRASE)
+# Not an edit class: two unaligned sentences that share some details (see align.py).
+RELATED = "related"
 
 
 @dataclass(frozen=True)

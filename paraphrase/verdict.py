@@ -30,6 +30,7 @@ class Summary:
     b_aligned: int
     classes: dict[str, int]  # aligned pairs per edit class
     message: str
+    related: int = 0  # related pairs: unaligned sentences sharing some details, not counted
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -37,20 +38,21 @@ class Summary:
             "a_reused": round(self.a_reused, 4), "b_reused": round(self.b_reused, 4),
             "a_sentences": self.a_counted, "b_sentences": self.b_counted,
             "a_aligned": self.a_aligned, "b_aligned": self.b_aligned,
-            "classes": dict(self.classes), "message": self.message,
+            "classes": dict(self.classes), "related": self.related, "message": self.message,
         }
 
 
 def summarize(
     names: tuple[str, str], counted: tuple[int, int], aligned: tuple[int, int],
-    pair_classes: Sequence[str], options: Options,
+    pair_classes: Sequence[str], options: Options, related: int = 0,
 ) -> Summary:
-    """The verdict for texts with ``counted`` sentences of which ``aligned`` are aligned."""
+    """The verdict for texts with ``counted`` sentences of which ``aligned`` are aligned
+    (``related`` pairs are mentioned in the message, never counted)."""
     a_share, b_share = (n / total if total else 0.0 for n, total in zip(aligned, counted))
     verdict = decide(a_share, b_share, len(pair_classes), options)
     direction = _direction(a_share, b_share, options) if verdict != INDEPENDENT else None
     classes = {c: pair_classes.count(c) for c in dict.fromkeys(pair_classes)}
-    summary = Summary(verdict, direction, a_share, b_share, *counted, *aligned, classes, "")
+    summary = Summary(verdict, direction, a_share, b_share, *counted, *aligned, classes, "", related)
     return _with_message(summary, names)
 
 
@@ -91,4 +93,5 @@ def _with_message(s: Summary, names: tuple[str, str]) -> Summary:
         text = (f"{derived} is {relation} {source}: {source_share:.0%} of {source}'s sentences reappear in "
                 f"{derived}, and {derived_share:.0%} of {derived}'s sentences come from {source}")
     counts = ", ".join(f"{n} {c}" for c, n in s.classes.items())
-    return replace(s, message=text + (f" ({counts})" if counts else ""))
+    related = f"; {s.related} related pair(s) share some details, not counted" if s.related else ""
+    return replace(s, message=text + (f" ({counts})" if counts else "") + related)

@@ -49,3 +49,35 @@ def test_unrelated_sentences_are_new_material():
     assert len(pairs) == 4
     assert result.unaligned_b == [4]
     assert result.unaligned_a == []
+
+
+# Two sentences on one fact, written apart: distance 0.52, beyond the alignment bound.
+RETOLD = (
+    "Russia intervened in the conflict in 2015, helping Assad retake much of the country from Jabhat al-Nusra.",
+    "Moscow intervened militarily in Syria in 2015, helping the government of Bashar Assad defeat al-Nusra.",
+)
+
+
+def test_a_retold_fact_is_related_not_aligned_and_never_counted():
+    a_distance = paraphrase.distance(*RETOLD)
+    options = paraphrase.DEFAULT_OPTIONS
+    assert options.align_max_distance < a_distance <= options.related_max_distance
+    result = paraphrase.compare(RETOLD[0], RETOLD[1])
+    assert result.pairs == ()
+    assert [(p.a, p.b, p.edit_class) for p in result.related] == [((0,), (0,), "related")]
+    assert (result.summary.a_reused, result.summary.verdict) == (0.0, "independent")
+    assert result.unaligned_a == [0] and result.unaligned_b == [0]  # new material all the same
+    assert "1 related pair(s)" in result.summary.message
+
+
+def test_an_aligned_sentence_is_never_also_related():
+    lines = SOURCE.split("\n")
+    result = paraphrase.compare(SOURCE, "\n".join([lines[3], RETOLD[1], *lines[:3]]))
+    in_pairs = {j for p in result.pairs for j in p.b}
+    assert in_pairs.isdisjoint(j for p in result.related for j in p.b)
+    assert {i for p in result.pairs for i in p.a}.isdisjoint(i for p in result.related for i in p.a)
+
+
+def test_related_bound_at_the_alignment_bound_shows_nothing_related():
+    options = paraphrase.DEFAULT_OPTIONS.replace(related_max_distance=paraphrase.DEFAULT_OPTIONS.align_max_distance)
+    assert paraphrase.compare(RETOLD[0], RETOLD[1], options=options).related == ()

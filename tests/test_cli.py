@@ -31,9 +31,10 @@ def test_json_output_follows_the_documented_schema():
     done = run("compare", seed("000"), seed("001"), "--format", "json")
     data = json.loads(done.stdout)
     assert data["schema"] == "paraphrase.comparison/1"
-    assert set(data) == {"schema", "a", "b", "pairs", "unaligned", "summary"}
+    assert set(data) == {"schema", "a", "b", "pairs", "unaligned", "related", "summary"}
     assert set(data["a"]["sentences"][0]) == {"index", "start", "end", "text", "set_aside"}
     assert set(data["pairs"][0]) == {"a", "b", "distance", "class", "moved", "diff", "changed_facts"}
+    assert set(data["related"][0]) == set(data["pairs"][0]) and data["related"][0]["class"] == "related"
     assert {"verdict", "direction", "a_reused", "b_reused"} <= set(data["summary"])
     assert 0.0 <= data["summary"]["a_reused"] <= 1.0
 

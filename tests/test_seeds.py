@@ -10,9 +10,12 @@ from paraphrase.evaluation.seeds import evaluate_seeds
 from .conftest import SEEDS
 
 # Measured 1.000 and 0.792 (19 of 24 links); the misses are synonym-level rewrites and
-# the 001/003 shared passage, all beyond the calibrated align_max_distance.
+# the 001/003 shared passage, all beyond the calibrated align_max_distance. All 24 are
+# shown as aligned or related (1.000), with 5 related pairs the gold set does not link
+# (same-event sentences sharing details in otherwise independent articles).
 LINK_PRECISION_FLOOR = 0.95
 LINK_RECALL_FLOOR = 0.75
+LINK_RECALL_WITH_RELATED_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +26,16 @@ def scores():
 def test_alignment_links_meet_the_floors(scores):
     assert scores.precision >= LINK_PRECISION_FLOOR, scores.precision
     assert scores.recall >= LINK_RECALL_FLOOR, scores.recall
+
+
+def test_gold_links_are_shown_aligned_or_related(scores):
+    assert scores.recall_with_related >= LINK_RECALL_WITH_RELATED_FLOOR, scores.recall_with_related
+
+
+def test_the_passage_003_shares_with_001_is_shown_but_not_counted(scores):
+    (pair,) = [p for p in scores.pairs if (p.a[:3], p.b[:3]) == ("001", "003")]
+    assert pair.gold <= pair.found | pair.related
+    assert pair.verdict in ("independent", "partial")
 
 
 def test_every_seed_pair_gets_its_expected_verdict(scores):

@@ -8,6 +8,8 @@
    3 or more ("roughly equivalent, but some important information differs") from the
    rest. A derived sentence may change facts (they are flagged); MRPC's "paraphrase"
    demands equivalence, so its threshold would leave such rewrites unaligned.
+   ``related_max_distance``: the same fit at 2 or more ("not equivalent, but share some
+   details"), the bound for showing two unaligned sentences as related.
 3. ``partial_share`` and ``min_partial_pairs``: the best binary accuracy (plagiarised or
    not) over the Clough & Stevenson answers, each compared with its source.
 4. ``near_verbatim_max`` and ``light_edit_max``: the best three-way accuracy (cut, light,
@@ -56,7 +58,8 @@ def calibrate(data: Path) -> Calibration:
     grid = list(_weight_grid(data))
     best = max(grid, key=lambda row: row["mrpc_cv_accuracy"] + row["stsb_train_spearman"])
     options = DEFAULT_OPTIONS.replace(content_weight=best["content_weight"], fact_weight=best["fact_weight"])
-    options = options.replace(align_max_distance=round(_fit_align(data, options), 3))
+    options = options.replace(align_max_distance=round(_fit_sts_level(data, options, ALIGN_STS_LEVEL), 3),
+                              related_max_distance=round(_fit_sts_level(data, options, RELATED_STS_LEVEL), 3))
     scored = score_answers(data, options)
     options = fit_clough(scored, options)
     return Calibration(options, grid, clough_cross_validated(scored, options))
@@ -83,13 +86,15 @@ def _distances(pairs: Sequence[tuple[Features, Features]], options: Options) -> 
     return np.array([feature_distance(a, b, options, alphabet) for a, b in pairs])
 
 
-ALIGN_STS_LEVEL = 3.0
+ALIGN_STS_LEVEL = 3.0  # "roughly equivalent, but some important information differs"
+RELATED_STS_LEVEL = 2.0  # "not equivalent, but share some details"
 
 
-def _fit_align(data: Path, options: Options) -> float:
+def _fit_sts_level(data: Path, options: Options, level: float) -> float:
+    """The distance that best separates STS-B train pairs scored ``level`` or more from the rest."""
     pairs = stsb_pairs(data, "train")
     d = _distances([(features(p.first), features(p.second)) for p in pairs], options)
-    return best_threshold(d, [p.label >= ALIGN_STS_LEVEL for p in pairs])
+    return best_threshold(d, [p.label >= level for p in pairs])
 
 
 def fit_clough(scored: Sequence[Scored], options: Options) -> Options:
@@ -141,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"Clough & Stevenson, leave one task out: binary accuracy {cv['binary_accuracy']:.4f}, "
           f"four-class accuracy {cv['four_class_accuracy']:.4f}")
     print("\nCalibrated values (paste into paraphrase/options.py):")
-    for name in ("content_weight", "fact_weight", "align_max_distance", "partial_share", "min_partial_pairs",
+    for name in ("content_weight", "fact_weight", "align_max_distance", "related_max_distance",
+                 "partial_share", "min_partial_pairs",
                  "near_verbatim_max", "light_edit_max"):
         print(f"{name} = {getattr(result.options, name)}")
 

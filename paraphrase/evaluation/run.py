@@ -34,6 +34,8 @@ def evaluate(data: Path, options: Options, seeds: Path | None = None,
         progress("seeds: 10 article pairs against the hand-labelled alignment")
         scores = evaluate_seeds(seeds, options)
         results["seeds"] = {"link_precision": scores.precision, "link_recall": scores.recall,
+                            "link_recall_with_related": scores.recall_with_related,
+                            "related_outside_gold": scores.related_outside_gold,
                             "verdict_accuracy": scores.verdict_accuracy}
     return results
 
@@ -69,6 +71,8 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
         yield from _rows("seeds (gold.json)", [
             ("alignment link precision", r["seeds"]["link_precision"]),
             ("alignment link recall", r["seeds"]["link_recall"]),
+            ("link recall, aligned or related", r["seeds"]["link_recall_with_related"]),
+            ("related pairs the gold set does not link", r["seeds"]["related_outside_gold"]),
             ("expected verdicts", r["seeds"]["verdict_accuracy"]),
         ])
     yield ""

@@ -3,6 +3,9 @@
 A link is one (sentence of A, sentence of B) that say the same thing; a group of two
 sentences aligned with one gives two links. Precision and recall are over links, summed
 over all seed pairs, so a spurious link between two independent articles costs precision.
+Related pairs (sentences sharing some details, never counted as reuse) are scored apart:
+how many gold links are at least shown to an editor as aligned or related, and how many
+related pairs the gold set does not list.
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
-from ..comparison import Comparison
+from ..comparison import Pair
 from ..document import Document
 from ..options import Options
 from ..pipeline import compare
@@ -28,6 +31,7 @@ class PairResult:
     verdict_ok: bool
     found: frozenset[Link]
     gold: frozenset[Link]
+    related: frozenset[Link] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,17 @@ class SeedScores:
         return sum(len(p.found & p.gold) for p in self.pairs) / gold if gold else 1.0
 
     @property
+    def recall_with_related(self) -> float:
+        """Share of gold links shown as aligned or related."""
+        gold = sum(len(p.gold) for p in self.pairs)
+        return sum(len((p.found | p.related) & p.gold) for p in self.pairs) / gold if gold else 1.0
+
+    @property
+    def related_outside_gold(self) -> int:
+        """Related pairs between sentences the gold set does not link."""
+        return sum(len(p.related - p.gold) for p in self.pairs)
+
+    @property
     def verdict_accuracy(self) -> float:
         return sum(p.verdict_ok for p in self.pairs) / len(self.pairs)
 
@@ -60,12 +75,13 @@ def _score_pair(seeds_dir: Path, entry: dict[str, Any], options: Options | None)
     result = compare(seeds_dir / entry["a"], seeds_dir / entry["b"], options=options)
     gold = frozenset((sentence_named(result.a, a), sentence_named(result.b, b)) for a, b in entry["links"])
     verdict = result.summary.verdict
-    return PairResult(entry["a"], entry["b"], verdict, verdict in entry["verdicts"], links(result), gold)
+    return PairResult(entry["a"], entry["b"], verdict, verdict in entry["verdicts"], links(result.pairs), gold,
+                      links(result.related))
 
 
-def links(result: Comparison) -> frozenset[Link]:
-    """Every (A sentence, B sentence) link of the aligned pairs."""
-    return frozenset((i, j) for pair in result.pairs for i in pair.a for j in pair.b)
+def links(pairs: Iterable[Pair]) -> frozenset[Link]:
+    """Every (A sentence, B sentence) link of the given pairs."""
+    return frozenset((i, j) for pair in pairs for i in pair.a for j in pair.b)
 
 
 def sentence_named(document: Document, opening: str) -> int:

@@ -28,6 +28,7 @@ def test_compare_uploaded_files_shows_verdict_rows_and_diffs(client):
     assert response.status_code == 200
     assert "000.txt is a rewording of 001.txt" in page
     assert page.count('class="row-pair"') == 15
+    assert page.count('class="row-related"') == 1  # "seemed to have been vacant" / "appeared ... unoccupied"
     assert "<del>" in page and "<ins>" in page
     assert "new in A" in page and "page furniture" in page
     assert 'id="heatmap"' in page and 'id="comparison-data"' in page

@@ -12,6 +12,7 @@ import numpy as np
 
 from paraphrase import Comparison, Pair
 from paraphrase.document import Document
+from paraphrase.score import RELATED
 
 HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
 
@@ -32,7 +33,7 @@ class Cell:
 @dataclass
 class Row:
     id: str
-    kind: str  # "pair", "new", "aside"
+    kind: str  # "pair", "related", "new", "aside"
     a: Cell | None = None
     b: Cell | None = None
     pair: Pair | None = None
@@ -41,9 +42,10 @@ class Row:
 
 def rows(result: Comparison) -> list[Row]:
     """Every sentence of both texts, once, in A's reading order with B's placed after its
-    nearest preceding partner."""
-    pair_of_a = {p.a[0]: p for p in result.pairs}
-    in_pair_a = {i for p in result.pairs for i in p.a}
+    nearest preceding partner. Related pairs are rows like aligned ones, of class "related"."""
+    shown = (*result.pairs, *result.related)
+    pair_of_a = {p.a[0]: p for p in shown}
+    in_pair_a = {i for p in shown for i in p.a}
     laid_out = [row for s in result.a.sentences for row in _rows_for_a(result, s.index, pair_of_a, in_pair_a)]
     for j, extra in _b_only_rows(result):
         laid_out.insert(_position_for_b(laid_out, j), extra)
@@ -54,7 +56,8 @@ def _rows_for_a(result: Comparison, i: int, pair_of_a: dict[int, Pair], in_pair_
     sentence = result.a.sentences[i]
     if i in pair_of_a:
         pair = pair_of_a[i]
-        yield Row(f"pair-{i}", "pair", _pair_cell(result.a, pair, "a"), _pair_cell(result.b, pair, "b"), pair,
+        kind = "related" if pair.edit_class == RELATED else "pair"
+        yield Row(f"pair-{i}", kind, _pair_cell(result.a, pair, "a"), _pair_cell(result.b, pair, "b"), pair,
                   [pair.edit_class] + (["moved"] if pair.moved else []))
     elif i not in in_pair_a:
         kind = "aside" if sentence.set_aside else "new"
@@ -62,7 +65,7 @@ def _rows_for_a(result: Comparison, i: int, pair_of_a: dict[int, Pair], in_pair_
 
 
 def _b_only_rows(result: Comparison) -> Iterator[tuple[int, Row]]:
-    in_pair_b = {j for p in result.pairs for j in p.b}
+    in_pair_b = {j for p in (*result.pairs, *result.related) for j in p.b}
     for sentence in result.b.sentences:
         if sentence.index not in in_pair_b:
             kind = "aside" if sentence.set_aside else "new"

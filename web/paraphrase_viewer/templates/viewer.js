@@ -48,7 +48,7 @@
       partner.scrollIntoView({ block: "center", behavior: "smooth" });
     }
   }
-  $$("tr.row-pair td.side", table).forEach((cell) => {
+  $$("tr.row-pair td.side, tr.row-related td.side", table).forEach((cell) => {
     cell.addEventListener("click", () => highlight(cell));
     cell.addEventListener("keydown", (event) => { if (event.key === "Enter") highlight(cell); });
   });
@@ -86,7 +86,8 @@
       if (target) {
         target.scrollIntoView({ block: "center" });
         const first = $("td.side", target);
-        if (first && target.classList.contains("row-pair")) highlight(first);
+        const paired = target.classList.contains("row-pair") || target.classList.contains("row-related");
+        if (first && paired) highlight(first);
       }
     });
   }
