@@ -73,14 +73,20 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
 
 
 def _token(match: re.Match[str], offset: int) -> Token:
-    raw = match.group()
+    return Token(match.start() + offset, match.end() + offset, *_read(match.group()))
+
+
+# Words recur (Zipf), so reading each distinct spelling once saves most of the work.
+@lru_cache(maxsize=200_000)
+def _read(raw: str) -> tuple[str, str]:
+    """The normalised form and kind of one token as written."""
     kind = "number" if raw[0].isdigit() else "word" if raw[0].isalpha() else "punct"
     norm = normalize(raw)
     if raw.isupper() and len(raw) > 1 and norm in STOPWORDS:
         norm = raw  # an acronym ("US", "IT") is not the function word it spells
     if kind == "number":
         norm = _number_key(norm)
-    return Token(match.start() + offset, match.end() + offset, norm, kind)
+    return norm, kind
 
 
 def _number_key(norm: str) -> str:
@@ -115,17 +121,29 @@ def features(text: str, offset: int = 0) -> Features:
 
 def content_terms(text: str) -> set[str]:
     """The distinct content stems and numbers of a whole text: what a corpus index stores."""
-    return set(_content(tokenize(text)))
+    return {term for term in map(_content_term, _TOKEN.findall(text)) if term is not None}
+
+
+@lru_cache(maxsize=200_000)
+def _content_term(raw: str) -> str | None:
+    """The content stem of one token as written, or None for punctuation and function words."""
+    norm, kind = _read(raw)
+    return _content_of(norm, kind)
 
 
 def _content(tokens: tuple[Token, ...]) -> Iterator[str]:
     for token in tokens:
-        if token.kind == "number":
-            yield token.norm
-        elif token.norm.isupper():
-            yield token.norm
-        elif token.kind == "word" and _bare(token.norm) not in STOPWORDS:
-            yield stem(token.norm)
+        term = _content_of(token.norm, token.kind)
+        if term is not None:
+            yield term
+
+
+def _content_of(norm: str, kind: str) -> str | None:
+    if kind == "number" or norm.isupper():
+        return norm
+    if kind == "word" and _bare(norm) not in STOPWORDS:
+        return stem(norm)
+    return None
 
 
 def _bare(norm: str) -> str:
