@@ -108,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     add = _command(index_commands, "add", "add documents to an index, creating it if needed", INDEX_EXAMPLE)
     add.add_argument("index", help="the index file, e.g. wire.db")
     add.add_argument("paths", nargs="+", help="files, folders or .jsonl files to add")
-    add.add_argument("--batch-size", type=int, default=500, help="documents per transaction (default: 500)")
+    add.add_argument("--batch-size", type=int,
+                     help="documents per transaction, what a killed run can lose (default: 2000)")
     add.set_defaults(run=_index_add)
     stats = _command(index_commands, "stats", "what an index holds", STATS_EXAMPLE)
     stats.add_argument("index", help="the index file")
@@ -208,7 +209,8 @@ def _index_add(args: argparse.Namespace) -> int:
     from .corpus import CorpusIndex, read_records
 
     progress = _Progress("read")
-    with CorpusIndex(args.index, batch_size=args.batch_size) as index:
+    sizing = {"batch_size": args.batch_size} if args.batch_size is not None else {}
+    with CorpusIndex(args.index, **sizing) as index:
         report = index.add(read_records(args.paths), progress=progress)
         total = index.document_count()
     progress.done()

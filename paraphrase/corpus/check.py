@@ -74,7 +74,8 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     document = prepare(*load(article, name or "article"), options)
     credits = find_credits(document.text)
     matches = [m for m in (_match(document, index.document(c.id), credits, policy, options)
-                           for c in index.candidates(document.text, limit=options.check_candidates)) if m.share > 0]
+                           for c in index.candidates(document.text, limit=options.check_candidates, options=options))
+               if m.share > 0]
     matches.sort(key=lambda m: (-m.share, m.document.key))
     return _judge(document, label or document.name, tuple(matches), credits, policy)
 

@@ -1,23 +1,19 @@
 """An embedded SQLite index of corpus documents, for finding what an article may reuse.
 
-The candidate search is approximate; the engine's exact alignment re-ranks what it finds.
-It scores documents by the rarity (inverse document frequency) of the content words they
-share with the article and with each of its sentences: a rewrite keeps names, numbers and
-specific nouns even when every sentence is reworded, so it is found as well as verbatim
-copy is. Words in more than ``max_df_share`` of the documents are not looked up (they say
-little and their posting lists are long), which keeps queries fast; a sentence that shares
-only such words with a document (formulaic market lines, say) can be missed.
+The candidate search (``search.py``) is exact for the engine's single-sentence bound
+and approximate beyond it; the engine's exact alignment re-ranks what it finds.
 
 Storage: each batch of documents is one transaction that stores their compressed texts,
-updates document frequencies and appends, per term, one packed array of document ids. A
-killed run leaves the last complete batch; running the same command again skips what is
-stored (documents are identified by a hash of their text) and carries on.
+updates document frequencies and appends, per content term, one packed array of the
+sentences holding it (each a key packing document id, sentence number and the sentence's
+count of distinct terms). A killed run leaves the last complete batch; running the same
+command again skips what is stored (documents are identified by a hash of their text)
+and carries on.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 import sqlite3
 import zlib
 from array import array
@@ -28,11 +24,14 @@ from typing import Callable, Iterable, Iterator, TypeVar
 import numpy as np
 
 from ..errors import InputError
+from ..options import DEFAULT_OPTIONS, Options
 from ..segment import segments
 from ..tokens import content_terms
 from .records import Record
+from .search import Query, rank, sentence_key
 
-SCHEMA_VERSION = 1
+# 2: postings list sentences, not documents (an index of version 1 must be rebuilt)
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -40,9 +39,17 @@ CREATE TABLE IF NOT EXISTS documents (
     date TEXT, source TEXT, text BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_key ON documents (key);
 CREATE TABLE IF NOT EXISTS terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS postings (term_id INTEGER NOT NULL, docs BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS postings (term_id INTEGER NOT NULL, sentences BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS postings_term ON postings (term_id);
 """
+
+
+# Documents per transaction: what a killed run can lose (a few seconds of work), and how
+# many posting rows a term gains per batch.
+DEFAULT_BATCH = 2000
+# A term whose postings reach this many rows has them merged into one, so that a query
+# reads few rows however many batches built the index.
+MERGE_ROWS = 8
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ class AddReport:
 @dataclass(frozen=True)
 class Candidate:
     id: int
-    score: float  # shares of the article's term weight this document holds (see candidates)
+    score: float  # sentence evidence plus the share of the article's term weight it holds (see search.py)
 
 
 @dataclass(frozen=True)
@@ -84,9 +91,12 @@ class CorpusIndex:
     1
     >>> [c.id for c in index.candidates("Insurgents stormed into Aleppo on Thursday.")]
     [1]
+
+    ``max_df_share``: terms in more documents than this share are left out of the
+    whole-article score (the sentence filter reads them when its bound needs them).
     """
 
-    def __init__(self, path: str | Path, *, batch_size: int = 500, max_df_share: float = 0.05):
+    def __init__(self, path: str | Path, *, batch_size: int = DEFAULT_BATCH, max_df_share: float = 0.05):
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         if not 0.0 < max_df_share <= 1.0:
@@ -124,63 +134,73 @@ class CorpusIndex:
 
     def _store(self, new: list[tuple[Record, bytes]]) -> None:
         postings: dict[str, array[int]] = {}
+        df: dict[str, int] = {}
         for record, digest in new:
             cursor = self.db.execute(
                 "INSERT INTO documents (key, hash, date, source, text) VALUES (?, ?, ?, ?, ?)",
                 (record.key, digest, record.date, record.source, zlib.compress(record.text.encode("utf-8"), 6)),
             )
             document_id = int(cursor.lastrowid or 0)
-            for term in content_terms(record.text):
-                postings.setdefault(term, array("I")).append(document_id)
+            in_document: set[str] = set()
+            for number, terms in enumerate(_sentence_terms(record.text)):
+                key = sentence_key(document_id, number, len(terms))
+                for term in terms:
+                    postings.setdefault(term, array("Q")).append(key)
+                in_document |= terms
+            for term in in_document:
+                df[term] = df.get(term, 0) + 1
         if not postings:
             return
         self.db.executemany(
             "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-            ((term, len(ids)) for term, ids in postings.items()),
+            df.items(),
         )
         ids = self._term_ids(list(postings))
-        self.db.executemany("INSERT INTO postings (term_id, docs) VALUES (?, ?)",
-                            ((ids[term], docs.tobytes()) for term, docs in postings.items()))
+        self.db.executemany("INSERT INTO postings (term_id, sentences) VALUES (?, ?)",
+                            ((ids[term], keys.tobytes()) for term, keys in postings.items()))
+        self._merge_postings(list(ids.values()))
+
+    def _merge_postings(self, term_ids: list[int]) -> None:
+        """Merge the rows of each of ``term_ids`` that has MERGE_ROWS or more, keeping key order."""
+        for chunk in _chunks(term_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            crowded = [row[0] for row in self.db.execute(
+                f"SELECT term_id FROM postings WHERE term_id IN ({marks}) GROUP BY term_id HAVING count(*) >= ?",
+                (*chunk, MERGE_ROWS))]
+            merged = [(term_id, b"".join(blob for _, blob in self._postings([term_id]))) for term_id in crowded]
+            self.db.executemany("DELETE FROM postings WHERE term_id = ?", ((t,) for t in crowded))
+            self.db.executemany("INSERT INTO postings (term_id, sentences) VALUES (?, ?)", merged)
 
     # --- querying --------------------------------------------------------------------
-    def candidates(self, text: str, limit: int = 10, min_score: float = 0.1) -> list[Candidate]:
-        """The documents most likely reused in ``text``, best first (approximate).
+    def candidates(self, text: str, limit: int = 10, min_score: float = 0.1,
+                   options: Options = DEFAULT_OPTIONS) -> list[Candidate]:
+        """The documents most likely reused in ``text``, best first.
 
-        A document's score adds the share of the article's term weight it holds (a
-        rewrite holds much of it) to the squared shares of each article sentence's
-        weight it holds (one lifted sentence counts, several count more, and a sentence
-        sharing a few words counts little).
+        Documents holding a sentence that may be within ``options``' alignment bound of
+        one of the article's come first (see ``search.py``); others follow when they
+        hold at least ``min_score`` of the article's term weight.
         """
         total = self.document_count()
         sentences = [terms for terms in _sentence_terms(text) if terms]
         if not sentences or not total:
             return []
-        every = set().union(*sentences)
-        known = dict(self._term_frequencies(every))
-        weight = {t: math.log((total + 1) / known.get(t, 0.5)) for t in every}
-        usable = {t for t, df in known.items() if df <= max(1, self.max_df_share * total)}
-        postings = self._postings_by_term(self._ids(usable))
-        size = self._max_document_id() + 1  # document ids start at 1; slot 0 stays 0
-        score = _share_held(every, weight, postings, size)
-        for terms in sentences:
-            score += _share_held(terms, weight, postings, size) ** 2
-        best = np.argpartition(-score, min(limit, size - 1))[:limit]
-        ranked = sorted(best, key=lambda i: (-score[i], i))
-        return [Candidate(int(i), float(score[i])) for i in ranked if score[i] >= min_score and score[i] > 0]
+        query = Query(sentences, dict(self._term_frequencies(set().union(*sentences))), total,
+                      min_dice=1.0 - options.align_max_distance / options.content_weight,
+                      min_terms=options.min_content_words, max_df_share=self.max_df_share)
+        ranked = rank(query, self._postings_by_term, self._max_document_id() + 1, limit, min_score)
+        return [Candidate(i, score) for i, score in ranked]
 
     def _term_frequencies(self, terms: set[str]) -> Iterator[tuple[str, int]]:
         for chunk in _chunks(sorted(terms), 500):
             marks = ",".join("?" * len(chunk))
             yield from self.db.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", chunk)
 
-    def _ids(self, terms: Iterable[str]) -> dict[int, str]:
-        return {term_id: term for term, term_id in self._term_ids(list(terms)).items()}
-
-    def _postings_by_term(self, ids: dict[int, str]) -> dict[str, np.ndarray]:
+    def _postings_by_term(self, terms: Iterable[str]) -> dict[str, np.ndarray]:
+        ids = {term_id: term for term, term_id in self._term_ids(list(terms)).items()}
         parts: dict[str, list[bytes]] = {}
-        for term_id, docs in self._postings(list(ids)):
-            parts.setdefault(ids[term_id], []).append(docs)
-        return {term: np.frombuffer(b"".join(blobs), dtype=np.uint32) for term, blobs in parts.items()}
+        for term_id, keys in self._postings(list(ids)):
+            parts.setdefault(ids[term_id], []).append(keys)
+        return {term: np.frombuffer(b"".join(blobs), dtype=np.uint64) for term, blobs in parts.items()}
 
     def _term_ids(self, terms: list[str]) -> dict[str, int]:
         ids: dict[str, int] = {}
@@ -192,7 +212,9 @@ class CorpusIndex:
     def _postings(self, term_ids: list[int]) -> Iterator[tuple[int, bytes]]:
         for chunk in _chunks(term_ids, 500):
             marks = ",".join("?" * len(chunk))
-            yield from self.db.execute(f"SELECT term_id, docs FROM postings WHERE term_id IN ({marks})", chunk)
+            # Rows in insertion order: each term's keys come out ascending (document ids only grow).
+            yield from self.db.execute(
+                f"SELECT term_id, sentences FROM postings WHERE term_id IN ({marks}) ORDER BY term_id, rowid", chunk)
 
     def document(self, document_id: int) -> StoredDocument:
         row = self.db.execute("SELECT id, key, text, date, source FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -240,23 +262,13 @@ def _connect(path: str) -> sqlite3.Connection:
     except sqlite3.DatabaseError as error:
         raise InputError(f"{path}: not a paraphrase corpus index ({error})") from error
     if version != str(SCHEMA_VERSION):
-        raise InputError(f"{path}: index schema {version}, this version reads {SCHEMA_VERSION}")
+        raise InputError(f"{path}: index schema {version}, this version reads {SCHEMA_VERSION}; "
+                         "build a new index from the same files with 'paraphrase index add'")
     return db
 
 
-def _share_held(terms: set[str], weight: dict[str, float], postings: dict[str, np.ndarray], size: int) -> np.ndarray:
-    """Per document, the share of ``terms``' weight it holds.
-
-    Common terms are not looked up (their postings are long and say little) but still
-    count in the whole, so a document holding only them scores low.
-    """
-    held = np.zeros(size)
-    for term in terms & postings.keys():
-        held[postings[term]] += weight[term]
-    return held / sum(weight[t] for t in terms)
-
-
 def _sentence_terms(text: str) -> Iterator[set[str]]:
+    # The same segments the engine reads (lines, then Punkt sentences).
     for start, end in segments(text):
         yield content_terms(text[start:end])
 

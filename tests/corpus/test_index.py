@@ -10,6 +10,7 @@ import pytest
 
 from paraphrase import InputError
 from paraphrase.corpus import CorpusIndex, Record, read_records
+from paraphrase.corpus.search import DOCUMENT_SHIFT
 
 from ..conftest import ROOT, seed
 from .conftest import run, synthetic_jsonl
@@ -82,12 +83,15 @@ def consistent(path):
     """Document frequencies agree with the postings, and every document has postings."""
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    postings = array("I")
-    for (blob,) in db.execute("SELECT docs FROM postings"):
-        postings.frombytes(blob)
-    assert db.execute("SELECT coalesce(sum(df), 0) FROM terms").fetchone()[0] == len(postings)
+    documents_of: dict[int, set[int]] = {}
+    for term_id, blob in db.execute("SELECT term_id, sentences FROM postings"):
+        keys = array("Q")
+        keys.frombytes(blob)
+        documents_of.setdefault(term_id, set()).update(key >> DOCUMENT_SHIFT for key in keys)
+    dfs_by_id = dict(db.execute("SELECT id, df FROM terms"))
+    assert dfs_by_id == {term_id: len(docs) for term_id, docs in documents_of.items()}
     documents = {row[0] for row in db.execute("SELECT id FROM documents")}
-    assert set(postings) == documents
+    assert set().union(*documents_of.values()) == documents
     dfs = dict(db.execute("SELECT term, df FROM terms"))
     db.close()
     return len(documents), dfs
@@ -118,3 +122,20 @@ def test_a_killed_build_leaves_a_consistent_index_that_resumes(tmp_path):
     fresh = tmp_path / "fresh.db"
     assert run("index", "add", fresh, data).returncode == 0
     assert consistent(path) == consistent(fresh)
+
+
+def test_the_cli_default_batch_size_is_the_libraries():
+    from paraphrase.cli import build_parser
+    from paraphrase.corpus.index import DEFAULT_BATCH
+
+    add = build_parser()._subparsers._group_actions[0].choices["index"]._subparsers._group_actions[0].choices["add"]
+    assert f"default: {DEFAULT_BATCH}" in add.format_help()
+
+
+def test_an_index_of_another_schema_says_how_to_rebuild(tmp_path):
+    path = tmp_path / "old.db"
+    CorpusIndex(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    with pytest.raises(InputError, match="index schema 1, this version reads 2; build a new index"):
+        CorpusIndex(path)
