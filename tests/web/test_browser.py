@@ -99,6 +99,23 @@ def test_upload_seeds_see_verdict_diffs_and_partner(browser, server):
     assert save_screenshot(browser, "viewer-seeds-000-001.png").stat().st_size > 10_000
 
 
+def test_related_sentences_show_side_by_side_and_highlight_their_partner(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    browser.find_element(By.ID, "file-a").send_keys(str(seed("001")))
+    browser.find_element(By.ID, "file-b").send_keys(str(seed("003")))
+    browser.find_element(By.ID, "compare-button").click()
+    verdict = wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
+    assert "are independent" in verdict.text and "2 related pair(s)" in verdict.text
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr.row-related")
+    assert len(rows) == 2 and all(r.find_element(By.CSS_SELECTOR, ".badge-related").text == "related" for r in rows)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", rows[0])
+    rows[0].find_element(By.CSS_SELECTOR, "td.side-a").click()
+    assert "partner" in rows[0].find_element(By.CSS_SELECTOR, "td.side-b").get_attribute("class")
+    save_screenshot(browser, "viewer-related-001-003.png")
+
+
 def test_filter_hides_rows_of_an_unchecked_class(browser, server):
     from selenium.webdriver.common.by import By
 
