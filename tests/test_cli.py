@@ -91,6 +91,16 @@ def test_options_file_overrides_shipped_thresholds(tmp_path):
     assert main(["compare", str(seed("000")), str(seed("001")), "--options", str(bad)]) == 2
 
 
+def test_an_alignment_bound_beyond_the_related_bound_is_a_clear_error(tmp_path):
+    loose = tmp_path / "loose.toml"
+    loose.write_text("align_max_distance = 0.7\n")
+    done = run("compare", seed("000"), seed("001"), "--options", loose)
+    assert done.returncode == 2
+    assert "align_max_distance <= related_max_distance" in done.stderr.decode()
+    loose.write_text("align_max_distance = 0.7\nrelated_max_distance = 0.8\n")
+    assert run("compare", seed("000"), seed("001"), "--options", loose).returncode == 0
+
+
 def test_colour_is_used_only_when_asked_or_on_a_terminal():
     done = run("compare", seed("000"), seed("001"), "--color", "always")
     assert "\x1b[31;9m" in done.stdout.decode()
