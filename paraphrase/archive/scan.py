@@ -1,4 +1,4 @@
-"""``scan()``: candidate pairs from MinHash bands (a Dask shuffle), then the engine on each."""
+"""``scan()``: candidate pairs from sentence keys (a Dask shuffle), then the engine on each."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from ..errors import InputError
 from ..options import DEFAULT_OPTIONS, Options
 from .clusters import write_clusters
 from .inputs import read_documents
-from .stages import KEY_COLUMNS, PAIR_COLUMNS, RESULT_COLUMNS, Banding, align_partition, keys_partition, pairs_partition
+from .stages import (KEY_COLUMNS, MAX_BUCKET, PAIR_COLUMNS, RESULT_COLUMNS, TERM_COLUMNS, Keying, align_partition,
+                     keys_partition, pairs_partition, terms_partition)
 
 FORMATS = (".jsonl", ".parquet")
 
@@ -40,7 +41,7 @@ class ScanReport:
 def scan(
     articles: str | Path, against: str | Path | None = None, *, output: str | Path,
     window: timedelta | None = None, clusters: str | Path | None = None, scheduler: str | None = None,
-    workers: int | None = None, options: Options | None = None, banding: Banding = Banding(),
+    workers: int | None = None, options: Options | None = None, max_bucket: int = MAX_BUCKET,
     progress: Callable[[str], None] = lambda message: None,
 ) -> ScanReport:
     """Find every reused pair between ``articles`` and ``against`` (or within ``articles``).
@@ -49,19 +50,20 @@ def scan(
     runs on this machine's cores with Dask's local process scheduler.
     """
     options = options or DEFAULT_OPTIONS
+    keying = Keying(1.0 - options.align_max_distance / options.content_weight, max_bucket, options.min_content_words)
     output = _checked_output(output)
     targets = read_documents(articles)
     sources = read_documents(against) if against is not None else None
     with _scheduler(scheduler, workers), dask.config.set({"dataframe.shuffle.method": "tasks"}):
-        progress("stage 1/2: MinHash band keys and candidate pairs (shuffle by key)")
-        pairs = _candidate_pairs(targets, sources, window, banding).persist()
+        progress("stage 1/2: term frequencies, sentence keys and candidate pairs (shuffle by key)")
+        pairs = _candidate_pairs(targets, sources, window, keying).persist()
         candidate_count = len(pairs)
         progress(f"stage 2/2: aligning {candidate_count:,} candidate pairs with the engine")
         results = _aligned(pairs, targets if sources is None else dd.concat([targets, sources]), options)
         reused = _write(results, output)
     report = ScanReport(output, len(targets), 0 if sources is None else len(sources), candidate_count, reused,
-                        settings={"window_days": window.days if window else None, "bands": banding.bands,
-                                  "rows": banding.rows, "max_bucket": banding.max_bucket})
+                        settings={"window_days": window.days if window else None, "min_dice": keying.min_dice,
+                                  "max_bucket": keying.max_bucket})
     if clusters is not None:
         count, where = write_clusters(read_results(output), _checked_output(clusters))
         report = ScanReport(**{**report.__dict__, "clusters": count, "clusters_output": where})
@@ -69,15 +71,18 @@ def scan(
 
 
 def _candidate_pairs(targets: dd.DataFrame, sources: dd.DataFrame | None, window: timedelta | None,
-                     banding: Banding) -> dd.DataFrame:
-    keys = targets.map_partitions(keys_partition, "target", banding, meta=_meta(KEY_COLUMNS))
+                     keying: Keying) -> dd.DataFrame:
+    everything = targets if sources is None else dd.concat([targets, sources])
+    counts = everything.map_partitions(terms_partition, meta=_meta(TERM_COLUMNS)).groupby("term")["df"].sum()
+    df = {str(term): int(n) for term, n in counts.compute().items()}  # the global order of terms, for every worker
+    keys = targets.map_partitions(keys_partition, "target", df, keying, meta=_meta(KEY_COLUMNS))
     if sources is not None:
-        keys = dd.concat([keys, sources.map_partitions(keys_partition, "source", banding, meta=_meta(KEY_COLUMNS))])
-    sizes = keys["key"].value_counts().rename("size").reset_index()
-    shared = sizes[(sizes["size"] >= 2) & (sizes["size"] <= banding.max_bucket)][["key"]]
+        keys = dd.concat([keys, sources.map_partitions(keys_partition, "source", df, keying, meta=_meta(KEY_COLUMNS))])
+    sizes = keys[["key", "id"]].drop_duplicates()["key"].value_counts().rename("size").reset_index()
+    shared = sizes[(sizes["size"] >= 2) & (sizes["size"] <= keying.max_bucket)][["key"]]
     keys = keys.merge(shared, on="key")  # keys of one document only, or of boilerplate, drop out here
     met = keys.merge(keys, on="key")
-    pairs = met.map_partitions(pairs_partition, window, sources is None, meta=_meta(PAIR_COLUMNS))
+    pairs = met.map_partitions(pairs_partition, window, sources is None, keying.min_dice, meta=_meta(PAIR_COLUMNS))
     return pairs.drop_duplicates()
 
 

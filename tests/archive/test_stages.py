@@ -1,31 +1,52 @@
 from datetime import timedelta
 
-import numpy as np
 import pandas as pd
 
 from paraphrase.archive.clusters import clusters
-from paraphrase.archive.minhash import band_keys, signature
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paraphrase import DEFAULT_OPTIONS
+from paraphrase.archive.keys import document_frequencies, pair_keys
 from paraphrase.archive.stages import pairs_partition
+from paraphrase.tokens import content_terms
+
+MIN_DICE = 1.0 - DEFAULT_OPTIONS.align_max_distance / DEFAULT_OPTIONS.content_weight
+WORDS = "harbor missile senate rebel budget drought vaccine tariff glacier verdict ferry quarry canal pilot".split()
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=14).map(lambda w: " ".join(w).capitalize() + ".")
 
 
-def test_signatures_are_stable_and_estimate_jaccard():
-    a = {f"w{k}" for k in range(100)}
-    b = {f"w{k}" for k in range(50, 150)}  # Jaccard 1/3
-    assert np.array_equal(signature(a, 256), signature(set(sorted(a, reverse=True)), 256))
-    estimate = float(np.mean(signature(a, 256) == signature(b, 256)))
-    assert abs(estimate - 1 / 3) < 0.1
+@settings(max_examples=300, deadline=None)
+@given(x=sentence, y=sentence, others=st.lists(sentence, max_size=6))
+def test_two_sentences_within_the_bound_always_share_a_key(x, y, others):
+    tx, ty = content_terms(x), content_terms(y)
+    df = document_frequencies([x, y, *others])  # any order of the terms will do, as long as both use it
+    within = min(len(tx), len(ty)) >= 3 and 2 * len(tx & ty) / (len(tx) + len(ty)) >= MIN_DICE - 1e-9
+    if within:
+        assert pair_keys(x, df, MIN_DICE) & pair_keys(y, df, MIN_DICE)
 
 
-def test_a_reworded_sentence_shares_a_band_key_and_an_unrelated_one_does_not():
+def test_a_reworded_sentence_shares_a_key_and_an_unrelated_one_does_not():
     source = "Russia intervened in the conflict in 2015, helping Assad retake much of the country."
     reworded = "In 2015, Russia intervened in the conflict, helping Assad reclaim much of the country."
     unrelated = "Wheat prices rose sharply in European markets after the harvest report."
-    assert band_keys(source, 10, 3) & band_keys(reworded, 10, 3)
-    assert not band_keys(source, 10, 3) & band_keys(unrelated, 10, 3)
+    df = document_frequencies([source, reworded, unrelated])
+    assert pair_keys(source, df, MIN_DICE) & pair_keys(reworded, df, MIN_DICE)
+    assert not pair_keys(source, df, MIN_DICE) & pair_keys(unrelated, df, MIN_DICE)
 
 
-def test_short_sentences_get_no_signature():
-    assert band_keys("Police arrested two men.", 10, 3) == set()
+def test_sentences_of_fewer_than_three_terms_get_no_key():
+    assert pair_keys("Police arrested him.", {}, MIN_DICE) == set()
+
+
+def test_keys_are_stable_across_processes():
+    import subprocess
+    import sys
+
+    code = ("from paraphrase.archive.keys import pair_keys; "
+            "print(sorted(pair_keys('Rebels stormed Aleppo on Thursday morning.', {}, 0.47)))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout for _ in range(2)}
+    assert len(runs) == 1 and runs.pop().startswith("[")
 
 
 def met(*pairs):
