@@ -41,9 +41,14 @@ from paraphrase.pipeline import compare_documents  # noqa: E402
 class Archive:
     """Generated stories, planted sources and the queries that reword them (all archived)."""
 
-    def __init__(self, data: Path, articles: int, rng: random.Random):
+    def __init__(self, data: Path, articles: int, rng: random.Random, generator: str = "bigram"):
         planted, used = planted_paraphrases(data, rng)
-        self.model = _bigrams(s for s in _news_sentences(data) if s not in used)
+        pool = [s for s in _news_sentences(data) if s not in used]
+        self.model = _bigrams(pool)
+        # The unigram distribution, without sentence ends (each generated sentence gets one).
+        self.words = [w.rstrip(".?!") for s in pool for w in s.split() if w.rstrip(".?!")]
+        self.lengths = [len(s.split()) for s in pool]
+        self.generator = generator
         self.rng = rng
         self.queries: list[tuple[str, str]] = []  # (query text, its source's id)
         self.records: list[tuple[str, str]] = []
@@ -60,6 +65,8 @@ class Archive:
         rng.shuffle(self.records)
 
     def sentence(self) -> str:
+        if self.generator == "unigram":  # distinct stories: words drawn independently
+            return " ".join(self.rng.choices(self.words, k=self.rng.choice(self.lengths))) + "."
         words = [self.rng.choice(self.model[""])]
         while len(words) < 40 and not words[-1].endswith((".", "?", "!")):
             words.append(self.rng.choice(self.model.get(words[-1]) or ["."]))
@@ -105,10 +112,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200_000)
     parser.add_argument("--subset", type=int, default=2_000)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--generator", choices=("bigram", "unigram"), default="bigram",
+                        help="bigram: stitched fragments of real sentences, much shared by chance; "
+                             "unigram: words drawn independently, distinct stories (default: bigram)")
     args = parser.parse_args()
     rng = random.Random(0)
     started = time.perf_counter()
-    corpus = Archive(args.data, args.articles, rng)
+    corpus = Archive(args.data, args.articles, rng, args.generator)
     with tempfile.TemporaryDirectory() as workdir:
         work = Path(workdir)
         archive = write_jsonl(work / "archive.jsonl", corpus.records)
