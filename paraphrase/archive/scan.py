@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator
 
 import dask
 import dask.dataframe as dd
+from dask.delayed import delayed
 import pandas as pd
 
 from ..errors import InputError
@@ -74,7 +75,8 @@ def _candidate_pairs(targets: dd.DataFrame, sources: dd.DataFrame | None, window
                      keying: Keying) -> dd.DataFrame:
     everything = targets if sources is None else dd.concat([targets, sources])
     counts = everything.map_partitions(terms_partition, meta=_meta(TERM_COLUMNS)).groupby("term")["df"].sum()
-    df = {str(term): int(n) for term, n in counts.compute().items()}  # the global order of terms, for every worker
+    # The global order of terms, for every worker: one object in the graph, not a copy per task.
+    df = delayed({str(term): int(n) for term, n in counts.compute().items()}, pure=True)
     keys = targets.map_partitions(keys_partition, "target", df, keying, meta=_meta(KEY_COLUMNS))
     if sources is not None:
         keys = dd.concat([keys, sources.map_partitions(keys_partition, "source", df, keying, meta=_meta(KEY_COLUMNS))])
