@@ -84,6 +84,12 @@ class Options:
         if self.max_segment_chars < 100:
             raise OptionsError(f"max_segment_chars must be at least 100, got {self.max_segment_chars}")
 
+    @property
+    def min_content_dice(self) -> float:
+        """The content-term Dice any pair within ``align_max_distance`` reaches (word order
+        can make up at most the rest of the distance)."""
+        return 1.0 - self.align_max_distance / self.content_weight
+
     def with_max_distance(self, distance: float) -> Options:
         """A copy aligning only pairs within ``distance``, edit-class bounds capped to it."""
         return self.replace(align_max_distance=distance, light_edit_max=min(self.light_edit_max, distance),

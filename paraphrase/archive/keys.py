@@ -16,19 +16,11 @@ worker.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
 from itertools import combinations
 from typing import Iterable, Iterator, Mapping
 
-from ..segment import segments
-from ..tokens import content_terms
-
-
-def sentence_terms(text: str) -> Iterable[set[str]]:
-    """The content terms of each sentence of ``text``."""
-    for start, end in segments(text):
-        yield content_terms(text[start:end])
+from ..overlap import min_shared_terms, sentence_terms
 
 
 def document_frequencies(texts: Iterable[str]) -> Counter[str]:
@@ -61,7 +53,7 @@ def dice(spelled_a: str, spelled_b: str) -> float:
 
 def prefix(terms: set[str], df: Mapping[str, int], min_dice: float) -> list[str]:
     """The rarest ``n - k + 2`` of a sentence's terms, rarest first (ties by the term)."""
-    shared = max(2, math.ceil(min_dice * len(terms) / (2 - min_dice) - 1e-9))
+    shared = max(2, min_shared_terms(len(terms), min_dice))
     return sorted(terms, key=lambda t: (df.get(t, 0), t))[: len(terms) - shared + 2]
 
 

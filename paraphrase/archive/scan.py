@@ -51,7 +51,7 @@ def scan(
     runs on this machine's cores with Dask's local process scheduler.
     """
     options = options or DEFAULT_OPTIONS
-    keying = Keying(1.0 - options.align_max_distance / options.content_weight, max_bucket, options.min_content_words)
+    keying = Keying(options.min_content_dice, max_bucket, options.min_content_words)
     output = _checked_output(output)
     targets = read_documents(articles)
     sources = read_documents(against) if against is not None else None

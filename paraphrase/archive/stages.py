@@ -39,7 +39,7 @@ MAX_BUCKET = 200
 
 @dataclass(frozen=True)
 class Keying:
-    # The Dice bound of the engine's alignment (1 - align_max_distance / content_weight).
+    # The Dice bound of the engine's alignment (Options.min_content_dice).
     min_dice: float
     max_bucket: int = MAX_BUCKET
     min_terms: int = 3

@@ -25,8 +25,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..options import DEFAULT_OPTIONS, Options
-from ..segment import segments
-from ..tokens import content_terms
+from ..overlap import sentence_terms
 from .records import Record
 from .search import Query, rank, sentence_key
 
@@ -142,7 +141,7 @@ class CorpusIndex:
             )
             document_id = int(cursor.lastrowid or 0)
             in_document: set[str] = set()
-            for number, terms in enumerate(_sentence_terms(record.text)):
+            for number, terms in enumerate(sentence_terms(record.text)):
                 key = sentence_key(document_id, number, len(terms))
                 for term in terms:
                     postings.setdefault(term, array("Q")).append(key)
@@ -181,11 +180,11 @@ class CorpusIndex:
         hold at least ``min_score`` of the article's term weight.
         """
         total = self.document_count()
-        sentences = [terms for terms in _sentence_terms(text) if terms]
+        sentences = [terms for terms in sentence_terms(text) if terms]
         if not sentences or not total:
             return []
         query = Query(sentences, dict(self._term_frequencies(set().union(*sentences))), total,
-                      min_dice=1.0 - options.align_max_distance / options.content_weight,
+                      min_dice=options.min_content_dice,
                       min_terms=options.min_content_words, max_df_share=self.max_df_share)
         ranked = rank(query, self._postings_by_term, self._max_document_id() + 1, limit, min_score)
         return [Candidate(i, score) for i, score in ranked]
@@ -265,12 +264,6 @@ def _connect(path: str) -> sqlite3.Connection:
         raise InputError(f"{path}: index schema {version}, this version reads {SCHEMA_VERSION}; "
                          "build a new index from the same files with 'paraphrase index add'")
     return db
-
-
-def _sentence_terms(text: str) -> Iterator[set[str]]:
-    # The same segments the engine reads (lines, then Punkt sentences).
-    for start, end in segments(text):
-        yield content_terms(text[start:end])
 
 
 def _hash(text: str) -> bytes:

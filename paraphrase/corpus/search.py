@@ -31,6 +31,8 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from ..overlap import min_shared_terms
+
 DOCUMENT_SHIFT = 24  # key = document id << 24 | sentence number << 8 | distinct terms
 SENTENCE_MASK = 0xFFFF
 SIZE_MASK = 0xFF
@@ -63,7 +65,7 @@ class Query:
         """The rarest terms of ``sentence`` that any partner within the bound must hold."""
         if len(sentence) < self.min_terms:
             return []
-        shared = max(1, math.ceil(self.min_dice * len(sentence) / (2 - self.min_dice) - 1e-9))
+        shared = max(1, min_shared_terms(len(sentence), self.min_dice))
         rarest = sorted(sentence, key=lambda t: (self.df.get(t, 0), t))[: len(sentence) - shared + 1]
         return [t for t in rarest if t in self.df]
 
