@@ -54,7 +54,7 @@ def test_window_pairs_only_sources_published_shortly_before(cluster, archive, tm
 def test_clusters_group_the_reprints(cluster, archive, tmp_path):
     path, _ = archive
     report = scan(path, output=tmp_path / "out.jsonl", clusters=tmp_path / "clusters.jsonl", scheduler=cluster)
-    groups = [json.loads(line) for line in open(report.clusters_output, encoding="utf-8")]
+    groups = [json.loads(line) for line in report.clusters_output.read_text(encoding="utf-8").splitlines()]
     assert groups[0]["origin"] == "seed-001"
     assert set(groups[0]["members"]) == {"seed-001", "seed-000", "reprint-1", "reprint-2"}
     assert report.clusters == len(groups) == 1
