@@ -86,6 +86,7 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
     yield f"Literature, Clough & Stevenson: {LITERATURE['clough_stevenson']}."
 
 
-def _rows(corpus: str, rows: list[tuple[str, float]]) -> Iterator[str]:
+def _rows(corpus: str, rows: list[tuple[str, float | int]]) -> Iterator[str]:
     for k, (measure, value) in enumerate(rows):
-        yield f"{corpus if k == 0 else '':22} {measure:44} {value:7.3f}"
+        shown = f"{value:7d}" if isinstance(value, int) else f"{value:7.3f}"  # counts stay whole
+        yield f"{corpus if k == 0 else '':22} {measure:44} {shown}"
