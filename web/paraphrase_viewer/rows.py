@@ -47,7 +47,7 @@ def rows(result: Comparison) -> list[Row]:
     pair_of_a = {p.a[0]: p for p in shown}
     in_pair_a = {i for p in shown for i in p.a}
     laid_out = [row for s in result.a.sentences for row in _rows_for_a(result, s.index, pair_of_a, in_pair_a)]
-    for j, extra in _b_only_rows(result):
+    for j, extra in _b_only_rows(result, shown):
         laid_out.insert(_position_for_b(laid_out, j), extra)
     return laid_out
 
@@ -64,8 +64,8 @@ def _rows_for_a(result: Comparison, i: int, pair_of_a: dict[int, Pair], in_pair_
         yield Row(f"a-{i}", kind, a=_plain_cell(result.a, i), classes=["set aside" if sentence.set_aside else "new material"])
 
 
-def _b_only_rows(result: Comparison) -> Iterator[tuple[int, Row]]:
-    in_pair_b = {j for p in (*result.pairs, *result.related) for j in p.b}
+def _b_only_rows(result: Comparison, shown: tuple[Pair, ...]) -> Iterator[tuple[int, Row]]:
+    in_pair_b = {j for p in shown for j in p.b}
     for sentence in result.b.sentences:
         if sentence.index not in in_pair_b:
             kind = "aside" if sentence.set_aside else "new"
