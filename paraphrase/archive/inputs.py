@@ -1,17 +1,33 @@
-"""Read an archive as a Dask DataFrame of documents: folders, JSON Lines or Parquet files."""
+"""Read an archive as a Dask DataFrame of documents: folders, JSON Lines or Parquet files.
+
+Reading is lazy: the client only finds where each partition starts (a line offset in a
+JSON Lines file, a slice of a folder's file list), and each task reads its own
+documents, so no process ever holds the whole archive.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import dask.dataframe as dd
 import pandas as pd
 
-from ..corpus.records import read_records
+from ..corpus.records import DOCUMENT_SUFFIXES, Record, read_records, record_from_line
 from ..errors import InputError
 
 COLUMNS = {"id": "string", "text": "string", "date": "string", "source": "string"}
 PARTITION_ROWS = 1000  # documents per partition: what one task holds in memory
+
+
+class Part(NamedTuple):
+    """One partition's documents: ``lines`` lines of a JSON Lines file from a byte offset,
+    or (``offset`` None) the listed document files."""
+
+    paths: tuple[str, ...]
+    offset: int | None = None
+    first_line: int = 1
+    lines: int = 0
 
 
 def read_documents(path: str | Path, partition_rows: int = PARTITION_ROWS) -> dd.DataFrame:
@@ -20,16 +36,76 @@ def read_documents(path: str | Path, partition_rows: int = PARTITION_ROWS) -> dd
     if not path.exists():
         raise InputError(f"{path}: not found")
     if path.suffix.lower() == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
-        frame = dd.read_parquet(str(path))
-        missing = {"id", "text"} - set(frame.columns)
-        if missing:
-            raise InputError(f"{path}: Parquet needs columns id and text (missing {', '.join(sorted(missing))})")
-        for column in ("date", "source"):
-            if column not in frame.columns:
-                frame[column] = None
-        return frame[list(COLUMNS)].astype(COLUMNS)
-    records = [{"id": r.key, "text": r.text, "date": r.date, "source": r.source} for r in read_records([path])]
-    if not records:
+        return _parquet(path)
+    parts = list(_parts(path, partition_rows))
+    if not parts:
         raise InputError(f"{path}: no documents")
-    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS)).astype(COLUMNS)
-    return dd.from_pandas(frame, chunksize=partition_rows, sort=False)
+    return dd.from_map(read_part, parts, meta=_empty(), enforce_metadata=False)
+
+
+def read_part(part: Part) -> pd.DataFrame:
+    """The documents of one partition, as a pandas frame."""
+    if part.offset is None:
+        records = list(read_records(part.paths))
+    else:
+        records = list(_lines(part))
+    rows = [(r.key, r.text, r.date, r.source) for r in records]
+    return pd.DataFrame.from_records(rows, columns=list(COLUMNS)).astype(COLUMNS)
+
+
+def _parts(path: Path, partition_rows: int) -> list[Part]:
+    if path.suffix.lower() == ".jsonl":
+        return list(_line_parts(path, partition_rows))
+    if not path.is_dir():  # one document file
+        return [Part((str(path),))]
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (*DOCUMENT_SUFFIXES, ".jsonl"))
+    documents = [str(p) for p in files if p.suffix.lower() != ".jsonl"]
+    parts = [Part(tuple(documents[start:start + partition_rows])) for start in range(0, len(documents), partition_rows)]
+    for lines in (p for p in files if p.suffix.lower() == ".jsonl"):
+        parts.extend(_line_parts(lines, partition_rows))
+    return parts
+
+
+def _line_parts(path: Path, partition_rows: int) -> list[Part]:
+    """Where each run of ``partition_rows`` non-blank lines starts (one streaming pass)."""
+    parts, offset, start, count, first = [], 0, 0, 0, 1
+    with open(path, "rb") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                if count == 0:
+                    start, first = offset, number
+                count += 1
+                if count == partition_rows:
+                    parts.append(Part((str(path),), start, first, count))
+                    count = 0
+            offset += len(line)
+    if count:
+        parts.append(Part((str(path),), start, first, count))
+    return parts
+
+
+def _lines(part: Part) -> list[Record]:
+    records = []
+    with open(part.paths[0], "rb") as lines:
+        lines.seek(part.offset or 0)
+        for number, raw in enumerate(lines, part.first_line):
+            if raw.strip():
+                records.append(record_from_line(raw, f"{part.paths[0]}:{number}"))
+                if len(records) == part.lines:
+                    break
+    return records
+
+
+def _parquet(path: Path) -> dd.DataFrame:
+    frame = dd.read_parquet(str(path))
+    missing = {"id", "text"} - set(frame.columns)
+    if missing:
+        raise InputError(f"{path}: Parquet needs columns id and text (missing {', '.join(sorted(missing))})")
+    for column in ("date", "source"):
+        if column not in frame.columns:
+            frame[column] = None
+    return frame[list(COLUMNS)].astype(COLUMNS)
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in COLUMNS.items()})

@@ -35,10 +35,19 @@ def read_records(paths: Iterable[str | Path]) -> Iterator[Record]:
 
 
 def _json_lines(path: Path) -> Iterator[Record]:
-    with open(path, encoding="utf-8") as lines:
+    with open(path, "rb") as lines:
         for number, line in enumerate(lines, 1):
             if line.strip():
-                yield _record(json.loads(line) if line.strip() else {}, f"{path}:{number}")
+                yield record_from_line(line, f"{path}:{number}")
+
+
+def record_from_line(line: bytes, where: str) -> Record:
+    """The record of one JSON Lines line; ``where`` (file:line) starts any error."""
+    try:
+        fields = json.loads(line.decode("utf-8"))
+    except ValueError as error:  # not UTF-8, or not JSON
+        raise InputError(f"{where}: not a line of UTF-8 JSON ({error})") from None
+    return _record(fields, where)
 
 
 def _record(fields: object, where: str) -> Record:
