@@ -14,15 +14,16 @@ from typing import Any, Callable, Iterator
 
 import dask
 import dask.dataframe as dd
-from dask.delayed import delayed
 import pandas as pd
+from dask.delayed import delayed
 
 from ..errors import InputError
 from ..options import DEFAULT_OPTIONS, Options
 from .clusters import write_clusters
 from .inputs import read_documents
-from .stages import (KEY_COLUMNS, MAX_BUCKET, PAIR_COLUMNS, RESULT_COLUMNS, TERM_COLUMNS, Keying, align_partition,
-                     keys_partition, pairs_partition, terms_partition)
+from .keys import TermCounts
+from .stages import (ALL_SENTENCES, KEY_COLUMNS, MAX_BUCKET, MAX_TOGETHER, PAIR_COLUMNS, RESULT_COLUMNS,
+                     TERM_COLUMNS, Keying, align_partition, keys_partition, pairs_partition, terms_partition)
 
 FORMATS = (".jsonl", ".parquet")
 
@@ -43,19 +44,22 @@ def scan(
     articles: str | Path, against: str | Path | None = None, *, output: str | Path,
     window: timedelta | None = None, clusters: str | Path | None = None, scheduler: str | None = None,
     workers: int | None = None, options: Options | None = None, max_bucket: int = MAX_BUCKET,
+    max_together: float | None = MAX_TOGETHER,
     progress: Callable[[str], None] = lambda message: None,
 ) -> ScanReport:
     """Find every reused pair between ``articles`` and ``against`` (or within ``articles``).
 
     ``scheduler`` is a Dask scheduler address (``tcp://host:8786``); without one the job
-    runs on this machine's cores with Dask's local process scheduler.
+    runs on this machine's cores with Dask's local process scheduler. ``max_together`` and
+    ``max_bucket`` bound the candidate stage's work (see ``stages.py``); ``max_together=None``
+    makes its keys exact, at a cost that grows with the square of the archive.
     """
     options = options or DEFAULT_OPTIONS
-    keying = Keying(options.min_content_dice, max_bucket, options.min_content_words)
+    keying = Keying(options.min_content_dice, max_bucket, options.min_content_words, max_together)
     output = _checked_output(output)
     targets = read_documents(articles)
     sources = read_documents(against) if against is not None else None
-    with _scheduler(scheduler, workers), dask.config.set({"dataframe.shuffle.method": "tasks"}):
+    with _scheduler(scheduler, workers):
         progress("stage 1/2: term frequencies, sentence keys and candidate pairs (shuffle by key)")
         pairs = _candidate_pairs(targets, sources, window, keying).persist()
         candidate_count = len(pairs)
@@ -64,7 +68,7 @@ def scan(
         reused = _write(results, output)
     report = ScanReport(output, len(targets), 0 if sources is None else len(sources), candidate_count, reused,
                         settings={"window_days": window.days if window else None, "min_dice": keying.min_dice,
-                                  "max_bucket": keying.max_bucket})
+                                  "max_bucket": keying.max_bucket, "max_together": keying.max_together})
     if clusters is not None:
         count, where = write_clusters(read_results(output), _checked_output(clusters))
         report = ScanReport(**{**report.__dict__, "clusters": count, "clusters_output": where})
@@ -74,17 +78,16 @@ def scan(
 def _candidate_pairs(targets: dd.DataFrame, sources: dd.DataFrame | None, window: timedelta | None,
                      keying: Keying) -> dd.DataFrame:
     everything = targets if sources is None else dd.concat([targets, sources])
-    counts = everything.map_partitions(terms_partition, meta=_meta(TERM_COLUMNS)).groupby("term")["df"].sum()
-    # The global order of terms, for every worker: one object in the graph, not a copy per task.
-    df = delayed({str(term): int(n) for term, n in counts.compute().items()}, pure=True)
-    keys = targets.map_partitions(keys_partition, "target", df, keying, meta=_meta(KEY_COLUMNS))
+    sums = everything.map_partitions(terms_partition, meta=_meta(TERM_COLUMNS)).groupby("term")["sentences"].sum()
+    frequency = {str(term): int(n) for term, n in sums.compute().items()}
+    # The counts, for every worker: one object in the graph, not a copy per task.
+    counts = delayed(TermCounts(frequency, frequency.pop(ALL_SENTENCES, 0)), pure=True)
+    keys = targets.map_partitions(keys_partition, "target", counts, keying, meta=_meta(KEY_COLUMNS))
     if sources is not None:
-        keys = dd.concat([keys, sources.map_partitions(keys_partition, "source", df, keying, meta=_meta(KEY_COLUMNS))])
-    sizes = keys[["key", "id"]].drop_duplicates()["key"].value_counts().rename("size").reset_index()
-    shared = sizes[(sizes["size"] >= 2) & (sizes["size"] <= keying.max_bucket)][["key"]]
-    keys = keys.merge(shared, on="key")  # keys of one document only, or of boilerplate, drop out here
-    met = keys.merge(keys, on="key")
-    pairs = met.map_partitions(pairs_partition, window, sources is None, keying.min_dice, meta=_meta(PAIR_COLUMNS))
+        keys = dd.concat([keys, sources.map_partitions(keys_partition, "source", counts, keying,
+                                                       meta=_meta(KEY_COLUMNS))])
+    buckets = keys.shuffle("key")  # every row of a key in one partition
+    pairs = buckets.map_partitions(pairs_partition, window, sources is None, keying, meta=_meta(PAIR_COLUMNS))
     return pairs.drop_duplicates()
 
 
@@ -166,11 +169,18 @@ def read_results(path: str | Path) -> Iterator[dict[str, Any]]:
 
 @contextlib.contextmanager
 def _scheduler(address: str | None, workers: int | None) -> Iterator[None]:
+    """Run on the cluster at ``address``, or on this machine's cores.
+
+    Shuffles go through disk, so a worker holds about a partition at a time rather than
+    its share of every bucket: peer to peer on a cluster, through partd files on the local
+    scheduler.
+    """
     if address:
         from distributed import Client
 
-        with Client(address):
+        with Client(address), dask.config.set({"dataframe.shuffle.method": "p2p"}):
             yield
     else:
-        with dask.config.set(scheduler="processes", num_workers=workers or os.cpu_count()):
+        with dask.config.set({"scheduler": "processes", "num_workers": workers or os.cpu_count(),
+                              "dataframe.shuffle.method": "disk"}):
             yield

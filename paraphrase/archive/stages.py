@@ -1,10 +1,10 @@
 """The two stages as functions on pandas partitions, so Dask can run them anywhere.
 
-Stage 1 counts each content term's documents, then turns documents into (key,
-document) rows, a key for each pair of a sentence's rarest terms (see ``keys.py``); a
-merge of those rows with themselves on the key (a shuffle) brings each bucket's documents
-together, and the pairs are filtered by role, date order and window as column operations.
-Stage 2 aligns each candidate pair with the engine, exactly as ``paraphrase.compare``.
+Stage 1 counts the sentences holding each content term, then turns documents into (key,
+sentence) rows, a key for each pair of a sentence's rarest terms (see ``keys.py``); a
+shuffle on the key brings each bucket's rows into one partition, where every two rows of
+different documents are kept if their role, date order and window allow and their
+sentences are within the bound. Stage 2 aligns each candidate pair with the engine, exactly as ``paraphrase.compare``.
 """
 
 from __future__ import annotations
@@ -12,17 +12,22 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from itertools import pairwise
+from typing import Any, Iterator, NamedTuple
 
+import numpy as np
 import pandas as pd
 
-from ..document import prepare
+from ..document import Document, prepare
 from ..options import Options
 from ..pipeline import compare_documents
-from .keys import dice, document_frequencies, sentence_keys
+from .keys import SIGNATURE_WORDS, TermCounts, most_shared, sentence_keys, term_counts
 
-TERM_COLUMNS = {"term": "string", "df": "int64"}
-KEY_COLUMNS = {"key": "int64", "id": "string", "date": "string", "role": "string", "terms": "string"}
+TERM_COLUMNS = {"term": "string", "sentences": "int64"}
+ALL_SENTENCES = ""  # the row of terms_partition that counts every sentence (no term is empty)
+SIGNATURE = tuple(f"w{n}" for n in range(SIGNATURE_WORDS))
+KEY_COLUMNS = {"key": "int64", "id": "string", "day": "float64", "source": "bool", "size": "int64",
+               **dict.fromkeys(SIGNATURE, "uint64")}
 PAIR_COLUMNS = {"target": "string", "source": "string"}
 RESULT_COLUMNS = {
     "target": "string", "source": "string", "target_date": "string", "source_date": "string",
@@ -30,10 +35,12 @@ RESULT_COLUMNS = {
 }
 
 
-# A key shared by more documents is boilerplate ("Reporting by ..."), and a bucket's rows
-# grow with its square: such keys are skipped (the one approximation of stage 1). A guard
-# on work, not a similarity threshold: the benchmark's recall scan of 1,050 documents
-# has no bucket over 95.
+# A bucket's work grows with the square of its rows. Guards on work, not similarity
+# thresholds, and the one approximation of stage 1 (see keys.py): a pair of terms
+# expected in more than MAX_TOGETHER sentences makes no key, and a bucket that still
+# holds more than MAX_BUCKET documents (terms that go together, or boilerplate:
+# "Reporting by ...") is skipped.
+MAX_TOGETHER = 50
 MAX_BUCKET = 200
 
 
@@ -43,62 +50,120 @@ class Keying:
     min_dice: float
     max_bucket: int = MAX_BUCKET
     min_terms: int = 3
+    max_together: float | None = MAX_TOGETHER
 
 
 def terms_partition(documents: pd.DataFrame) -> pd.DataFrame:
-    """Per content term, the number of this partition's documents holding it."""
-    counts = document_frequencies(str(text) for text in documents["text"])
-    return pd.DataFrame({"term": list(counts), "df": list(counts.values())}).astype(TERM_COLUMNS)
+    """Per content term, the number of this partition's sentences holding it; and the
+    number of its sentences, as the row of term ``ALL_SENTENCES``."""
+    counts = term_counts(str(text) for text in documents["text"])
+    frequency = {**counts.frequency, ALL_SENTENCES: counts.sentences}
+    return pd.DataFrame({"term": list(frequency), "sentences": list(frequency.values())}).astype(TERM_COLUMNS)
 
 
-def keys_partition(documents: pd.DataFrame, role: str, df: dict[str, int], keying: Keying) -> pd.DataFrame:
-    """One row per (key, sentence) for every key of every sentence of every document, with
-    the sentence's terms, so that documents meeting on a key can be checked sentence to sentence."""
-    rows = [(key, doc_id, doc_date, role, terms) for doc_id, text, doc_date in
-            zip(documents["id"], documents["text"], documents["date"])
-            for key, terms in set(sentence_keys(str(text), df, keying.min_dice, keying.min_terms))]
+def keys_partition(documents: pd.DataFrame, role: str, counts: TermCounts, keying: Keying) -> pd.DataFrame:
+    """One row per (key, sentence) for every key of every sentence of every document, with the
+    document's id, day and role and the sentence's signature, to check the sentences that meet."""
+    days = _days(documents["date"]).tolist()
+    rows = [(key, doc_id, day, role == "source", sign.size, *sign.words)
+            for doc_id, text, day in zip(documents["id"], documents["text"], days)
+            for keys, sign in sentence_keys(str(text), counts, keying.min_dice, keying.min_terms, keying.max_together)
+            for key in keys]
     return pd.DataFrame.from_records(rows, columns=list(KEY_COLUMNS)).astype(KEY_COLUMNS)
 
 
-def pairs_partition(joined: pd.DataFrame, window: timedelta | None, self_join: bool,
-                    min_dice: float = 0.0) -> pd.DataFrame:
-    """(target, source) pairs from rows of two documents whose sentences met on a key and
-    are within ``min_dice`` of each other.
+def pairs_partition(rows: pd.DataFrame, window: timedelta | None, self_join: bool, keying: Keying) -> pd.DataFrame:
+    """(target, source) pairs of documents with sentences that met on a key and may be within
+    the bound, from a partition holding every row of its keys (after the shuffle by key).
 
-    ``joined`` holds the self-merge of key rows (columns suffixed _x and _y). Across two
-    collections, targets meet sources; within one archive, the earlier document is the
-    source (without dates, the order of ids decides, so each pair comes once).
+    A bucket of more than ``max_bucket`` documents (boilerplate that escaped the cut on
+    common pairs: "Reporting by ...") is skipped. The pairs of a bucket are checked as
+    arrays, a block of rows at a time, so memory follows the block, not the buckets.
     """
-    x_day, y_day = _days(joined["date_x"]), _days(joined["date_y"])
-    if self_join:
-        dated = x_day.notna() & y_day.notna() & (x_day != y_day)
-        x_later = (dated & (x_day > y_day)) | (~dated & (joined["id_x"] > joined["id_y"]))
-        keep = x_later & (joined["id_x"] != joined["id_y"])
+    rows = rows[rows["key"].duplicated(keep=False)]
+    documents = rows.groupby("key")["id"].transform("nunique")
+    rows = rows[(documents >= 2) & (documents <= keying.max_bucket)].sort_values("key", kind="stable")
+    codes, ids = pd.factorize(rows["id"], sort=True)  # code order is id order
+    side = Sides(codes, rows["day"].to_numpy(float), rows["source"].to_numpy(bool),
+                 rows["size"].to_numpy(np.int64), rows[list(SIGNATURE)].to_numpy(np.uint64))
+    found = [_pairs(side, left, right, self_join, window, keying.min_dice) for left, right in _bucket_pairs(rows["key"])]
+    pairs = np.unique(np.concatenate(found or [np.empty((0, 2), np.int64)]), axis=0)
+    return pd.DataFrame({"target": ids[pairs[:, 0]], "source": ids[pairs[:, 1]]}).astype(PAIR_COLUMNS)
+
+
+class Sides(NamedTuple):
+    """The rows of a partition as arrays: document code, day, role, sentence size and signature."""
+
+    code: np.ndarray
+    day: np.ndarray
+    source: np.ndarray
+    size: np.ndarray
+    words: np.ndarray
+
+
+def _bucket_pairs(keys: pd.Series, block: int = 1 << 21) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Every two rows (i < j) of sorted ``keys`` with the same key, as index arrays of
+    about ``block`` pairs at a time."""
+    values = keys.to_numpy()
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    ends = np.r_[starts[1:], len(values)]
+    partners = np.repeat(ends, ends - starts) - np.arange(len(values)) - 1  # the rows after i in its bucket
+    total = np.cumsum(partners)
+    cuts = np.searchsorted(total, np.arange(block, total[-1] + block, block), side="right") if len(total) else np.empty(0, np.int64)
+    for first, last in pairwise(np.unique(np.r_[0, cuts, len(values)])):
+        count = partners[first:last]
+        left = np.repeat(np.arange(first, last), count)
+        after = np.arange(len(left)) - np.repeat(np.cumsum(count) - count, count)
+        yield left, left + 1 + after
+
+
+def _pairs(side: Sides, x: np.ndarray, y: np.ndarray, self_join: bool, window: timedelta | None,
+           min_dice: float) -> np.ndarray:
+    """(target, source) document codes of the row pairs (x, y) to keep."""
+    keep = side.code[x] != side.code[y]
+    if self_join:  # the later document is the target; without two dates, the larger id
+        dx, dy = side.day[x], side.day[y]
+        dated = ~np.isnan(dx) & ~np.isnan(dy) & (dx != dy)
+        x_target = np.where(dated, dx > dy, side.code[x] > side.code[y])
     else:
-        keep = (joined["role_x"] == "target") & (joined["role_y"] == "source") & (joined["id_x"] != joined["id_y"])
+        keep &= side.source[x] != side.source[y]
+        x_target = ~side.source[x]
+    target, source = np.where(x_target, x, y), np.where(x_target, y, x)
     if window is not None:
-        age = x_day - y_day
-        keep &= age.notna() & (age >= pd.Timedelta(0)) & (age <= pd.Timedelta(window))
-    if min_dice > 0 and keep.any():
-        close = [dice(a, b) >= min_dice - 1e-9 for a, b in zip(joined.loc[keep, "terms_x"], joined.loc[keep, "terms_y"])]
-        keep.loc[keep] = close
-    pairs = joined.loc[keep, ["id_x", "id_y"]]
-    return pairs.set_axis(list(PAIR_COLUMNS), axis=1).astype(PAIR_COLUMNS)
+        with np.errstate(invalid="ignore"):
+            age = side.day[target] - side.day[source]
+            keep &= (age >= 0) & (age <= window.days)
+    sizes = side.size[x] + side.size[y]
+    shared = most_shared(side.words[x], side.size[x], side.words[y], side.size[y])
+    keep &= 2 * shared >= min_dice * sizes - 1e-9
+    return np.column_stack([side.code[target[keep]], side.code[source[keep]]])
 
 
 def _days(dates: pd.Series) -> pd.Series:
-    return pd.to_datetime(dates.astype("string").str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
+    """Days since 1970 of each date (NaN when undated)."""
+    parsed = pd.to_datetime(dates.astype("string").str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
+    return (parsed - pd.Timestamp(0)).dt.days.astype(float)
 
 
 def align_partition(pairs: pd.DataFrame, options: Options) -> pd.DataFrame:
-    """The engine's comparison of each candidate pair; pairs with nothing aligned are dropped."""
-    records = [r for r in map(lambda row: align_pair(row, options), pairs.itertuples(index=False)) if r]
-    return pd.DataFrame.from_records(records, columns=list(RESULT_COLUMNS)).astype(RESULT_COLUMNS)
+    """The engine's comparison of each candidate pair; pairs with nothing aligned are dropped.
+
+    Preparing a document (cleaning, sentences, terms) costs several times a comparison,
+    and a document is often in several pairs: each is prepared once per partition.
+    """
+    prepared: dict[str, Document] = {}
+
+    def document(name: str, text: str) -> Document:
+        if name not in prepared:
+            prepared[name] = prepare(name, text, options)
+        return prepared[name]
+
+    records = [align_pair(document(str(row.target), str(row.target_text)), document(str(row.source), str(row.source_text)),
+                          row, options) for row in pairs.itertuples(index=False)]
+    return pd.DataFrame.from_records([r for r in records if r], columns=list(RESULT_COLUMNS)).astype(RESULT_COLUMNS)
 
 
-def align_pair(row: Any, options: Options) -> dict[str, Any] | None:
-    target = prepare(str(row.target), str(row.target_text), options)
-    source = prepare(str(row.source), str(row.source_text), options)
+def align_pair(target: Document, source: Document, row: Any, options: Options) -> dict[str, Any] | None:
     result = compare_documents(target, source, options)
     if not result.pairs:
         return None
