@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_check import QUERIES_FULL, QUERIES_PARTIAL, PLANTED_SENTENCES, _news_sentences, planted_paraphrases  # noqa: E402
 
 from paraphrase import DEFAULT_OPTIONS  # noqa: E402
+from paraphrase.archive.stages import MAX_BUCKET, MAX_TOGETHER  # noqa: E402
 from paraphrase.document import prepare  # noqa: E402
 from paraphrase.pipeline import compare_documents  # noqa: E402
 
@@ -93,18 +94,19 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed_scan(archive: Path, workers: int, output: Path) -> tuple[float, list[float], int]:
+def timed_scan(archive: Path, workers: int, output: Path, limits: dict[str, float]) -> tuple[float, list[float], set[tuple[str, str]]]:
     from distributed import Client, LocalCluster
 
     from paraphrase.archive import scan
+    from paraphrase.archive.scan import read_results
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         started = time.perf_counter()
-        report = scan(archive, output=output, scheduler=cluster.scheduler_address)
+        report = scan(archive, output=output, scheduler=cluster.scheduler_address, progress=print, **limits)
         elapsed = time.perf_counter() - started
         memory = list(client.run(peak_rss_mib).values())
-    return elapsed, memory, report.reused_pairs
+    return elapsed, memory, {(r["target"], r["source"]) for r in read_results(report.output)}
 
 
 def main() -> None:
@@ -112,10 +114,15 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200_000)
     parser.add_argument("--subset", type=int, default=2_000)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--generator", choices=("bigram", "unigram"), default="bigram",
-                        help="bigram: stitched fragments of real sentences, much shared by chance; "
-                             "unigram: words drawn independently, distinct stories (default: bigram)")
+    parser.add_argument("--generator", choices=("bigram", "unigram"), default="unigram",
+                        help="unigram: words drawn independently, distinct stories (default); bigram: stitched "
+                             "fragments of real sentences, much shared by chance (reuse grows with the square)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to time (default: 1 2)")
+    parser.add_argument("--max-bucket", type=int, default=MAX_BUCKET, help=f"scan's max_bucket (default: {MAX_BUCKET})")
+    parser.add_argument("--max-together", type=float, default=MAX_TOGETHER,
+                        help=f"scan's max_together (default: {MAX_TOGETHER})")
     args = parser.parse_args()
+    limits = {"max_bucket": args.max_bucket, "max_together": args.max_together}
     rng = random.Random(0)
     started = time.perf_counter()
     corpus = Archive(args.data, args.articles, rng, args.generator)
@@ -124,13 +131,14 @@ def main() -> None:
         archive = write_jsonl(work / "archive.jsonl", corpus.records)
         print(f"archive of {len(corpus.records):,} articles generated in {time.perf_counter() - started:,.0f} s",
               flush=True)
-        rates = {}
-        for workers in (1, 2):
-            elapsed, memory, reused = timed_scan(archive, workers, work / f"out-{workers}.jsonl")
+        rates, whole = {}, set()
+        for workers in args.workers:
+            elapsed, memory, whole = timed_scan(archive, workers, work / f"out-{workers}.jsonl", limits)
             rates[workers] = len(corpus.records) / elapsed
-            print(f"{workers} worker(s): {elapsed:,.0f} s, {rates[workers]:,.0f} articles/s, {reused:,} reused pairs; "
-                  f"peak memory per worker {', '.join(f'{m:,.0f}' for m in memory)} MiB", flush=True)
-        print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x", flush=True)
+            print(f"{workers} worker(s): {elapsed:,.0f} s, {rates[workers]:,.1f} articles/s, {len(whole):,} reused "
+                  f"pairs; peak memory per worker {', '.join(f'{m:,.0f}' for m in memory)} MiB", flush=True)
+        if 1 in rates and 2 in rates:
+            print(f"2 workers / 1 worker: {rates[2] / rates[1]:.2f}x", flush=True)
 
         keys = {key for _, key in corpus.queries}
         others = [r for r in corpus.records if r[0] not in keys]
@@ -140,7 +148,7 @@ def main() -> None:
         from paraphrase.archive import scan
         from paraphrase.archive.scan import read_results
 
-        report = scan(queries, sources, output=work / "recall.jsonl", workers=2)
+        report = scan(queries, sources, output=work / "recall.jsonl", workers=2, **limits)
         found = {(r["target"], r["source"]) for r in read_results(report.output)}
     documents = [prepare(key, text, DEFAULT_OPTIONS) for key, text in subset]
     brute = set()
@@ -152,6 +160,14 @@ def main() -> None:
     print(f"candidate recall on {len(subset):,} sources x {len(corpus.queries)} queries: "
           f"{len(found & brute) / len(brute):.3f} ({len(brute)} reused pairs by brute force, "
           f"{report.candidate_pairs:,} candidates of {len(subset) * len(corpus.queries):,} pairs)")
+    planted = {(f"query-{q}", source) for q, (_, source) in enumerate(corpus.queries)} & brute
+    print(f"  of which the planted sources (reworded MRPC sentences): {len(found & planted)}/{len(planted)}; "
+          f"the other {len(brute - planted)} pairs align by chance (sentences sharing common words): "
+          f"{len((found & brute) - planted)} found")
+    if whole:  # the same pairs, as the scan of the whole archive found them (either way round)
+        within = {(t, s) for t, s in whole} | {(s, t) for t, s in whole}
+        print(f"the same pairs found by the scan of all {len(corpus.records):,} articles: "
+              f"{len(within & brute) / len(brute):.3f}; planted sources {len(within & planted)}/{len(planted)}")
 
 
 if __name__ == "__main__":
