@@ -145,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--scheduler", metavar="ADDRESS",
                       help="a Dask scheduler, e.g. tcp://host:8786 (default: this machine's cores)")
     scan.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
+    scan.add_argument("--max-together", type=float, metavar="SENTENCES",
+                      help="no key for a pair of words expected together in more sentences than this "
+                           "(default: 10); lower is faster on a large archive and misses more sentences "
+                           "that share only common words")
     _options_argument(scan)
     scan.set_defaults(run=_scan)
 
@@ -364,6 +368,7 @@ def _scan(args: argparse.Namespace) -> int:
     with bar:
         report = scan(args.articles, args.against, output=args.output, window=args.window, clusters=args.clusters,
                       scheduler=args.scheduler, workers=args.workers, options=options,
+                      **({} if args.max_together is None else {"max_together": args.max_together}),
                       progress=lambda message: print(message, file=sys.stderr))
     print(f"{report.output}: {report.reused_pairs:,} reused pair(s) among {report.candidate_pairs:,} candidates "
           f"({report.targets:,} articles{f', {report.sources:,} sources' if args.against else ''})")

@@ -40,7 +40,7 @@ RESULT_COLUMNS = {
 # expected in more than MAX_TOGETHER sentences makes no key, and a bucket that still
 # holds more than MAX_BUCKET documents (terms that go together, or boilerplate:
 # "Reporting by ...") is skipped.
-MAX_TOGETHER = 50
+MAX_TOGETHER = 10
 MAX_BUCKET = 200
 
 

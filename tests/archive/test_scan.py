@@ -92,6 +92,13 @@ def test_scan_command(archive, tmp_path):
     assert "stage 1/2" in done.stderr and "stage 2/2" in done.stderr
 
 
+def test_scan_help_states_the_library_default():
+    from paraphrase.archive.stages import MAX_TOGETHER
+
+    done = run("scan", "--help")
+    assert f"(default: {MAX_TOGETHER:g})" in " ".join(done.stdout.split())
+
+
 @pytest.mark.parametrize("args, message", [
     (["-o", "out.csv"], "the output must end in .jsonl or .parquet"),
     (["-o", "out.jsonl", "--window", "a month"], "is not a number of days such as 30d"),
