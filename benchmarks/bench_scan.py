@@ -1,19 +1,21 @@
 """Archive scan on Dask: throughput with 1 and 2 workers, memory, candidate recall.
 
-    python benchmarks/bench_scan.py [--articles 200000] [--subset 2000] [--data ../shared/data]
+    python benchmarks/bench_scan.py [--articles 200000] [--workers 1 2] [--subset 2000]
+                                    [--max-together 50] [--generator unigram|bigram]
 
-The archive is generated from a bigram model of the shared data's news sentences (real
-vocabulary and word frequencies; but it stitches the same fragments into many articles,
-so its articles share far more text by chance than distinct stories would, and reuse
-grows with the square of its size: at the default 200,000 articles the run takes many
-hours), with 50 planted sources of MRPC sentences and, in the archive
-too, their 50 reworded queries (the other side of MRPC paraphrase pairs). It is scanned
-against itself on a LocalCluster of one worker, then of two (one thread each), printing
-articles per second, the ratio, and the peak resident memory of each worker. Recall: the 50 queries scanned against a subset of
-the archive, against brute force (the engine on every query-document pair, a document
-never with itself); the scan
-aligns every candidate with the same engine, so what it reports is what the candidate
-stage let through. Target: recall at least 0.99.
+The archive is generated from the shared data's news sentences: by default each sentence
+draws its words independently from their real frequencies (distinct stories; only short
+sentences of common words align by chance), or with --generator bigram, stitched
+fragments of real sentences (much shared by chance: reuse grows with the square of the
+archive). It holds 50 planted sources of MRPC sentences and their 50 reworded queries
+(the other side of MRPC paraphrase pairs). It is scanned against itself on a LocalCluster
+of each number of workers (one thread each), printing articles per second, the ratio of
+2 to 1 worker, and the peak resident memory of each worker. Recall: the 50 queries
+scanned against a subset of the archive, against brute force (the engine on every
+query-document pair, a document never with itself); the scan aligns every candidate
+with the same engine, so what it misses is what the candidate stage did not let through.
+Target: recall at least 0.99. The same brute-force pairs are then looked up in the scan
+of the whole archive, where the limits on work (max_together) cut more.
 """
 
 from __future__ import annotations
