@@ -13,7 +13,7 @@ from typing import NamedTuple
 import dask.dataframe as dd
 import pandas as pd
 
-from ..corpus.records import DOCUMENT_SUFFIXES, Record, read_records, record_from_line
+from ..corpus.records import folder_files, json_lines, read_records
 from ..errors import InputError
 
 COLUMNS = {"id": "string", "text": "string", "date": "string", "source": "string"}
@@ -37,7 +37,7 @@ def read_documents(path: str | Path, partition_rows: int = PARTITION_ROWS) -> dd
         raise InputError(f"{path}: not found")
     if path.suffix.lower() == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
         return _parquet(path)
-    parts = list(_parts(path, partition_rows))
+    parts = _parts(path, partition_rows)
     if not parts:
         raise InputError(f"{path}: no documents")
     return dd.from_map(read_part, parts, meta=_empty(), enforce_metadata=False)
@@ -46,19 +46,19 @@ def read_documents(path: str | Path, partition_rows: int = PARTITION_ROWS) -> dd
 def read_part(part: Part) -> pd.DataFrame:
     """The documents of one partition, as a pandas frame."""
     if part.offset is None:
-        records = list(read_records(part.paths))
+        records = read_records(part.paths)
     else:
-        records = list(_lines(part))
+        records = json_lines(Path(part.paths[0]), part.offset, part.first_line, part.lines)
     rows = [(r.key, r.text, r.date, r.source) for r in records]
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS)).astype(COLUMNS)
 
 
 def _parts(path: Path, partition_rows: int) -> list[Part]:
     if path.suffix.lower() == ".jsonl":
-        return list(_line_parts(path, partition_rows))
+        return _line_parts(path, partition_rows)
     if not path.is_dir():  # one document file
         return [Part((str(path),))]
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (*DOCUMENT_SUFFIXES, ".jsonl"))
+    files = folder_files(path)
     documents = [str(p) for p in files if p.suffix.lower() != ".jsonl"]
     parts = [Part(tuple(documents[start:start + partition_rows])) for start in range(0, len(documents), partition_rows)]
     for lines in (p for p in files if p.suffix.lower() == ".jsonl"):
@@ -82,18 +82,6 @@ def _line_parts(path: Path, partition_rows: int) -> list[Part]:
     if count:
         parts.append(Part((str(path),), start, first, count))
     return parts
-
-
-def _lines(part: Part) -> list[Record]:
-    records = []
-    with open(part.paths[0], "rb") as lines:
-        lines.seek(part.offset or 0)
-        for number, raw in enumerate(lines, part.first_line):
-            if raw.strip():
-                records.append(record_from_line(raw, f"{part.paths[0]}:{number}"))
-                if len(records) == part.lines:
-                    break
-    return records
 
 
 def _parquet(path: Path) -> dd.DataFrame:

@@ -4,9 +4,9 @@ The engine aligns two sentences only if the Dice coefficient of their content te
 reaches ``t = 1 - align_max_distance / content_weight``; a sentence of n terms then
 shares at least ``k = ceil(t n / (2 - t))`` terms with its partner, and two sentences of
 three terms or more share at least two (one shared term gives Dice 2/6 at most). Order
-all terms by the number of sentences holding them, rarest first: the partners' two rarest shared terms
-both lie within the first ``n - k + 2`` terms of each sentence, since the other shared
-terms come after them. So a key for every pair of those first terms gives any two
+all terms by the number of sentences holding them, rarest first: the partners' two
+rarest shared terms both lie within the first ``n - k + 2`` terms of each sentence,
+since the other shared terms come after them. So a key for every pair of those first terms gives any two
 sentences within the bound a key in common: exact, where MinHash bands only made it
 likely. Keys are stable 64-bit hashes, the same on every worker.
 

@@ -4,7 +4,8 @@ Stage 1 counts the sentences holding each content term, then turns documents int
 sentence) rows, a key for each pair of a sentence's rarest terms (see ``keys.py``); a
 shuffle on the key brings each bucket's rows into one partition, where every two rows of
 different documents are kept if their role, date order and window allow and their
-sentences are within the bound. Stage 2 aligns each candidate pair with the engine, exactly as ``paraphrase.compare``.
+sentences may be within the bound. Stage 2 aligns each candidate pair with the engine,
+exactly as ``paraphrase.compare``.
 """
 
 from __future__ import annotations
@@ -109,8 +110,8 @@ def _bucket_pairs(keys: pd.Series, block: int = 1 << 21) -> Iterator[tuple[np.nd
     ends = np.r_[starts[1:], len(values)]
     partners = np.repeat(ends, ends - starts) - np.arange(len(values)) - 1  # the rows after i in its bucket
     total = np.cumsum(partners)
-    cuts = np.searchsorted(total, np.arange(block, total[-1] + block, block), side="right") if len(total) else np.empty(0, np.int64)
-    for first, last in pairwise(np.unique(np.r_[0, cuts, len(values)])):
+    cuts = np.searchsorted(total, np.arange(block, total[-1] + block, block), side="right") if len(total) else ()
+    for first, last in pairwise(np.unique(np.r_[0, cuts, len(values)]).astype(int)):
         count = partners[first:last]
         left = np.repeat(np.arange(first, last), count)
         after = np.arange(len(left)) - np.repeat(np.cumsum(count) - count, count)

@@ -27,21 +27,32 @@ def read_records(paths: Iterable[str | Path]) -> Iterator[Record]:
     """Records from files, directories (searched recursively) and ``.jsonl`` files."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from read_records(sorted(p for p in path.rglob("*") if p.suffix.lower() in (*DOCUMENT_SUFFIXES, ".jsonl")))
+            yield from read_records(folder_files(path))
         elif path.suffix.lower() == ".jsonl":
-            yield from _json_lines(path)
+            yield from json_lines(path)
         else:
             yield Record(str(path), read_file(path))
 
 
-def _json_lines(path: Path) -> Iterator[Record]:
+def folder_files(folder: Path) -> list[Path]:
+    """The documents and JSON Lines files under ``folder`` (recursively), in name order."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in (*DOCUMENT_SUFFIXES, ".jsonl"))
+
+
+def json_lines(path: Path, offset: int = 0, first_line: int = 1, limit: int | None = None) -> Iterator[Record]:
+    """The records of a JSON Lines file; from byte ``offset`` (line ``first_line``), and at
+    most ``limit`` of them, to read one part of a large file."""
     with open(path, "rb") as lines:
-        for number, line in enumerate(lines, 1):
+        lines.seek(offset)
+        for number, line in enumerate(lines, first_line):
             if line.strip():
-                yield record_from_line(line, f"{path}:{number}")
+                if limit is not None and limit <= 0:
+                    return
+                yield _record_from_line(line, f"{path}:{number}")
+                limit = None if limit is None else limit - 1
 
 
-def record_from_line(line: bytes, where: str) -> Record:
+def _record_from_line(line: bytes, where: str) -> Record:
     """The record of one JSON Lines line; ``where`` (file:line) starts any error."""
     try:
         fields = json.loads(line.decode("utf-8"))

@@ -158,3 +158,13 @@ def test_clusters_follow_chains_and_name_the_earliest_origin():
     ]
     (group,) = clusters(records)
     assert group["origin"] == "a" and group["members"] == ["a", "b", "c"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=40).map(sorted), st.integers(1, 50))
+def test_bucket_pairs_are_every_two_rows_of_a_key_whatever_the_block(keys, block):
+    from paraphrase.archive.stages import _bucket_pairs
+
+    got = [(int(i), int(j)) for left, right in _bucket_pairs(pd.Series(keys, dtype="int64"), block)
+           for i, j in zip(left, right)]
+    assert sorted(got) == [(i, j) for i, j in combinations(range(len(keys)), 2) if keys[i] == keys[j]]
