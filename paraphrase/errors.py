@@ -9,5 +9,9 @@ class InputError(ParaphraseError, ValueError):
     """An input that cannot be compared: empty, binary, undecodable or unreadable."""
 
 
+class UnsupportedFormatError(InputError):
+    """Data that no reader takes: binary data that is not a document format we read."""
+
+
 class OptionsError(ParaphraseError, ValueError):
     """An options value or options file that is out of range or unknown."""

@@ -18,9 +18,11 @@ def compare(
 ) -> Comparison:
     """Compare two articles sentence by sentence.
 
-    ``a`` and ``b`` are texts, paths (``pathlib.Path``, or a one-line string naming a
-    file) or raw bytes; plain text, HTML and .docx are read. ``names`` label the two
-    texts in messages; by default a file's name without extension, else "A" and "B".
+    ``a`` and ``b`` are each article text (``str``, never opened as a file name), a file
+    (``pathlib.Path``) or the bytes of an upload; files and bytes may be plain text in any
+    common encoding, HTML, .docx or PDF (``paraphrase.readers``). ``names`` label the two
+    texts in messages (for bytes, the file name, whose suffix helps pick the format); by
+    default a file's name without its format suffix, else "A" and "B".
 
     >>> result = compare("The army lost dozens of soldiers on Saturday. It rained.",
     ...                  "On Saturday the army lost dozens of its soldiers. Prices rose.")

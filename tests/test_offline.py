@@ -14,7 +14,8 @@ socket.create_connection = refuse
 import nltk
 nltk.download = lambda *a, **k: sys.exit("nltk.download called")
 import paraphrase
-result = paraphrase.compare(sys.argv[1], sys.argv[2])
+from pathlib import Path
+result = paraphrase.compare(Path(sys.argv[1]), Path(sys.argv[2]))
 print(result.summary.verdict)
 """
 

@@ -30,9 +30,9 @@ def test_decodes_common_encodings(data, expected):
         (b"  \n\t\n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         (bytes(range(1, 32)) * 20, "binary"),
-        (b"abc \x81\x8d\x8f\x90 def", "not text"),
+        (bytes(__import__("random").Random(7).randbytes(2000)), "binary"),
     ],
-    ids=["empty", "white space", "png", "control bytes", "undefined in cp1252"],
+    ids=["empty", "white space", "png", "control bytes", "random bytes"],
 )
 def test_bad_input_is_a_clear_input_error(data, problem):
     with pytest.raises(InputError, match=f"upload.bin: {problem}"):
@@ -81,11 +81,30 @@ def test_broken_docx_is_an_input_error():
         decode(b"PK\x03\x04 not really a zip", "story.docx", suffix=".docx")
 
 
-def test_string_naming_a_file_is_read_as_a_path(tmp_path):
-    path = tmp_path / "article.txt"
-    path.write_text("Text in a file.", encoding="utf-8")
-    assert load(str(path), "A") == ("article", "Text in a file.")
-    assert load("Text in a file.", "A") == ("A", "Text in a file.")
+@pytest.mark.parametrize("text", ["/etc/passwd", "/proc/self/status", "word " * 60, "../" * 100 + "etc/hosts"],
+                         ids=["etc-passwd", "proc", "longer than a file name", "relative"])
+def test_text_that_names_a_file_is_read_as_text_never_opened(text):
+    # Regression: a one-line str naming an existing file used to be read from disk, and one
+    # longer than 255 bytes raised OSError (File name too long).
+    assert load(text, "A") == ("A", text)
+
+
+def test_a_path_is_a_file_and_its_name_keeps_every_dot_but_a_known_suffix(tmp_path):
+    for file_name in ("article.txt", "Apache-2.0", "LGPL-2.1", "notes"):
+        path = tmp_path / file_name
+        path.write_text("Text in a file.", encoding="utf-8")
+        assert load(path, "A") == (file_name.removesuffix(".txt"), "Text in a file.")
+
+
+def test_bytes_are_an_upload_read_by_its_suffix_and_content():
+    assert load("<p>not a page</p>".encode(), "notes.txt") == ("notes.txt", "<p>not a page</p>")
+    page = b"<html><body><article><p>" + b"A storm hit the northern coast on Monday. " * 5 + b"</p></article></body></html>"
+    assert "storm hit the northern coast" in load(page, "LGPL-2.1")[1]
+
+
+def test_anything_else_is_a_type_error():
+    with pytest.raises(TypeError, match="pathlib.Path"):
+        load(42, "A")  # type: ignore[arg-type]
 
 
 def test_missing_file_is_an_input_error(tmp_path):
