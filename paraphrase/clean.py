@@ -36,6 +36,18 @@ _SOURCE_CREDIT = re.compile(
     r"^(?:as\s+)?(?:originally\s+)?(?:reported|published|first\s+appeared)\s+(?:by|in|on)\s+\S.{0,60}$",
     re.IGNORECASE,
 )
+# Newsroom furniture that fills a whole line: agency slug lines, rules, bylines, credit
+# lines, copyright notices, newsletter prompts.
+_NEWSROOM_LINES = (
+    (re.compile(r"^\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}:?\s"), "agency slug line"),
+    (re.compile(r"^[-=_*~#\s]{3,}$"), "rule"),
+    (re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])"), "byline"),
+    (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s.{0,150}$", re.IGNORECASE),
+     "credit line"),
+    (re.compile(r"^(?:copyright|©|\(c\))\s.{0,150}$|all rights reserved\.?$", re.IGNORECASE), "copyright notice"),
+    (re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts|updates|briefing|inbox)\b.{0,40}$",
+                re.IGNORECASE), "newsletter prompt"),
+)
 _DANGLING = re.compile(r"^(?:\S+\s+){0,4}(?:on|by|at|in|from|to|via|the|a|an)\s*:?$", re.IGNORECASE)
 
 
@@ -57,6 +69,9 @@ def _line_reasons(text: str) -> Iterator[tuple[Span, str]]:
 
 
 def _line_reason(line: str, following: str) -> str | None:
+    for pattern, reason in _NEWSROOM_LINES:
+        if pattern.search(line):
+            return reason
     if _SOCIAL.search(line):
         return "embedded social media post"
     if _is_credit_only(line):

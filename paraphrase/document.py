@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clean import reasons
+from .errors import InputError
 from .options import Options
 from .segment import segments
 from .tokens import Features, features
@@ -48,6 +49,8 @@ class Document:
 def prepare(name: str, text: str, options: Options) -> Document:
     """Segment ``text``, set boilerplate aside and compute each sentence's features."""
     spans = segments(text, options.max_segment_chars)
+    if options.max_sentences is not None and len(spans) > options.max_sentences:
+        raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")
     why = reasons(text, spans)
     sentences = tuple(
         Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start))

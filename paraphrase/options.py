@@ -46,8 +46,8 @@ class Options:
     fact_weight: float = 1.0
 
     # --- Edit classes (upper bounds on distance) -------------------------------------
-    near_verbatim_max: float = 0.079  # punctuation, a word or two
-    light_edit_max: float = 0.197  # words swapped, clauses kept
+    near_verbatim_max: float = 0.047  # punctuation, a word or two
+    light_edit_max: float = 0.168  # words swapped, clauses kept
 
     # --- Verdict ---------------------------------------------------------------------
     # A text whose sentences reappear in the other at this share or more is "covered".
@@ -68,6 +68,9 @@ class Options:
     # Segments longer than this (characters) are cut at whitespace, which bounds the
     # work of every later stage on text with no sentence punctuation.
     max_segment_chars: int = 2000
+    # Articles with more segments than this are refused (an InputError saying so); None
+    # compares any length. The viewer sets it per request to bound a request's work.
+    max_sentences: int | None = None
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
@@ -81,6 +84,8 @@ class Options:
                                " <= align_max_distance <= related_max_distance")
         if self.max_group < 1 or self.min_content_words < 1 or self.check_candidates < 1:
             raise OptionsError("max_group, min_content_words and check_candidates must be at least 1")
+        if self.max_sentences is not None and (not isinstance(self.max_sentences, int) or self.max_sentences < 1):
+            raise OptionsError(f"max_sentences must be a whole number of at least 1, got {self.max_sentences!r}")
         if self.max_segment_chars < 100:
             raise OptionsError(f"max_segment_chars must be at least 100, got {self.max_segment_chars}")
 

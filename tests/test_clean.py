@@ -53,3 +53,12 @@ def test_repeated_sentences_count_once():
 
 def test_article_text_is_never_set_aside_in_the_source_seed():
     assert all(why is None for why in set_aside(seed("001").read_text(encoding="utf-8")).values())
+
+
+@pytest.mark.parametrize("line", [
+    "By Saturday, the Syrian General Command acknowledged that the insurgents had entered the city.",
+    "By the time police arrived the men had gone.",
+    "Reporters were told the copyright case would be heard in March.",
+])
+def test_sentences_that_open_like_furniture_still_count(line):
+    assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None

@@ -26,7 +26,9 @@ FLOORS = {
     ("clough_stevenson", "four_class_accuracy"): 0.800,
     ("clough_stevenson", "four_class_macro_f1"): 0.763,
     ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.905,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.726,
+    # Lowered from 0.726 on purpose: hard-wrapped answers are now read as paragraphs, not
+    # one segment a line, and the refit bounds give one answer of 95 another degree.
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.716,
     ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.968,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
