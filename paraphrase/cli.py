@@ -36,7 +36,8 @@ INDEX_EXAMPLE = """\
 example:
   paraphrase index add wire.db seeds/001_c5228a29931e7031.txt seeds/002_f17fd30403ef36f3.txt
 
-Paths may be files (.txt, .html, .docx), folders (searched recursively) or JSON Lines
+Paths may be files ({formats}; any other name is read by its content), folders
+(searched recursively for those suffixes) or JSON Lines
 files with "id", "text" and optional "date", "source". Adding is incremental and
 idempotent: a text already in the index is skipped, and an interrupted run resumes."""
 
@@ -78,6 +79,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
+    from .readers import describe
 
     parser = _Parser(prog="paraphrase", description="Is this article a rewrite of that one?")
     parser.add_argument("--version", action="version", version=f"paraphrase {__version__}")
@@ -85,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     compare = _command(commands, "compare", "compare two articles sentence by sentence", COMPARE_EXAMPLE,
                        "Align the sentences of two articles, score each pair and give a verdict.")
-    compare.add_argument("a", help="article A: a .txt, .html or .docx file, or - for standard input")
+    compare.add_argument("a", help=f"article A: a file ({describe()}; other names are read by content), "
+                         "or - for standard input")
     compare.add_argument("b", help="article B, likewise")
     compare.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     compare.add_argument("--fail-on", choices=("rewording", "partial"),
@@ -105,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="build and inspect a corpus index (SQLite)",
                                 description="Build and inspect a corpus index for paraphrase check.")
     index_commands = index.add_subparsers(dest="index_command", required=True, parser_class=_Parser)
-    add = _command(index_commands, "add", "add documents to an index, creating it if needed", INDEX_EXAMPLE)
+    add = _command(index_commands, "add", "add documents to an index, creating it if needed",
+                   INDEX_EXAMPLE.format(formats=describe()))
     add.add_argument("index", help="the index file, e.g. wire.db")
     add.add_argument("paths", nargs="+", help="files, folders or .jsonl files to add")
     add.add_argument("--batch-size", type=int,
@@ -118,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = _command(commands, "check", "flag articles that recycle copy from a corpus", CHECK_EXAMPLE,
                      "Find, for each article, the corpus documents it reuses and fail when too much is reused.")
-    check.add_argument("articles", nargs="+", help="articles to check (.txt, .html, .docx, or - for standard input)")
+    check.add_argument("articles", nargs="+", help=f"articles to check ({describe()} files, or - for standard input)")
     check.add_argument("--against", required=True, metavar="CORPUS",
                        help="an index built by 'paraphrase index add', or a folder or .jsonl file of documents")
     check.add_argument("--max-share", type=float, help="fail above this share of an article's sentences "

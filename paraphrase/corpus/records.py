@@ -9,8 +9,9 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..read import read_file
+from ..readers import SUFFIXES
 
-DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx")
+DOCUMENT_SUFFIXES = SUFFIXES  # the formats paraphrase.readers reads
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 
+from paraphrase.readers import suffix_pattern
+
 from ..conftest import ROOT, seed
 from .conftest import run
 
@@ -14,7 +16,7 @@ def test_pre_commit_hook_runs_its_entry_with_its_args(wire_index):
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     entry = re.search(r"^\s*entry: (.+)$", hooks, re.M).group(1).split()
     args = re.search(r"^\s*args: \[(.+)\]$", hooks, re.M).group(1).split(", ")
-    assert entry[0] == "paraphrase" and re.search(r"^\s*files: (.+)$", hooks, re.M).group(1) == r"\.(txt|html|htm|docx)$"
+    assert entry[0] == "paraphrase" and re.search(r"^\s*files: (.+)$", hooks, re.M).group(1) == suffix_pattern()
     args = [str(wire_index) if a == "wire.db" else a for a in args]
     done = run(*entry[1:], *args, seed("000"))  # pre-commit appends the staged files
     assert done.returncode == 1

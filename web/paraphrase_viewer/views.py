@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, current_app, jsonify, render_template, request
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import Forbidden, RequestEntityTooLarge
 
 import paraphrase
 
-from .inputs import MissingInput, UnsupportedInput, from_form, from_text
+from .inputs import Article, MissingInput, UnsupportedInput, from_form, from_text
 from .rows import heatmap, rows
 
 bp = Blueprint("viewer", __name__)
@@ -23,8 +23,8 @@ def compare():
     pasted = {field: request.form.get(field, "") for field in ("a", "b")}
     try:
         a, b = (from_form(field, request.files, request.form) for field in ("a", "b"))
-        result = paraphrase.compare(a.source, b.source, names=(a.name, b.name))
-    except UnsupportedInput as error:
+        result = _compare(a, b)
+    except (UnsupportedInput, paraphrase.UnsupportedFormatError) as error:
         return _form_error(str(error), pasted, 415)
     except (MissingInput, paraphrase.ParaphraseError) as error:
         return _form_error(str(error), pasted, 400)
@@ -37,12 +37,18 @@ def compare():
 def api_compare():
     try:
         a, b = _api_inputs()
-        result = paraphrase.compare(a.source, b.source, names=(a.name, b.name))
-    except UnsupportedInput as error:
+        result = _compare(a, b)
+    except (UnsupportedInput, paraphrase.UnsupportedFormatError) as error:
         return jsonify(error=str(error)), 415
     except (MissingInput, paraphrase.ParaphraseError) as error:
         return jsonify(error=str(error)), 400
     return jsonify(result.to_dict())
+
+
+def _compare(a: Article, b: Article) -> paraphrase.Comparison:
+    # The library reads bytes as an upload and str as text; the sentence bound caps the work.
+    options = paraphrase.DEFAULT_OPTIONS.replace(max_sentences=current_app.config["MAX_SENTENCES"])
+    return paraphrase.compare(a.source, b.source, names=(a.name, b.name), options=options)
 
 
 def _api_inputs():
@@ -60,11 +66,20 @@ def _form_error(message: str, pasted: dict[str, str], status: int):
     return render_template("index.html", error=message, pasted=pasted, **_limits()), status
 
 
-def _limits() -> dict[str, int]:
-    return {"max_bytes": current_app.config["MAX_CONTENT_LENGTH"]}
+def _limits() -> dict[str, object]:
+    from paraphrase.readers import SUFFIXES, describe
+
+    return {"max_bytes": current_app.config["MAX_CONTENT_LENGTH"], "max_sentences": current_app.config["MAX_SENTENCES"],
+            "accept": ",".join(SUFFIXES), "formats": describe()}
 
 
 def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(Forbidden)
+    def forbidden(error):
+        if request.path.startswith("/api/"):
+            return jsonify(error=error.description), 403
+        return render_template("index.html", error=error.description, pasted={}, **_limits()), 403
+
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(error):
         limit = f"{app.config['MAX_CONTENT_LENGTH'] / 2**20:g} MB"

@@ -30,8 +30,14 @@
         const warning = $("#size-warning");
         warning.textContent = "These articles are larger than the " + (limit / 1048576) + " MB limit; choose smaller files or paste an excerpt.";
         warning.hidden = false;
+        return;
       }
+      // The comparison runs on the server; say so until the result page arrives.
+      $("#progress").hidden = false;
+      $("#compare-button").disabled = true;
     });
+    // Coming back to the form (the browser's Back button) finds it ready again.
+    window.addEventListener("pageshow", () => { $("#progress").hidden = true; $("#compare-button").disabled = false; });
   }
 
   // --- The result: partner highlighting, filters, heatmap and downloads.
