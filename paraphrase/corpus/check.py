@@ -26,9 +26,10 @@ CHECK_SCHEMA = "paraphrase.check/1"
 
 @dataclass(frozen=True)
 class Policy:
-    """What fails an article; defaults from the shipped options."""
+    """What fails an article: more than ``max_share`` of its sentences from the corpus
+    (``check_max_share`` in the options, unless a policy says otherwise)."""
 
-    max_share: float = DEFAULT_OPTIONS.check_max_share
+    max_share: float
     exempt_credited: bool = False
     allowlist: Allowlist = field(default_factory=Allowlist)
 
@@ -69,8 +70,8 @@ class ArticleCheck:
 def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None = None,
                   options: Options | None = None, name: str | None = None, label: str | None = None) -> ArticleCheck:
     """Find what ``article`` reuses from the corpus in ``index``, and judge it by ``policy``."""
-    policy = policy or Policy()
     options = options or DEFAULT_OPTIONS
+    policy = policy or Policy(max_share=options.check_max_share)
     document = prepare(*load(article, name or "article"), options)
     credits = find_credits(document.text)
     matches = [m for m in (_match(document, index.document(c.id), credits, policy, options)

@@ -17,6 +17,7 @@ import hashlib
 import sqlite3
 import zlib
 from array import array
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -95,23 +96,28 @@ class CorpusIndex:
     whole-article score (the sentence filter reads them when its bound needs them).
     """
 
-    def __init__(self, path: str | Path, *, batch_size: int = DEFAULT_BATCH, max_df_share: float = 0.05):
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    def __init__(self, path: str | Path, *, batch_size: int = DEFAULT_BATCH, max_df_share: float = 0.05,
+                 read_only: bool = False):
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise InputError(f"batch_size must be a whole number of at least 1, got {batch_size}")
         if not 0.0 < max_df_share <= 1.0:
-            raise ValueError(f"max_df_share must be within (0, 1], got {max_df_share}")
+            raise InputError(f"max_df_share must be within (0, 1], got {max_df_share}")
         self.path = str(path)
         self.batch_size = batch_size
         self.max_df_share = max_df_share
-        self.db = _connect(self.path)
+        self.db = _open_existing(self.path) if read_only else _connect(self.path)
 
     # --- building --------------------------------------------------------------------
     def add(self, records: Iterable[Record], progress: Callable[[int], None] = lambda n: None) -> AddReport:
-        """Store new documents; ``progress`` is called with the count read so far."""
+        """Store new documents; ``progress`` is called with the count read so far.
+
+        Another process adding to the same index is waited for (up to ``BUSY_SECONDS``
+        per batch); readers (``check``, ``stats``) go on reading the last complete batch.
+        """
         added = unchanged = read = 0
         for batch in _batches(records, self.batch_size):
             new = self._new_records(batch)
-            with self.db:  # one transaction: the whole batch or nothing
+            with _busy_is_an_error(self.path), self.db:  # one transaction: the whole batch or nothing
                 self._store(new)
             added += len(new)
             unchanged += len(batch) - len(new)
@@ -249,20 +255,68 @@ class CorpusIndex:
         self.close()
 
 
+# How long a writer waits for another writer's batch before giving up with a message.
+BUSY_SECONDS = 60.0
+
+
+@contextmanager
+def _busy_is_an_error(path: str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise InputError(f"{path}: cannot write the index ({error})") from None
+        raise InputError(f"{path}: another process has been writing the index for {BUSY_SECONDS:.0f} s; "
+                         "try again when it is done") from None
+
+
+def _open_existing(path: str) -> sqlite3.Connection:
+    """An index opened read-only: it must exist, hold our schema and pass a quick check."""
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no such index (build one with 'paraphrase index add {path} FILES...')")
+    try:
+        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+        _check_integrity(db, path)
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"{path}: not a paraphrase corpus index ({error})") from None
+    _check_version(path, version[0] if version else None)
+    return db
+
+
+def _check_integrity(db: sqlite3.Connection, path: str) -> None:
+    # A file that is not SQLite fails at the first read; a damaged one fails quick_check
+    # (every page read once: about a second per few hundred MB).
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = {"meta", "documents", "terms", "postings"} - tables
+    if missing:
+        raise InputError(f"{path}: not a paraphrase corpus index (no table {', '.join(sorted(missing))})")
+    problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        details = " ".join("; ".join(problems).split())
+        raise InputError(f"{path}: the index is damaged ({details}); build it again")
+
+
+def _check_version(path: str, version: str | None) -> None:
+    if version != str(SCHEMA_VERSION):
+        raise InputError(f"{path}: index schema {version}, this version reads {SCHEMA_VERSION}; "
+                         "build a new index from the same files with 'paraphrase index add'")
+
+
 def _connect(path: str) -> sqlite3.Connection:
     try:
-        db = sqlite3.connect(path)
+        db = sqlite3.connect(path, timeout=BUSY_SECONDS)
         db.execute("PRAGMA journal_mode=WAL" if path != ":memory:" else "PRAGMA journal_mode=MEMORY")
         db.execute("PRAGMA synchronous=NORMAL")
-        with db:
+        if path != ":memory:" and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            _check_integrity(db, path)  # an existing file: ours and whole, before writing to it
+        with _busy_is_an_error(path), db:
             db.executescript(_SCHEMA)
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise InputError(f"{path}: not a paraphrase corpus index ({error})") from error
-    if version != str(SCHEMA_VERSION):
-        raise InputError(f"{path}: index schema {version}, this version reads {SCHEMA_VERSION}; "
-                         "build a new index from the same files with 'paraphrase index add'")
+        raise InputError(f"{path}: not a paraphrase corpus index ({error})") from None
+    _check_version(path, version)
     return db
 
 
