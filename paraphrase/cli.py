@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_ERROR = 0, 1, 2
 DEFAULT_PORT = 8765
+# waitress's own default (100 connections, idle ones kept 120 s) let a hundred idle
+# clients lock everyone else out.
+DEFAULT_CONNECTIONS = 1000
+DEFAULT_CHANNEL_TIMEOUT = 30
 
 COMPARE_EXAMPLE = """\
 example:
@@ -101,8 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = _command(commands, "serve", "run the editor's viewer in a browser", SERVE_EXAMPLE,
                      "Serve the side-by-side viewer with a production WSGI server (waitress).")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
-    serve.add_argument("--threads", type=int, default=4, help="worker threads (default: 4)")
+    serve.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
+    serve.add_argument("--threads", type=_positive, default=4, help="worker threads (default: 4)")
+    serve.add_argument("--connection-limit", type=_positive, default=DEFAULT_CONNECTIONS,
+                       help=f"open connections at most, idle ones included (default: {DEFAULT_CONNECTIONS})")
+    serve.add_argument("--channel-timeout", type=_positive, default=DEFAULT_CHANNEL_TIMEOUT, metavar="SECONDS",
+                       help=f"close a connection idle this long (default: {DEFAULT_CHANNEL_TIMEOUT})")
     serve.set_defaults(run=_serve)
 
     index = commands.add_parser("index", help="build and inspect a corpus index (SQLite)",
@@ -112,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
                    INDEX_EXAMPLE.format(formats=describe()))
     add.add_argument("index", help="the index file, e.g. wire.db")
     add.add_argument("paths", nargs="+", help="files, folders or .jsonl files to add")
-    add.add_argument("--batch-size", type=int,
+    add.add_argument("--batch-size", type=_positive,
                      help="documents per transaction, what a killed run can lose (default: 2000)")
     add.set_defaults(run=_index_add)
     stats = _command(index_commands, "stats", "what an index holds", STATS_EXAMPLE)
@@ -148,8 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="pair a document only with sources from up to this long before it, e.g. 30d")
     scan.add_argument("--scheduler", metavar="ADDRESS",
                       help="a Dask scheduler, e.g. tcp://host:8786 (default: this machine's cores)")
-    scan.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
-    scan.add_argument("--max-together", type=float, metavar="SENTENCES",
+    scan.add_argument("--workers", type=_positive, help="local worker processes (default: one per core)")
+    scan.add_argument("--max-together", type=_positive_number, metavar="SENTENCES",
                       help="no key for a pair of words expected together in more sentences than this "
                            "(default: 10); lower is faster on a large archive and misses more sentences "
                            "that share only common words")
@@ -186,11 +194,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ParaphraseError as error:
-        print(f"paraphrase: {error}", file=sys.stderr)
+        print(f"paraphrase: {' '.join(str(error).splitlines())}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `paraphrase compare ... | head` is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # the file system said no (a full disk, a permission): still one line
+        print(f"paraphrase: {error.filename or 'error'}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("paraphrase: interrupted", file=sys.stderr)
+        return 130
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -231,7 +245,7 @@ def _index_stats(args: argparse.Namespace) -> int:
 
     from .corpus import CorpusIndex
 
-    with CorpusIndex(_existing_index(args.index)) as index:
+    with CorpusIndex(args.index, read_only=True) as index:
         stats = index.stats()
     if args.format == "json":
         print(json.dumps(asdict(stats), indent=2))
@@ -250,6 +264,7 @@ def _check(args: argparse.Namespace) -> int:
     from .corpus.check import Policy, check_article
     from .corpus.formats import FORMATS
 
+    _writable(args.output)
     options = Options.from_file(args.options) if args.options else DEFAULT_OPTIONS
     if args.max_distance is not None:
         options = options.with_max_distance(args.max_distance)
@@ -276,7 +291,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.output:
         from pathlib import Path
 
-        Path(args.output).write_text(report, encoding="utf-8")
+        try:
+            Path(args.output).write_text(report, encoding="utf-8")
+        except OSError as error:
+            raise _usage(f"{args.output}: cannot write the report ({error.strerror or error})") from None
     else:
         print(report, end="")
     if unreadable:
@@ -300,15 +318,37 @@ def _open_corpus(against: str) -> "CorpusIndex":
         index = CorpusIndex(":memory:")  # a small corpus, indexed for this run only
         index.add(read_records([path]))
         return index
-    return CorpusIndex(_existing_index(against))
+    return CorpusIndex(against, read_only=True)
 
 
-def _existing_index(path: str) -> str:
+def _writable(path: str | None) -> None:
+    """Fail now, not after the work, when ``path`` cannot be written."""
     from pathlib import Path
 
-    if not Path(path).is_file():
-        raise _usage(f"{path}: no such index (build one with 'paraphrase index add {path} FILES...')")
-    return path
+    if path is not None and not Path(path).resolve().parent.is_dir():
+        raise _usage(f"{path}: no such folder {Path(path).parent}")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number above 0")
+    return value
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return int(text)
 
 
 class _Progress:
@@ -342,7 +382,8 @@ def _serve(args: argparse.Namespace) -> int:
     from paraphrase_viewer import create_app
 
     print(f"paraphrase viewer on http://{args.host}:{args.port} (Ctrl-C to stop)", file=sys.stderr)
-    waitress.serve(create_app(), host=args.host, port=args.port, threads=args.threads, ident="paraphrase")
+    waitress.serve(create_app(), host=args.host, port=args.port, threads=args.threads, ident="paraphrase",
+                   connection_limit=args.connection_limit, channel_timeout=args.channel_timeout)
     return EXIT_OK
 
 
@@ -363,6 +404,8 @@ def _scan(args: argparse.Namespace) -> int:
     except ImportError as error:
         raise _usage(f"scan needs the archive extra ({error.name} is missing): "
                      "pip install 'newsroom-paraphrase[archive]'") from error
+    _writable(args.output)
+    _writable(args.clusters)
     options = Options.from_file(args.options) if args.options else DEFAULT_OPTIONS
     bar: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
     if sys.stderr.isatty() and not args.scheduler:  # Dask's bar follows the local scheduler's tasks

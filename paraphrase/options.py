@@ -73,6 +73,7 @@ class Options:
     max_sentences: int | None = None
 
     def __post_init__(self) -> None:
+        self._check_types()
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
             if isinstance(value, float) and not 0.0 <= value <= 1.0 and field.name != "fact_weight":
@@ -84,10 +85,21 @@ class Options:
                                " <= align_max_distance <= related_max_distance")
         if self.max_group < 1 or self.min_content_words < 1 or self.check_candidates < 1:
             raise OptionsError("max_group, min_content_words and check_candidates must be at least 1")
-        if self.max_sentences is not None and (not isinstance(self.max_sentences, int) or self.max_sentences < 1):
-            raise OptionsError(f"max_sentences must be a whole number of at least 1, got {self.max_sentences!r}")
+        if self.max_sentences is not None and self.max_sentences < 1:
+            raise OptionsError(f"max_sentences must be at least 1, got {self.max_sentences}")
         if self.max_segment_chars < 100:
             raise OptionsError(f"max_segment_chars must be at least 100, got {self.max_segment_chars}")
+
+    def _check_types(self) -> None:
+        # A TOML file can hold any type: say which key is wrong before any comparison.
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if value is None and field.default is None:  # optional, and not set
+                continue
+            wanted = (int, float) if isinstance(field.default, float) else int
+            if isinstance(value, bool) or not isinstance(value, wanted):
+                kind = "a number" if wanted != int else "a whole number"
+                raise OptionsError(f"{field.name} must be {kind}, got {value!r}")
 
     @property
     def min_content_dice(self) -> float:
