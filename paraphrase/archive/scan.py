@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -182,5 +183,23 @@ def _scheduler(address: str | None, workers: int | None) -> Iterator[None]:
             yield
     else:
         with dask.config.set({"scheduler": "processes", "num_workers": workers or os.cpu_count(),
-                              "dataframe.shuffle.method": "disk"}):
+                              "dataframe.shuffle.method": "disk", "multiprocessing.initializer": functools.partial(die_with_parent, os.getpid())}):
             yield
+
+
+def die_with_parent(parent: int) -> None:
+    """In a local worker process: exit when ``parent``, the scan that started it, is gone.
+
+    A scan killed with SIGKILL cannot stop its pool, whose workers would otherwise wait
+    for work forever; each worker watches its parent instead (from before it started, as
+    the scan may die while the worker is still starting).
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()

@@ -8,6 +8,7 @@ import paraphrase
 from paraphrase.archive import scan
 from paraphrase.archive.scan import read_results
 
+from ..conftest import seed
 from ..corpus.conftest import run
 
 
@@ -123,3 +124,33 @@ def test_readme_scan_session_matches_a_real_run(tmp_path):
     done = run(*command.split("paraphrase ", 1)[1].split(), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert shown == [line for line in (done.stderr + done.stdout).splitlines() if "arn" not in line]
+
+
+def test_killed_scan_leaves_no_worker_behind(tmp_path):
+    # Regression: after kill -9 of a scan, its local worker processes stayed alive.
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    slow = tmp_path / "big.jsonl"
+    rows = [{"id": f"d{i}", "text": seed("001").read_text(encoding="utf-8") + f" Edition {i}."} for i in range(400)]
+    slow.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    scan_process = subprocess.Popen([sys.executable, "-m", "paraphrase.cli", "scan", str(slow), "-o",
+                                     str(tmp_path / "o.jsonl"), "--workers", "2"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(scan_process.pid)
+    deadline = time.monotonic() + 60
+    while len(parent.children(recursive=True)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    workers = parent.children(recursive=True)
+    assert workers, "the scan started no worker process"
+    os.kill(scan_process.pid, signal.SIGKILL)
+    scan_process.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=15)
+    for process in alive:
+        process.kill()
+    assert not alive, f"{len(alive)} worker process(es) outlived the scan"
