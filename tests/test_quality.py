@@ -37,6 +37,9 @@ FLOORS = {
 }
 
 
+pytestmark = pytest.mark.shared_data
+
+
 @pytest.fixture(scope="module")
 def results():
     assert SHARED_DATA.is_dir(), f"the quality gate needs the labelled corpora in {SHARED_DATA}"

@@ -114,6 +114,7 @@ def test_missing_file_is_an_input_error(tmp_path):
         load(Path(tmp_path / "missing.txt"), "A")
 
 
+@pytest.mark.shared_data
 def test_windows_1252_corpus_files_decode_without_replacement_characters():
     files = sorted((SHARED_DATA / "clough-stevenson-2011").glob("g*.txt"))
     if not files:
