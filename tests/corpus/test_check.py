@@ -136,3 +136,13 @@ def test_allowlisted_source_and_sentence():
     allow = Allowlist(sources=frozenset({"reuters"}), sentences=frozenset({"reporting by our staff."}))
     assert allow.accepts("a", "wire-1", "Reuters") == "accepted source Reuters"
     assert allow.accepts_sentence("Reporting  by our STAFF.")
+
+
+def test_the_limit_comes_from_the_options_given():
+    # Regression: check_article ignored check_max_share in its options (Policy() read the default).
+    from paraphrase import DEFAULT_OPTIONS
+
+    index = credited_index()
+    assert check_article(REWRITE, index).failed
+    lenient = DEFAULT_OPTIONS.replace(check_max_share=0.99)
+    assert not check_article(REWRITE, index, options=lenient).failed
