@@ -9,6 +9,7 @@ slower (45 ms against 10 ms for a one-page article), which is small beside the r
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import zlib
@@ -63,8 +64,9 @@ class _BoundedZlib:
         return out
 
 
+@functools.cache
 def _bound_inflation() -> None:
-    # pdfminer inflates streams with zlib.decompress and no limit; give its module ours.
+    # pdfminer inflates streams with zlib.decompress and no limit; give its module ours, once.
     import pdfminer.pdftypes
 
     pdfminer.pdftypes.zlib = _BoundedZlib  # type: ignore[attr-defined,assignment]

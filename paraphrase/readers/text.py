@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..errors import InputError, UnsupportedFormatError
+from ..errors import UnsupportedFormatError
 
 # Data whose decoded characters are more than this share control characters is binary.
 MAX_CONTROL_SHARE = 0.1
