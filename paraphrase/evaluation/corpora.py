@@ -64,3 +64,49 @@ def _exists(path: Path) -> Path:
     if not path.exists():
         raise InputError(f"{path}: not found (give the folder holding the labelled corpora with --data)")
     return path
+
+
+PAN13 = "pan13-text-alignment-train"
+# The subsets in corpus order, with the kind of reuse each holds.
+PAN13_SUBSETS = {
+    "01-no-plagiarism": "none", "02-no-obfuscation": "verbatim", "03-random-obfuscation": "random",
+    "04-translation-obfuscation": "translation", "05-summary-obfuscation": "summary",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Case:
+    """One reused passage: character spans (start, end) in the suspicious and source texts."""
+
+    suspicious: tuple[int, int]
+    source: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class PanPair:
+    subset: str  # a kind of reuse, a value of PAN13_SUBSETS
+    suspicious: Path
+    source: Path
+    cases: tuple[Case, ...]  # none for a pair without reuse
+
+
+def pan13_pairs(data: Path) -> list[PanPair]:
+    """The 5,185 PAN-13 text alignment training pairs, subset by subset, with their gold passages."""
+    root = _exists(data / PAN13)
+    return [_pan_pair(root, kind, xml) for folder, kind in PAN13_SUBSETS.items()
+            for xml in sorted((root / folder).glob("*.xml"))]
+
+
+def _pan_pair(root: Path, kind: str, xml: Path) -> PanPair:
+    import xml.etree.ElementTree as ElementTree  # the corpus' own files, not user input
+
+    document = ElementTree.parse(xml).getroot()
+    features = [f.attrib for f in document.iter("feature") if f.get("name") == "plagiarism"]
+    source = xml.stem.split("-", 2)[2] + ".txt"  # suspicious-documentNNNNN-source-documentMMMMM
+    cases = tuple(Case(_span(f, "this"), _span(f, "source")) for f in features)
+    return PanPair(kind, root / "susp" / document.attrib["reference"], root / "src" / source, cases)
+
+
+def _span(feature: dict[str, str], side: str) -> tuple[int, int]:
+    start = int(feature[f"{side}_offset"])
+    return start, start + int(feature[f"{side}_length"])

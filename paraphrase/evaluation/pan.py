@@ -1,0 +1,192 @@
+"""PAN-13 text alignment: the engine's aligned passages against the gold reused passages.
+
+Each suspicious document is compared with its source (A = suspicious, B = source). Every
+aligned pair becomes a detection: the span of its sentences on each side; detections
+whose suspicious spans lie within ``MERGE_GAP`` characters of each other are merged, as
+PAN systems do, so that one reused passage cut into sentences counts once.
+
+The passage measures are PAN's (Potthast et al. 2010), character-level over both sides:
+
+* recall: per gold case, the share of its characters inside detections that overlap it,
+  averaged over cases;
+* precision: per detection, the share of its characters inside the cases it overlaps,
+  averaged over detections;
+* granularity: the mean number of detections per detected case (1 is best);
+* plagdet: F1 / log2(1 + granularity).
+
+The document measures read the engine's verdict: a pair with gold cases is *detected*
+when the verdict is not ``independent``; a pair without is a *false positive* when it is.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from ..comparison import Comparison
+from ..errors import InputError
+from ..options import Options
+from ..pipeline import compare
+from ..verdict import INDEPENDENT
+from .corpora import PAN13_SUBSETS, Case, PanPair, pan13_pairs
+
+MERGE_GAP = 300  # characters between two detections on the suspicious side
+CI_SAMPLE = 40  # pairs per subset in the quality gate; the benchmark runs all 5,185
+SEED = 13
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One pair as the engine saw it: its gold cases, its detections and its verdict."""
+
+    pair: PanPair
+    detections: tuple[Case, ...]
+    flagged: bool  # the verdict is not independent
+    reused: tuple[float, float] = (0.0, 0.0)  # shares of sentences aligned, suspicious and source
+    pairs: int = 0  # aligned pairs
+    refused: bool = False  # a text the readers refuse (the corpus holds a few binary files)
+
+
+def sample(pairs: Sequence[PanPair], per_subset: int | None, seed: int = SEED) -> list[PanPair]:
+    """``per_subset`` pairs of each subset, drawn reproducibly (all pairs when None).
+
+    The reuse subsets are drawn from their pairs with gold cases (the summary subset also
+    holds pairs without), the no-plagiarism subset from all of its pairs.
+    """
+    if per_subset is None:
+        return list(pairs)
+    rng = random.Random(seed)
+    chosen: list[PanPair] = []
+    for kind in PAN13_SUBSETS.values():
+        pool = [p for p in pairs if p.subset == kind and (bool(p.cases) or kind == "none")]
+        chosen += rng.sample(pool, min(per_subset, len(pool)))
+    return chosen
+
+
+def judge(pair: PanPair, options: Options) -> Judged:
+    try:
+        result = compare(pair.suspicious, pair.source, options=options)
+    except InputError:  # judged as finding nothing, and counted
+        return Judged(pair, (), False, refused=True)
+    s = result.summary
+    return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (s.a_reused, s.b_reused), len(result.pairs))
+
+
+def detections(result: Comparison, gap: int = MERGE_GAP) -> list[Case]:
+    """The aligned pairs of ``result`` as passages (A = suspicious side), merged within ``gap``."""
+    spans = sorted(Case(_span(result.a.sentences, p.a), _span(result.b.sentences, p.b)) for p in result.pairs)
+    merged: list[Case] = []
+    for case in spans:
+        last = merged[-1] if merged else None
+        if last and case.suspicious[0] - last.suspicious[1] <= gap:
+            merged[-1] = Case(_hull(last.suspicious, case.suspicious), _hull(last.source, case.source))
+        else:
+            merged.append(case)
+    return merged
+
+
+def _span(sentences: Sequence[Any], indexes: tuple[int, ...]) -> Span:
+    return min(sentences[i].start for i in indexes), max(sentences[i].end for i in indexes)
+
+
+def _hull(x: Span, y: Span) -> Span:
+    return min(x[0], y[0]), max(x[1], y[1])
+
+
+def passage_measures(judged: Sequence[Judged]) -> dict[str, float]:
+    """PAN's macro recall, precision, granularity and plagdet over all cases and detections."""
+    cases = [(k, c) for k, j in enumerate(judged) for c in j.pair.cases]
+    found = [(k, d) for k, j in enumerate(judged) for d in j.detections]
+    by_pair: dict[int, list[Case]] = {}
+    for k, d in found:
+        by_pair.setdefault(k, []).append(d)
+    recalls, detected_by = [], []
+    for k, case in cases:
+        hits = [d for d in by_pair.get(k, []) if _overlaps(case, d)]
+        recalls.append(_covered(case, hits) / _size(case))
+        if hits:
+            detected_by.append(len(hits))
+    gold_of = {k: list(j.pair.cases) for k, j in enumerate(judged)}
+    precisions = [_covered(d, [c for c in gold_of[k] if _overlaps(c, d)]) / _size(d) for k, d in found]
+    recall = sum(recalls) / len(recalls) if recalls else 1.0
+    precision = sum(precisions) / len(precisions) if precisions else (1.0 if not cases else 0.0)
+    granularity = sum(detected_by) / len(detected_by) if detected_by else 1.0
+    return {"recall": recall, "precision": precision, "granularity": granularity,
+            "plagdet": plagdet(recall, precision, granularity)}
+
+
+def plagdet(recall: float, precision: float, granularity: float) -> float:
+    """F1 of recall and precision, discounted by granularity as PAN does.
+
+    >>> round(plagdet(0.9, 0.9, 1.0), 3), round(plagdet(0.9, 0.9, 2.0), 3)
+    (0.9, 0.568)
+    """
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    return f1 / math.log2(1 + granularity)
+
+
+def _overlaps(x: Case, y: Case) -> bool:
+    return _meet(x.suspicious, y.suspicious) > 0 and _meet(x.source, y.source) > 0
+
+
+def _meet(x: Span, y: Span) -> int:
+    return max(0, min(x[1], y[1]) - max(x[0], y[0]))
+
+
+def _size(case: Case) -> int:
+    return (case.suspicious[1] - case.suspicious[0]) + (case.source[1] - case.source[0])
+
+
+def _covered(case: Case, others: Iterable[Case]) -> int:
+    """Characters of ``case``, on both sides, inside any of ``others``."""
+    others = list(others)
+    return sum(_union_inside(getattr(case, side), [getattr(o, side) for o in others])
+               for side in ("suspicious", "source"))
+
+
+def _union_inside(span: Span, spans: list[Span]) -> int:
+    clipped = sorted((max(s[0], span[0]), min(s[1], span[1])) for s in spans)
+    total, reach = 0, span[0]
+    for start, end in clipped:
+        start = max(start, reach)
+        if end > start:
+            total += end - start
+            reach = end
+    return total
+
+
+def document_measures(judged: Sequence[Judged]) -> dict[str, float | int]:
+    reused = [j for j in judged if j.pair.cases]
+    clean = [j for j in judged if not j.pair.cases]
+    measures: dict[str, float | int] = {"pairs": len(judged), "refused": sum(j.refused for j in judged)}
+    if reused:
+        measures["detected"] = sum(j.flagged for j in reused) / len(reused)
+    if clean:
+        measures["false_positives"] = sum(j.flagged for j in clean) / len(clean)
+    return measures
+
+
+def evaluate_pan(data: Path, options: Options, per_subset: int | None = CI_SAMPLE,
+                 judge_all: Callable[[list[PanPair]], list[Judged]] | None = None) -> dict[str, Any]:
+    """Document and passage measures per subset and over all reuse subsets.
+
+    ``per_subset`` pairs are drawn from each subset (None: the whole corpus); ``judge_all``
+    may judge the pairs in parallel (the benchmark does), by default one after another.
+    """
+    pairs = sample(pan13_pairs(data), per_subset)
+    return measure(judge_all(pairs) if judge_all else [judge(p, options) for p in pairs], per_subset)
+
+
+def measure(judged: Sequence[Judged], per_subset: int | None) -> dict[str, Any]:
+    """The measures of :func:`evaluate_pan` for pairs already judged."""
+    results: dict[str, Any] = {"sample_per_subset": per_subset}
+    for kind in PAN13_SUBSETS.values():
+        rows = [j for j in judged if j.pair.subset == kind]
+        results[kind] = {**document_measures(rows), **(passage_measures(rows) if kind != "none" else {})}
+    results["overall"] = passage_measures([j for j in judged if j.pair.subset != "none"])
+    return results
