@@ -9,7 +9,9 @@
    reordered sentences align, and a repeated sentence cannot be counted twice.
 4. Each accepted group then absorbs an unaligned neighbour when that lowers its
    distance.
-5. Among the sentences still unaligned, single pairs beyond the alignment bound but
+5. Each sentence still unaligned may be covered by several sentences of the other text,
+   adjacent or not (a rewrite that moved facts across sentence boundaries; ``cover.py``).
+6. Among the sentences still unaligned, single pairs beyond the alignment bound but
    within ``related_max_distance`` are matched the same way, as *related*: they share
    some details (often a fact retold in other words) without one being a rewrite of the
    other, so they are shown to an editor but never counted as reuse.
@@ -25,10 +27,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .alphabet import Alphabet
+from .cover import covers
 from .document import Document, Sentence
 from .options import Options
 from .score import content_bag, feature_distance
-from .tokens import Features
+from .tokens import Features, concatenated
 
 CANDIDATES_PER_SENTENCE = 3
 # In the candidate search, numbers and names count twice: among sentences on one event,
@@ -52,6 +55,7 @@ class Group:
     a: tuple[int, ...]
     b: tuple[int, ...]
     distance: float
+    cover: bool = False  # one sentence covered by several of the other text (cover.py)
 
 
 def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Alignment:
@@ -64,7 +68,10 @@ def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Ali
     scored = sorted(_scored_candidates(a, b, left, right, overlap, options, alphabet), key=_best_first)
     aligned = _match(g for g in scored if g.distance <= options.align_max_distance)
     merger = _Merger(a, b, aligned, options, alphabet)
-    groups = sorted((merger.grow(g) for g in aligned), key=lambda g: g.a)
+    groups = [merger.grow(g) for g in aligned]
+    taken = ({i for g in groups for i in g.a}, {j for g in groups for j in g.b})
+    groups += [Group(*cover, cover=True) for cover in covers(a, b, left, right, overlap, taken, options, alphabet)]
+    groups.sort(key=lambda g: (g.a, g.b))
     related = _match((g for g in scored if g.distance > options.align_max_distance), taken=groups)
     return Alignment(groups, sorted(related, key=lambda g: g.a))
 
@@ -200,11 +207,4 @@ class _Merger:
 def joined(document: Document, indexes: tuple[int, ...]) -> Features:
     """The features of consecutive sentences read as one."""
     parts = [document.sentences[i].features for i in indexes]
-    if len(parts) == 1:
-        return parts[0]
-    return Features(
-        tokens=tuple(t for p in parts for t in p.tokens),
-        words=tuple(w for p in parts for w in p.words),
-        content=tuple(c for p in parts for c in p.content),
-        facts=tuple(f for p in parts for f in p.facts),
-    )
+    return parts[0] if len(parts) == 1 else concatenated(parts)

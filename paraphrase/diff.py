@@ -8,7 +8,7 @@ segment length cap, since a pair is at most a few segments.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Iterator, NamedTuple, Sequence
 
 import fast_diff_match_patch
 
@@ -16,6 +16,7 @@ from .alphabet import Alphabet
 from .tokens import Token
 
 _OPS = {"=": "equal", "-": "delete", "+": "insert"}
+Span = tuple[int, int]
 
 
 class Opcode(NamedTuple):
@@ -29,23 +30,24 @@ class Opcode(NamedTuple):
 
 
 def word_diff(
-    a_tokens: tuple[Token, ...], a_span: tuple[int, int],
-    b_tokens: tuple[Token, ...], b_span: tuple[int, int],
+    a_tokens: tuple[Token, ...], a_runs: Sequence[Span],
+    b_tokens: tuple[Token, ...], b_runs: Sequence[Span],
     alphabet: Alphabet,
 ) -> list[Opcode]:
-    """Opcodes that tile ``a_span`` and ``b_span`` exactly, white space included.
+    """Opcodes that tile the runs of text on each side exactly, white space included.
 
-    A token's trailing white space belongs to the token's opcode, so concatenating
-    the a-sides of all opcodes gives back the a-span's text unchanged.
+    Each side is a list of spans, in order: one, or several for sentences that are not
+    adjacent; the tokens lie inside them. A token's trailing white space belongs to the token's
+    opcode, so concatenating the a-sides of all opcodes gives back the runs' text
+    unchanged; no opcode crosses from one run to the next.
     """
     encoded_a = alphabet.encode(t.norm for t in a_tokens)
     encoded_b = alphabet.encode(t.norm for t in b_tokens)
     raw = fast_diff_match_patch.diff(encoded_a, encoded_b, timelimit=0, checklines=False, cleanup="No")
-    a_bounds = _bounds(a_tokens, a_span)
-    b_bounds = _bounds(b_tokens, b_span)
+    a_side, b_side = _Side(a_tokens, a_runs), _Side(b_tokens, b_runs)
     return [
-        Opcode(tag, a_bounds[i1], a_bounds[i2], b_bounds[j1], b_bounds[j2])
-        for tag, i1, i2, j1, j2 in token_opcodes(raw)
+        Opcode(tag, *a_side.bounds(i1, i2), *b_side.bounds(j1, j2))
+        for op in token_opcodes(raw) for tag, i1, i2, j1, j2 in _split(op, a_side.breaks, b_side.breaks)
     ]
 
 
@@ -68,8 +70,41 @@ def token_opcodes(raw: list[tuple[str, int]]) -> list[tuple[str, int, int, int, 
     return opcodes
 
 
-def _bounds(tokens: tuple[Token, ...], span: tuple[int, int]) -> list[int]:
-    # Boundary k is where token k starts; the first is the span's start, the last its end.
-    if not tokens:
-        return [span[0], span[1]]
-    return [span[0], *(t.start for t in tokens[1:]), span[1]]
+class _Side:
+    """The tokens of one side and the runs of text they lie in."""
+
+    def __init__(self, tokens: tuple[Token, ...], runs: Sequence[Span]) -> None:
+        self.runs = list(runs)
+        run_of = [next(k for k, (s, e) in enumerate(self.runs) if s <= t.start < e) for t in tokens]
+        # Token k opens a run, or follows a token of the same run.
+        self.starts = [self.runs[r][0] if k == 0 or run_of[k - 1] != r else tokens[k].start
+                       for k, r in enumerate(run_of)]
+        self.ends = [self.runs[r][1] if k + 1 == len(tokens) or run_of[k + 1] != r else tokens[k + 1].start
+                     for k, r in enumerate(run_of)]
+        self.breaks = {k for k in range(1, len(tokens)) if run_of[k] != run_of[k - 1]}
+
+    def bounds(self, i1: int, i2: int) -> Span:
+        if i1 < i2:
+            return self.starts[i1], self.ends[i2 - 1]
+        at = self.starts[i1] if i1 < len(self.starts) else self.runs[-1][1]  # an empty range
+        return at, at
+
+
+def _split(op: tuple[str, int, int, int, int], breaks_a: set[int], breaks_b: set[int]) -> Iterator[tuple[str, int, int, int, int]]:
+    """An opcode cut where either side passes from one run of text to the next."""
+    tag, i1, i2, j1, j2 = op
+    if tag == "equal":
+        cuts = sorted({0, i2 - i1} | {k - i1 for k in breaks_a if i1 < k < i2} | {k - j1 for k in breaks_b if j1 < k < j2})
+        for x, y in zip(cuts, cuts[1:]):
+            yield tag, i1 + x, i1 + y, j1 + x, j1 + y
+        return
+    pieces_a, pieces_b = _pieces(i1, i2, breaks_a), _pieces(j1, j2, breaks_b)
+    for k in range(max(len(pieces_a), len(pieces_b))):
+        a1, a2 = pieces_a[k] if k < len(pieces_a) else (i2, i2)
+        b1, b2 = pieces_b[k] if k < len(pieces_b) else (j2, j2)
+        yield ("replace" if a1 < a2 and b1 < b2 else "delete" if a1 < a2 else "insert"), a1, a2, b1, b2
+
+
+def _pieces(i1: int, i2: int, breaks: set[int]) -> list[tuple[int, int]]:
+    cuts = [i1, *sorted(k for k in breaks if i1 < k < i2), i2]
+    return [(x, y) for x, y in zip(cuts, cuts[1:]) if x < y]

@@ -8,7 +8,8 @@ from typing import Any
 from .clean import reasons
 from .errors import InputError
 from .options import Options
-from .segment import segments
+from .quotes import quotation_spans
+from .segment import lines, segments
 from .tokens import Features, features
 
 
@@ -52,8 +53,9 @@ def prepare(name: str, text: str, options: Options) -> Document:
     if options.max_sentences is not None and len(spans) > options.max_sentences:
         raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")
     why = reasons(text, spans)
+    quoted = quotation_spans(text, lines(text))
     sentences = tuple(
-        Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start))
+        Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start, quoted))
         for i, (start, end) in enumerate(spans)
     )
     return Document(name, text, sentences)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from .align import Group, align, joined
+from .evidence import derived_content, judge_pair
 from .alphabet import Alphabet
 from .comparison import Comparison, Pair
 from .diff import word_diff
 from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
-from .score import RELATED, changed_facts, edit_class
-from .verdict import summarize
+from .score import EDIT_CLASSES, RELATED, changed_facts
+from .verdict import Shares, summarize
 
 
 def compare(
@@ -40,30 +41,52 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     """Align, score, diff and judge two prepared documents (one prepared text, many partners)."""
     alphabet = Alphabet()
     alignment = align(doc_a, doc_b, options, alphabet)
-    moved = _moved(alignment.groups)
-    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, edit_class(g.distance, options), alphabet)  # score, diff
-                  for g in alignment.groups)
-    related = tuple(_pair(doc_a, doc_b, g, False, RELATED, alphabet) for g in alignment.related)
-    summary = summarize(
-        (doc_a.name, doc_b.name),
-        (len(doc_a.counted), len(doc_b.counted)),
-        (sum(len(p.a) for p in pairs), sum(len(p.b) for p in pairs)),
-        [p.edit_class for p in pairs],
-        options,
-        len(related),
-    )
+    labels = {g: judge_pair(joined(doc_a, g.a), joined(doc_b, g.b), g.distance, options, alphabet)
+              for g in alignment.groups}  # evidence of reuse, or only a shared topic or quotation
+    counted = [g for g in alignment.groups if labels[g] in EDIT_CLASSES]
+    moved = _moved(counted)
+    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet) for g in counted)  # score, diff
+    shown = [(g, labels[g]) for g in alignment.groups if labels[g] not in EDIT_CLASSES]
+    shown += [(g, RELATED) for g in alignment.related]
+    related = tuple(_pair(doc_a, doc_b, g, False, label, alphabet) for g, label in sorted(shown, key=_by_a))
+    summary = summarize((doc_a.name, doc_b.name), _shares(doc_a, doc_b, pairs),
+                        [p.edit_class for p in pairs], options, [p.edit_class for p in related])
     return Comparison(doc_a, doc_b, pairs, summary, related)
+
+
+def _by_a(shown: tuple[Group, str]) -> tuple[int, ...]:
+    return shown[0].a
+
+
+def _shares(a: Document, b: Document, pairs: tuple[Pair, ...]) -> Shares:
+    """Sentences counted and aligned on each side (a sentence may feed several pairs, and
+    counts once), and the informative words each side's pairs share with the other."""
+    aligned_a = {i for p in pairs for i in p.a}
+    aligned_b = {j for p in pairs for j in p.b}
+    content = derived_content(a, b, [(p.a, p.b) for p in pairs])
+    return Shares((len(a.counted), len(b.counted)), (len(aligned_a), len(aligned_b)), content)
 
 
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet) -> Pair:
     fa, fb = joined(a, group.a), joined(b, group.b)
-    span_a = (a.sentences[group.a[0]].start, a.sentences[group.a[-1]].end)
-    span_b = (b.sentences[group.b[0]].start, b.sentences[group.b[-1]].end)
-    diff = tuple(word_diff(fa.tokens, span_a, fb.tokens, span_b, alphabet))
-    return Pair(
-        group.a, group.b, group.distance, label, moved,
-        diff, changed_facts(fa, fb, a.text, b.text, diff),
-    )
+    diff = tuple(word_diff(fa.tokens, _runs(a, group.a), fb.tokens, _runs(b, group.b), alphabet))
+    facts = changed_facts(fa, fb, a.text, b.text, diff)
+    if group.cover:  # the covering side's other facts feed other sentences: not changes
+        covering = "a" if len(group.a) > 1 else "b"
+        facts = tuple(c for c in facts if getattr(c, "b" if covering == "a" else "a") is not None)
+    return Pair(group.a, group.b, group.distance, label, moved, diff, facts)
+
+
+def _runs(document: Document, indexes: tuple[int, ...]) -> list[tuple[int, int]]:
+    """The spans of the runs of consecutive sentences among ``indexes``."""
+    runs: list[tuple[int, int]] = []
+    for i in indexes:
+        sentence = document.sentences[i]
+        if runs and i - 1 in indexes:
+            runs[-1] = (runs[-1][0], sentence.end)
+        else:
+            runs.append((sentence.start, sentence.end))
+    return runs
 
 
 def _moved(groups: list[Group]) -> set[Group]:

@@ -13,6 +13,7 @@ from typing import Iterator, NamedTuple
 
 from .comparison import Comparison, Pair
 from .document import Document
+from .score import SHOWN_NOT_COUNTED
 
 _STYLE = {"del": "\x1b[31;9m", "ins": "\x1b[32;4m", "dim": "\x1b[2m", "bold": "\x1b[1m"}
 _RESET = "\x1b[0m"
@@ -62,7 +63,8 @@ def _lines(result: Comparison, color: bool, width: int) -> Iterator[str]:
     for pair in result.pairs:
         yield from _pair_rows(a, b, pair, color, width)
     if result.related:
-        yield _paint(f"Related, not counted as reuse: {len(result.related)} pair(s) share some details", "bold", color)
+        yield _paint(f"Shown, not counted as reuse: {len(result.related)} pair(s) sharing only some details"
+                     " or a quotation", "bold", color)
         yield ""
     for pair in result.related:
         yield from _pair_rows(a, b, pair, color, width)
@@ -81,7 +83,7 @@ def _lines(result: Comparison, color: bool, width: int) -> Iterator[str]:
 
 def _pair_rows(a: Document, b: Document, pair: Pair, color: bool, width: int) -> Iterator[str]:
     moved = "  moved" if pair.moved else ""
-    link = "~" if pair.edit_class == "related" else "↔"
+    link = "~" if pair.edit_class in SHOWN_NOT_COUNTED else "↔"
     head = f"A {_indexes(pair.a)} {link} B {_indexes(pair.b)}   distance {pair.distance:.2f}   {pair.edit_class}{moved}"
     yield _paint(head, "bold", color)
     left, right = _sides(a.text, b.text, pair)
@@ -105,9 +107,21 @@ def _indexes(indexes: tuple[int, ...]) -> str:
 
 
 def _sides(text_a: str, text_b: str, pair: Pair) -> tuple[list[Word], list[Word]]:
-    left = [(text_a[a1:a2], "" if tag == "equal" else "del") for tag, a1, a2, _, _ in pair.diff]
-    right = [(text_b[b1:b2], "" if tag == "equal" else "ins") for tag, _, _, b1, b2 in pair.diff]
+    left = _with_gaps(text_a, [(a1, a2, "" if tag == "equal" else "del") for tag, a1, a2, _, _ in pair.diff])
+    right = _with_gaps(text_b, [(b1, b2, "" if tag == "equal" else "ins") for tag, _, _, b1, b2 in pair.diff])
     return words(left), words(right)
+
+
+def _with_gaps(text: str, pieces: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    # Sentences of one side that are not adjacent (a cover) are shown apart: " … ".
+    shown: list[tuple[str, str]] = []
+    reach = None
+    for start, end, style in pieces:
+        if reach is not None and start > reach:
+            shown.append((" … ", ""))
+        shown.append((text[start:end], style))
+        reach = end if end > start else reach
+    return shown
 
 
 def _inline_diff(text_a: str, text_b: str, pair: Pair) -> Iterator[tuple[str, str]]:

@@ -14,25 +14,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import re
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from rapidfuzz.distance import Indel
 
 from .alphabet import Alphabet
 from .diff import Opcode
 from .options import DEFAULT_OPTIONS, Options
-from .tokens import Fact, Features, features
+from .tokens import STOPWORDS, Fact, Features, features
 
 # What may stand between two words of one name: "Jabhat al-Nusra", "Bashar Assad".
 _NAME_LINK = re.compile(r"[\s\-]{1,2}(?:(?:al|el|bin|ibn|de|del|da|van|von|der|la|le)[\s\-])?")
+# ...and between two numbers of one figure: a vote "7 to 2", a score "3-1", "4 of 10".
+_NUMBER_LINK = re.compile(r"\s?[-–—]\s?|\s(?:to|of|out of|in)\s")
+_LINKS = {"name": _NAME_LINK, "number": _NUMBER_LINK}
 
 # A replaced run this short is one fact standing in for another; a longer one is a rewrite.
 SWAP_MAX_WORDS = 4
 
 IDENTICAL, NEAR_VERBATIM, LIGHT_EDIT, PARAPHRASE = "identical", "near-verbatim", "light edit", "paraphrase"
 EDIT_CLASSES = (IDENTICAL, NEAR_VERBATIM, LIGHT_EDIT, PARAPHRASE)
-# Not an edit class: two unaligned sentences that share some details (see align.py).
-RELATED = "related"
+# Not edit classes: pairs shown to an editor but never counted as reuse. A "same
+# quotation" pair is alike only in words inside quotation marks; a "related" pair shares
+# some details (a fact retold) without evidence that one was written from the other
+# (see align.py and evidence.py).
+QUOTATION, RELATED = "same quotation", "related"
+SHOWN_NOT_COUNTED = (QUOTATION, RELATED)
+PAIR_CLASSES = EDIT_CLASSES + SHOWN_NOT_COUNTED
 
 
 @dataclass(frozen=True)
@@ -97,29 +105,53 @@ def changed_facts(
     """Numbers and names present on one side only.
 
     A fact on one side is paired with one on the other ("1,000 fighters" → "600
-    militants") only when both sit in the same short ``replace`` region of the word
-    diff, where one stands in for the other; otherwise each is reported alone. ``text_a`` and ``text_b`` are the documents the
-    offsets point into; adjacent missing names ("Jabhat al-Nusra") are reported as one.
+    militants") when both sit in the same short ``replace`` region of the word diff,
+    where one stands in for the other, or when both follow the same word or count the
+    same unit ("voted 7 to 2" → "voted 6 to 3", "$2.3 million" → "$3.2 million");
+    otherwise each is reported alone. ``text_a`` and ``text_b`` are the documents the
+    offsets point into; adjacent missing names ("Jabhat al-Nusra") and linked numbers
+    ("7 to 2") are reported as one.
     """
     changed: list[ChangedFact] = []
     for kind in ("number", "name"):
-        only_a = _joined_names(_missing(a.facts, b, kind), text_a)
-        only_b = _joined_names(_missing(b.facts, a, kind), text_b)
+        only_a = _joined(_missing(a.facts, b, kind), text_a)
+        only_b = _joined(_missing(b.facts, a, kind), text_b)
         swaps = [op for op in diff if op[0] == "replace" and _short(text_a[op[1]:op[2]]) and _short(text_b[op[3]:op[4]])]
-        changed += _paired(kind, only_a, only_b, swaps)
+        changed += _paired(kind, only_a, only_b, swaps, (a, b))
     return tuple(sorted(changed, key=_reading_order))
 
 
-def _paired(kind: str, only_a: list[Fact], only_b: list[Fact], replaced: list[Opcode]) -> list[ChangedFact]:
+def _paired(kind: str, only_a: list[Fact], only_b: list[Fact], replaced: list[Opcode],
+            sides: tuple[Features, Features]) -> list[ChangedFact]:
     pairs: list[ChangedFact] = []
     for op in replaced:
         in_a = [f for f in only_a if op[1] <= f.start < op[2]]
         in_b = [f for f in only_b if op[3] <= f.start < op[4]]
-        for fa, fb in zip(in_a, in_b):
-            pairs.append(ChangedFact(kind, fa, fb))
+        pairs += _take(kind, zip(in_a, in_b), only_a, only_b)
+    context_a = {f: _context(f, sides[0]) for f in only_a}
+    context_b = {f: _context(f, sides[1]) for f in only_b}
+    same_context = [(fa, fb) for fa in only_a for fb in only_b if context_a[fa] & context_b[fb]]
+    pairs += _take(kind, same_context, only_a, only_b)
+    return pairs + [ChangedFact(kind, f, None) for f in only_a] + [ChangedFact(kind, None, f) for f in only_b]
+
+
+def _take(kind: str, candidates: Iterable[tuple[Fact, Fact]], only_a: list[Fact], only_b: list[Fact]) -> list[ChangedFact]:
+    # In order, each fact once.
+    taken = []
+    for fa, fb in candidates:
+        if fa in only_a and fb in only_b:
+            taken.append(ChangedFact(kind, fa, fb))
             only_a.remove(fa)
             only_b.remove(fb)
-    return pairs + [ChangedFact(kind, f, None) for f in only_a] + [ChangedFact(kind, None, f) for f in only_b]
+    return taken
+
+
+def _context(fact: Fact, f: Features) -> set[str]:
+    """The content word before a fact and the unit after it ("voted", "million")."""
+    words = [t for t in f.tokens if t.kind != "punct"]
+    before = [t.norm for t in words if t.end <= fact.start][-1:]
+    after = [t.norm for t in words if fact.end - len(t.norm) <= t.start < fact.end and t.kind == "word"][-1:]
+    return {w for w in (*before, *after) if w not in STOPWORDS}
 
 
 def _short(text: str) -> bool:
@@ -137,12 +169,12 @@ def _missing(facts: tuple[Fact, ...], other: Features, kind: str) -> list[Fact]:
     return [f for f in facts if f.kind == kind and f.key not in present]
 
 
-def _joined_names(facts: list[Fact], text: str) -> list[Fact]:
+def _joined(facts: list[Fact], text: str) -> list[Fact]:
     joined: list[Fact] = []
     for fact in facts:
         previous = joined[-1] if joined else None
-        if previous and fact.kind == "name" and _NAME_LINK.fullmatch(text[previous.end:fact.start]):
-            fact = Fact("name", f"{previous.key} {fact.key}", text[previous.start:fact.end], previous.start, fact.end)
+        if previous and _LINKS[fact.kind].fullmatch(text[previous.end:fact.start]):
+            fact = Fact(fact.kind, f"{previous.key} {fact.key}", text[previous.start:fact.end], previous.start, fact.end)
             joined.pop()
         joined.append(fact)
     return joined

@@ -10,7 +10,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
+
+from .quotes import Span, inside
 
 if TYPE_CHECKING:
     from nltk.stem.porter import PorterStemmer
@@ -60,6 +62,18 @@ class Features:
     words: tuple[str, ...]  # every word and number, in order, normalised
     content: tuple[str, ...]  # stems of content words and numbers, in order
     facts: tuple[Fact, ...]
+    quoted: tuple[bool, ...] = ()  # per word: inside quotation marks (empty: none is)
+
+
+def concatenated(parts: Sequence[Features]) -> Features:
+    """The features of several sentences read as one."""
+    return Features(
+        tokens=tuple(t for p in parts for t in p.tokens),
+        words=tuple(w for p in parts for w in p.words),
+        content=tuple(c for p in parts for c in p.content),
+        facts=tuple(f for p in parts for f in p.facts),
+        quoted=tuple(q for p in parts for q in (p.quoted or (False,) * len(p.words))),
+    )
 
 
 def normalize(text: str) -> str:
@@ -110,13 +124,15 @@ def _porter() -> "PorterStemmer":
     return PorterStemmer()
 
 
-def features(text: str, offset: int = 0) -> Features:
-    """Tokens, words, content stems and facts of one sentence starting at ``offset``."""
+def features(text: str, offset: int = 0, quotations: Sequence[Span] = ()) -> Features:
+    """Tokens, words, content stems and facts of one sentence starting at ``offset``;
+    words inside the ``quotations`` spans (document offsets, sorted) are marked quoted."""
     tokens = tokenize(text, offset)
     words = tuple(t.norm for t in tokens if t.kind != "punct")
     content = tuple(_content(tokens))
     facts = tuple(_facts(text, offset, tokens))
-    return Features(tokens, words, content, facts)
+    quoted = inside(quotations, (t.start for t in tokens if t.kind != "punct")) if quotations else ()
+    return Features(tokens, words, content, facts, quoted)
 
 
 def content_terms(text: str) -> set[str]:
@@ -128,17 +144,18 @@ def content_terms(text: str) -> set[str]:
 def _content_term(raw: str) -> str | None:
     """The content stem of one token as written, or None for punctuation and function words."""
     norm, kind = _read(raw)
-    return _content_of(norm, kind)
+    return content_of(norm, kind)
 
 
 def _content(tokens: tuple[Token, ...]) -> Iterator[str]:
     for token in tokens:
-        term = _content_of(token.norm, token.kind)
+        term = content_of(token.norm, token.kind)
         if term is not None:
             yield term
 
 
-def _content_of(norm: str, kind: str) -> str | None:
+def content_of(norm: str, kind: str) -> str | None:
+    """The content stem of a normalised token, or None for punctuation and function words."""
     if kind == "number" or norm.isupper():
         return norm
     if kind == "word" and _bare(norm) not in STOPWORDS:

@@ -13,9 +13,19 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from .options import Options
+from .score import EDIT_CLASSES, QUOTATION, RELATED
 
 REWORDING, PARTIAL, INDEPENDENT = "rewording", "partial", "independent"
 A_FROM_B, B_FROM_A = "a_from_b", "b_from_a"
+
+
+@dataclass(frozen=True)
+class Shares:
+    """What the verdict reads, per side (A, B)."""
+
+    counted: tuple[int, int]  # sentences that are article text
+    aligned: tuple[int, int]  # of those, sentences in aligned pairs
+    content: tuple[float, float] = (0.0, 0.0)  # share of informative words derived (evidence.py)
 
 
 @dataclass(frozen=True)
@@ -30,7 +40,10 @@ class Summary:
     b_aligned: int
     classes: dict[str, int]  # aligned pairs per edit class
     message: str
-    related: int = 0  # related pairs: unaligned sentences sharing some details, not counted
+    related: int = 0  # related pairs: sentences sharing some details, not counted
+    quotations: int = 0  # pairs alike only in quoted words, not counted
+    a_content: float = 0.0  # share of A's informative words derived from B
+    b_content: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -38,21 +51,24 @@ class Summary:
             "a_reused": round(self.a_reused, 4), "b_reused": round(self.b_reused, 4),
             "a_sentences": self.a_counted, "b_sentences": self.b_counted,
             "a_aligned": self.a_aligned, "b_aligned": self.b_aligned,
-            "classes": dict(self.classes), "related": self.related, "message": self.message,
+            "a_content_reused": round(self.a_content, 4), "b_content_reused": round(self.b_content, 4),
+            "classes": dict(self.classes), "related": self.related, "quotations": self.quotations,
+            "message": self.message,
         }
 
 
 def summarize(
-    names: tuple[str, str], counted: tuple[int, int], aligned: tuple[int, int],
-    pair_classes: Sequence[str], options: Options, related: int = 0,
+    names: tuple[str, str], shares: Shares, pair_classes: Sequence[str], options: Options,
+    shown_classes: Sequence[str] = (),
 ) -> Summary:
-    """The verdict for texts with ``counted`` sentences of which ``aligned`` are aligned
-    (``related`` pairs are mentioned in the message, never counted)."""
-    a_share, b_share = (n / total if total else 0.0 for n, total in zip(aligned, counted))
+    """The verdict for the given shares and aligned pairs' classes (pairs shown but not
+    counted, of ``shown_classes``, are mentioned in the message)."""
+    a_share, b_share = (n / total if total else 0.0 for n, total in zip(shares.aligned, shares.counted))
     verdict = decide(a_share, b_share, len(pair_classes), options)
     direction = _direction(a_share, b_share, options) if verdict != INDEPENDENT else None
-    classes = {c: pair_classes.count(c) for c in dict.fromkeys(pair_classes)}
-    summary = Summary(verdict, direction, a_share, b_share, *counted, *aligned, classes, "", related)
+    classes = {c: pair_classes.count(c) for c in EDIT_CLASSES if c in pair_classes}
+    summary = Summary(verdict, direction, a_share, b_share, *shares.counted, *shares.aligned, classes, "",
+                      list(shown_classes).count(RELATED), list(shown_classes).count(QUOTATION), *shares.content)
     return _with_message(summary, names)
 
 
@@ -90,8 +106,12 @@ def _with_message(s: Summary, names: tuple[str, str]) -> Summary:
         relation = "a rewording of" if s.verdict == REWORDING else "partly derived from"
         source_share = s.b_reused if s.direction == A_FROM_B else s.a_reused
         derived_share = s.a_reused if s.direction == A_FROM_B else s.b_reused
+        derived_words = s.a_content if s.direction == A_FROM_B else s.b_content
         text = (f"{derived} is {relation} {source}: {source_share:.0%} of {source}'s sentences reappear in "
-                f"{derived}, and {derived_share:.0%} of {derived}'s sentences come from {source}")
+                f"{derived}, and {derived_share:.0%} of {derived}'s sentences come from {source} "
+                f"({derived_words:.0%} of its informative words)")
     counts = ", ".join(f"{n} {c}" for c, n in s.classes.items())
-    related = f"; {s.related} related pair(s) share some details, not counted" if s.related else ""
-    return replace(s, message=text + (f" ({counts})" if counts else "") + related)
+    shown = [f"{s.quotations} pair(s) share only a quotation" if s.quotations else "",
+             f"{s.related} related pair(s) share some details" if s.related else ""]
+    not_counted = "; " + " and ".join(filter(None, shown)) + ", not counted" if any(shown) else ""
+    return replace(s, message=text + (f" ({counts})" if counts else "") + not_counted)

@@ -11,7 +11,7 @@ texts = st.lists(pieces, min_size=1, max_size=30).map("".join).filter(lambda t: 
 
 def diff(a, b):
     a, b = a.strip(), b.strip()
-    return a, b, word_diff(tokenize(a), (0, len(a)), tokenize(b), (0, len(b)), Alphabet())
+    return a, b, word_diff(tokenize(a), [(0, len(a))], tokenize(b), [(0, len(b))], Alphabet())
 
 
 @given(texts, texts)

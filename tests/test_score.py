@@ -58,7 +58,7 @@ def test_edit_classes_follow_the_shipped_bounds(where, expected):
 
 def changes(a, b):
     fa, fb = features(a), features(b)
-    ops = word_diff(fa.tokens, (0, len(a)), fb.tokens, (0, len(b)), Alphabet())
+    ops = word_diff(fa.tokens, [(0, len(a))], fb.tokens, [(0, len(b))], Alphabet())
     return changed_facts(fa, fb, a, b, ops)
 
 

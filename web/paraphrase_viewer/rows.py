@@ -12,7 +12,7 @@ import numpy as np
 
 from paraphrase import Comparison, Pair
 from paraphrase.document import Document
-from paraphrase.score import RELATED
+from paraphrase.score import EDIT_CLASSES
 
 HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
 
@@ -44,22 +44,23 @@ def rows(result: Comparison) -> list[Row]:
     """Every sentence of both texts, once, in A's reading order with B's placed after its
     nearest preceding partner. Related pairs are rows like aligned ones, of class "related"."""
     shown = (*result.pairs, *result.related)
-    pair_of_a = {p.a[0]: p for p in shown}
+    pairs_at: dict[int, list[Pair]] = {}  # a sentence may feed several pairs (covers)
+    for pair in sorted(shown, key=lambda p: (p.a, p.b)):
+        pairs_at.setdefault(pair.a[0], []).append(pair)
     in_pair_a = {i for p in shown for i in p.a}
-    laid_out = [row for s in result.a.sentences for row in _rows_for_a(result, s.index, pair_of_a, in_pair_a)]
+    laid_out = [row for s in result.a.sentences for row in _rows_for_a(result, s.index, pairs_at, in_pair_a)]
     for j, extra in _b_only_rows(result, shown):
         laid_out.insert(_position_for_b(laid_out, j), extra)
     return laid_out
 
 
-def _rows_for_a(result: Comparison, i: int, pair_of_a: dict[int, Pair], in_pair_a: set[int]) -> Iterator[Row]:
+def _rows_for_a(result: Comparison, i: int, pairs_at: dict[int, list[Pair]], in_pair_a: set[int]) -> Iterator[Row]:
     sentence = result.a.sentences[i]
-    if i in pair_of_a:
-        pair = pair_of_a[i]
-        kind = "related" if pair.edit_class == RELATED else "pair"
-        yield Row(f"pair-{i}", kind, _pair_cell(result.a, pair, "a"), _pair_cell(result.b, pair, "b"), pair,
-                  [pair.edit_class] + (["moved"] if pair.moved else []))
-    elif i not in in_pair_a:
+    for k, pair in enumerate(pairs_at.get(i, ())):
+        kind = "pair" if pair.edit_class in EDIT_CLASSES else "related"
+        yield Row(f"pair-{i}" + (f"-{k}" if k else ""), kind, _pair_cell(result.a, pair, "a"),
+                  _pair_cell(result.b, pair, "b"), pair, [pair.edit_class] + (["moved"] if pair.moved else []))
+    if i not in in_pair_a:
         kind = "aside" if sentence.set_aside else "new"
         yield Row(f"a-{i}", kind, a=_plain_cell(result.a, i), classes=["set aside" if sentence.set_aside else "new material"])
 
@@ -100,7 +101,11 @@ def _fragments(text: str, spans: list[tuple[int, int]], marks: list[tuple[str, .
                facts: list[tuple[int, int]]) -> Iterator[Fragment]:
     """The spans' text cut at fact boundaries, each piece with its marks."""
     cuts = sorted({p for f in facts for p in f})
+    reach = None
     for (start, end), mark in zip(spans, marks):
+        if reach is not None and start > reach:
+            yield Fragment(" … ")  # sentences of one side that are not adjacent (a cover)
+        reach = end if end > start else reach
         points = [start, *(c for c in cuts if start < c < end), end]
         for lo, hi in zip(points, points[1:]):
             in_fact = any(f0 <= lo and hi <= f1 for f0, f1 in facts)

@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, current_app, jsonify, render_template, reque
 from werkzeug.exceptions import Forbidden, RequestEntityTooLarge
 
 import paraphrase
+from paraphrase.score import EDIT_CLASSES, SHOWN_NOT_COUNTED
 
 from .inputs import Article, MissingInput, UnsupportedInput, from_form, from_text
 from .rows import heatmap, rows
@@ -30,7 +31,11 @@ def compare():
         return _form_error(str(error), pasted, 400)
     laid_out = rows(result)
     return render_template("result.html", result=result, rows=laid_out, heatmap=heatmap(result, laid_out),
-                           data=result.to_dict(), **_limits())
+                           data=result.to_dict(), filters=FILTERS, **_limits())
+
+
+# What the class filter offers: the engine's pair classes, then the kinds of row.
+FILTERS = (*EDIT_CLASSES, "moved", *SHOWN_NOT_COUNTED, "new material", "set aside")
 
 
 @bp.post("/api/compare")

@@ -1,0 +1,105 @@
+"""Sentences rewritten from several, non-adjacent sentences of the other text.
+
+A rewrite that restructures moves facts across sentence boundaries: "The Elm Street
+library, which opened in 1964, will close" takes its content from the first and the
+third sentence of its source. After the contiguous alignment, each sentence still
+unaligned is covered by the sentences of the other text that hold most of its content
+words (greedily, up to ``max_group``, adjacent or not, already aligned or not: one
+sentence may feed several), and the cover aligns when its distance to the sentence is
+within ``align_max_distance``.
+
+In a cover, numbers count by place, not value: restructuring rewrites often update a
+figure ("voted 7 to 2" -> "voted 6 to 3"), and the changed figures are flagged as
+changed facts rather than left to keep the sentence unaligned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+import numpy as np
+
+from .alphabet import Alphabet
+from .document import Document, Sentence
+from .options import Options
+from .score import feature_distance
+from .tokens import Features, concatenated
+
+COVER_CANDIDATES = 5  # sentences of the other text considered for one cover
+NUMBER = "#"
+
+
+Cover = tuple[tuple[int, ...], tuple[int, ...], float]  # A indexes, B indexes, distance
+
+
+def covers(
+    a: Document, b: Document, left: list[Sentence], right: list[Sentence], overlap: np.ndarray,
+    taken: tuple[set[int], set[int]], options: Options, alphabet: Alphabet,
+) -> list[Cover]:
+    """The covers that align, best first, for sentences not ``taken``; a sentence that
+    feeds an accepted cover is no longer a target itself."""
+    accepted = []
+    used_a, used_b = set(taken[0]), set(taken[1])
+    for cover in sorted(_candidates(a, b, left, right, overlap, taken, options, alphabet), key=lambda c: c[2]):
+        target_free = (cover[0][0] not in used_a) if len(cover[0]) == 1 else (cover[1][0] not in used_b)
+        if target_free:
+            accepted.append(cover)
+            used_a.update(cover[0])
+            used_b.update(cover[1])
+    return accepted
+
+
+def _candidates(
+    a: Document, b: Document, left: list[Sentence], right: list[Sentence], overlap: np.ndarray,
+    taken: tuple[set[int], set[int]], options: Options, alphabet: Alphabet,
+) -> Iterator[Cover]:
+    for row, sentence in enumerate(left):
+        if sentence.index not in taken[0]:
+            found = _cover(sentence, right, overlap[row], b, options, alphabet)
+            if found:
+                yield (sentence.index,), found[0], found[1]
+    for column, sentence in enumerate(right):
+        if sentence.index not in taken[1]:
+            found = _cover(sentence, left, overlap[:, column], a, options, alphabet)
+            if found:
+                yield found[0], (sentence.index,), found[1]
+
+
+def _cover(
+    target: Sentence, others: list[Sentence], overlap: np.ndarray, other: Document, options: Options,
+    alphabet: Alphabet,
+) -> tuple[tuple[int, ...], float] | None:
+    best = [int(k) for k in np.argsort(-overlap, kind="stable")[:COVER_CANDIDATES] if overlap[k] > 0]
+    chosen = _greedy(set(target.features.content), [others[k] for k in best], options.max_group)
+    if len(chosen) < 2:  # one sentence alone was already tried by the alignment
+        return None
+    indexes = tuple(sorted(s.index for s in chosen))
+    parts = [by_place(other.sentences[i].features) for i in indexes]
+    d = feature_distance(by_place(target.features), concatenated(parts), options, alphabet)
+    return (indexes, d) if d <= options.align_max_distance else None
+
+
+def _greedy(wanted: set[str], candidates: list[Sentence], limit: int) -> list[Sentence]:
+    # Each step takes the sentence adding most of the wanted content words; a sentence
+    # must add two or more, so that one shared word does not pull a sentence in.
+    chosen: list[Sentence] = []
+    left = set(wanted)
+    while len(chosen) < limit:
+        gains = [(len(left & set(s.features.content)), -k) for k, s in enumerate(candidates) if s not in chosen]
+        if not gains or max(gains)[0] < 2:
+            break
+        pick = candidates[-max(gains)[1]]
+        chosen.append(pick)
+        left -= set(pick.features.content)
+    return chosen
+
+
+def by_place(f: Features) -> Features:
+    """The sentence's features with every number read as one placeholder."""
+    numbers = {fact.key for fact in f.facts if fact.kind == "number"}
+    if not numbers:
+        return f
+    return replace(f, words=tuple(NUMBER if w in numbers else w for w in f.words),
+                   content=tuple(NUMBER if c in numbers else c for c in f.content))
+

@@ -1,0 +1,166 @@
+"""Evidence that one sentence was written from another, not merely about the same thing.
+
+Independent reports of one event share its names, numbers and places, and the words of
+anyone they quote. What they do not share is the source's own phrasing. So an aligned
+pair counts as reuse only when it carries one of:
+
+* **close wording**: a distance within ``light_edit_max`` (words swapped, clauses kept);
+* **a shared phrase**: a run of three words in the same order, outside quotation marks,
+  holding at least one content word that is not a name or a number ("the halls of", no;
+  "roaming the halls", yes);
+* **much shared information**: content words outside quotations whose informativeness
+  (how rare each word is in general English, from the ``wordfreq`` tables) adds up to
+  ``min_shared_information``: a summary or heavy rewrite keeps the source's rarer words.
+
+A pair whose likeness rests on quoted words (without them it would not align) is a
+*same quotation* pair; a pair with neither kind of evidence is *related*. Both are shown
+to an editor and neither is counted as reuse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Sequence
+
+from .alphabet import Alphabet
+from .document import Document
+from .options import Options
+from .score import QUOTATION, RELATED, edit_class, feature_distance
+from .tokens import Features, Token, content_of
+
+# wordfreq's Zipf scale: log10 of a word's frequency per billion words. A word's
+# informativeness is how far it lies below this (at least 1): "the" (7.7) weighs 1,
+# "court" (5.4) 2.6, "asbestos" (3.5) 4.5, a word wordfreq has never seen 8.
+ZIPF_TOP = 8.0
+PHRASE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class ContentWord:
+    stem: str
+    weight: float  # informativeness, 1 (common) to ZIPF_TOP (unseen)
+    quoted: bool
+    fact: bool  # a number or a proper name
+
+
+def informativeness(word: str) -> float:
+    """How rare a normalised word is in general English, 1 (common) to 8 (never seen).
+
+    >>> informativeness("the") < informativeness("court") < informativeness("asbestos")
+    True
+    """
+    return _informativeness(word)
+
+
+@lru_cache(maxsize=200_000)
+def _informativeness(word: str) -> float:
+    from wordfreq import zipf_frequency  # its tables ship in the package: nothing is fetched
+
+    return max(ZIPF_TOP - zipf_frequency(word, "en"), 1.0)
+
+
+def content_words(f: Features) -> list[ContentWord]:
+    """The content words of a sentence with their weight, quotation and fact flags."""
+    fact_starts = {fact.start for fact in f.facts}
+    return [ContentWord(stem, informativeness(token.norm), quoted, token.start in fact_starts)
+            for token, quoted, stem in _words(f) if stem is not None]
+
+
+def _words(f: Features) -> Iterator[tuple[Token, bool, str | None]]:
+    # Words (not punctuation) with their quoted flag and content stem (None: function word).
+    words = [t for t in f.tokens if t.kind != "punct"]
+    quoted = f.quoted or (False,) * len(words)
+    for token, flag in zip(words, quoted):
+        yield token, flag, content_of(token.norm, token.kind)
+
+
+def judge_pair(a: Features, b: Features, distance: float, options: Options, alphabet: Alphabet) -> str:
+    """The edit class of an aligned pair that carries evidence of reuse, else QUOTATION or RELATED."""
+    if _rests_on_quotation(a, b, options, alphabet):
+        return QUOTATION
+    if distance <= options.light_edit_max or shared_phrases(a, b) \
+            or shared_information(a, b) >= options.min_shared_information:
+        return edit_class(distance, options)
+    return RELATED
+
+
+def shared_phrases(a: Features, b: Features) -> int:
+    """Word trigrams both sentences hold outside quotations, each with a content word that is
+    not a name or a number."""
+    return len(_phrases(a) & _phrases(b))
+
+
+def _phrases(f: Features) -> set[tuple[str, ...]]:
+    fact_starts = {fact.start for fact in f.facts}
+    words = [(token.norm, not quoted and stem is not None and token.start not in fact_starts, quoted)
+             for token, quoted, stem in _words(f)]
+    phrases = set()
+    for k in range(len(words) - PHRASE_WORDS + 1):
+        run = words[k:k + PHRASE_WORDS]
+        if any(w[1] for w in run) and not any(w[2] for w in run):
+            phrases.add(tuple(w[0] for w in run))
+    return phrases
+
+
+def shared_information(a: Features, b: Features) -> float:
+    """The informativeness of the distinct content words both hold outside quotations."""
+    weights_a = {w.stem: w.weight for w in content_words(a) if not w.quoted}
+    shared = {w.stem for w in content_words(b) if not w.quoted} & set(weights_a)
+    return sum(weights_a[stem] for stem in shared)
+
+
+def _rests_on_quotation(a: Features, b: Features, options: Options, alphabet: Alphabet) -> bool:
+    # Only pairs where both sides quote can rest on a quotation. Without it, what is left
+    # must align and say something beyond names and numbers: "Judge Peter Brown said:"
+    # is the attribution every report of the quote has.
+    if not any(a.quoted) or not any(b.quoted):
+        return False
+    bare_a, bare_b = unquoted(a), unquoted(b)
+    if min(_descriptive(bare_a), _descriptive(bare_b)) < options.min_content_words:
+        return True
+    return feature_distance(bare_a, bare_b, options, alphabet) > options.align_max_distance
+
+
+def _descriptive(f: Features) -> int:
+    """Content words that are not names or numbers."""
+    return sum(not w.fact for w in content_words(f))
+
+
+def unquoted(f: Features) -> Features:
+    """The sentence without its quoted words."""
+    if not any(f.quoted):
+        return f
+    kept = [(token, stem) for token, quoted, stem in _words(f) if not quoted]
+    starts = {token.start for token, _ in kept}
+    return Features(
+        tokens=tuple(t for t in f.tokens if t.kind == "punct" or t.start in starts),
+        words=tuple(token.norm for token, _ in kept),
+        content=tuple(stem for _, stem in kept if stem is not None),
+        facts=tuple(fact for fact in f.facts if fact.start in starts),
+    )
+
+
+def derived_content(a: Document, b: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> tuple[float, float]:
+    """The share of each text's informative words that its aligned pairs share with the other.
+
+    Words are weighed by informativeness and counted outside quotations, in sentences
+    that are article text; a word of an aligned sentence is derived when its stem is on
+    the other side of its pair.
+    """
+    return _derived(a, b, [(ga, gb) for ga, gb in groups]), _derived(b, a, [(gb, ga) for ga, gb in groups])
+
+
+def _derived(doc: Document, other: Document, groups: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> float:
+    partners: dict[int, set[str]] = {}
+    for mine, theirs in groups:
+        stems = {stem for j in theirs for stem in other.sentences[j].features.content}
+        for i in mine:
+            partners.setdefault(i, set()).update(stems)
+    total = derived = 0.0
+    for sentence in doc.counted:
+        for word in content_words(sentence.features):
+            if not word.quoted:
+                total += word.weight
+                derived += word.weight if word.stem in partners.get(sentence.index, ()) else 0.0
+    return derived / total if total else 0.0

@@ -1,0 +1,58 @@
+"""Quoted speech: the spans of a text inside quotation marks.
+
+Every reporter who heard a speaker has the speaker's words, so shared words inside
+quotation marks are not evidence that one article was written from another (see
+``evidence.py``). A quotation opens and closes within one paragraph: newsroom style
+reopens a quote that runs on at the next paragraph, so an unclosed quote ends with its
+paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterable, Sequence
+
+Span = tuple[int, int]
+
+# Opening mark -> the marks that close it. Straight double quotes open and close alike;
+# a single curly quote opens only before a word (it is also the apostrophe).
+_CLOSING = {"“": "”\"", "„": "“”\"", "«": "»", "»": "«", "‹": "›", "\"": "\"“”"}
+_MARKS = re.compile(r"[“”„«»‹›\"]|(?<![^\W_])‘(?=\w)|’(?![^\W_])")
+
+
+def quotation_spans(text: str, paragraphs: Iterable[Span]) -> list[Span]:
+    """The quoted spans of ``text`` (marks included), paragraph by paragraph.
+
+    >>> text = 'The judge said: "He is a danger to the public." He was jailed.'
+    >>> [text[s:e] for s, e in quotation_spans(text, [(0, len(text))])]
+    ['"He is a danger to the public."']
+    """
+    spans: list[Span] = []
+    for start, end in paragraphs:
+        spans += _quoted(text, start, end)
+    return spans
+
+
+def _quoted(text: str, start: int, end: int) -> Iterable[Span]:
+    opened: tuple[int, str] | None = None
+    for match in _MARKS.finditer(text, start, end):
+        mark = match.group()
+        if opened is None:
+            if mark in _CLOSING or mark == "‘":
+                opened = (match.start(), _CLOSING.get(mark, "’"))
+        elif mark in opened[1]:
+            yield opened[0], match.end()
+            opened = None
+    if opened is not None:
+        yield opened[0], end
+
+
+def inside(spans: Sequence[Span], positions: Iterable[int]) -> tuple[bool, ...]:
+    """For each position (ascending or not), whether it lies inside one of ``spans`` (sorted)."""
+    starts = [s for s, _ in spans]
+    flags = []
+    for position in positions:
+        k = bisect_right(starts, position) - 1
+        flags.append(k >= 0 and position < spans[k][1])
+    return tuple(flags)

@@ -1,0 +1,132 @@
+"""Evidence of reuse: restructured rewrites align, shared quotations and shared facts do not count.
+
+These cases check behaviour, not thresholds: each was written before the engine was run
+on it, and none of the shipped thresholds was fitted to them (they come from
+``paraphrase.evaluation.calibrate`` and the PAN-13 and Clough & Stevenson corpora).
+"""
+
+import pytest
+
+from paraphrase import compare
+from paraphrase.evidence import informativeness, shared_information, shared_phrases, unquoted
+from paraphrase.quotes import quotation_spans
+from paraphrase.score import QUOTATION
+from paraphrase.segment import lines
+from paraphrase.tokens import features
+
+LIBRARY = ("The council voted 7 to 2 on Monday to close the Elm Street library. "
+           "Officials said repairs would cost $2.3 million. The branch opened in 1964.")
+LIBRARY_RESTRUCTURED = ("The Elm Street library, which opened in 1964, will close. On Monday the council voted "
+                        "6 to 3 in favour of closing it, after officials put the repair bill at $3.2 million.")
+
+
+def _changes(result):
+    return {(c.a.text if c.a else None, c.b.text if c.b else None) for p in result.pairs for c in p.changed_facts}
+
+
+def test_a_rewrite_that_moves_facts_across_sentences_is_a_rewording():
+    result = compare(LIBRARY, LIBRARY_RESTRUCTURED)
+    assert result.summary.verdict == "rewording"
+    assert result.summary.a_reused == result.summary.b_reused == 1.0
+    assert any(len(p.a) > 1 and p.a != tuple(range(p.a[0], p.a[-1] + 1)) for p in result.pairs)  # non-adjacent
+
+
+def test_changed_figures_of_a_restructured_rewrite_are_paired():
+    changes = _changes(compare(LIBRARY, LIBRARY_RESTRUCTURED))
+    assert ("7 to 2", "6 to 3") in changes
+    assert ("2.3 million", "3.2 million") in changes
+    assert not {c for c in changes if None in c and any(x and x[0].isdigit() for x in c)}  # none one-sided
+
+
+def test_a_sentence_may_feed_two_sentences_of_the_rewrite():
+    result = compare(LIBRARY, LIBRARY_RESTRUCTURED)
+    feeding = [i for p in result.pairs for i in p.a]
+    assert feeding.count(0) == 2  # the vote sentence feeds both
+    assert result.summary.a_aligned == 3  # and counts once
+
+
+def test_the_diff_of_a_non_adjacent_group_never_shows_the_sentence_between():
+    result = compare(LIBRARY, LIBRARY_RESTRUCTURED)
+    pair = next(p for p in result.pairs if p.a == (0, 2))
+    shown = "".join(LIBRARY[op.a_start:op.a_end] for op in pair.diff)
+    assert "repairs" not in shown and "1964" in shown and "voted" in shown
+
+
+COURT_A = ("Smith, 34, of Leeds, was jailed for six years at Leeds Crown Court on Friday. "
+           "Judge Peter Brown told him: \"You are a danger to every woman you meet and you showed no remorse at all.\" "
+           "Police said the attack happened in March.")
+COURT_B = ("A man who attacked a woman in a park has been sentenced. "
+           "Judge Peter Brown said: \"You are a danger to every woman you meet and you showed no remorse at all.\" "
+           "Smith will serve half his sentence before his release.")
+
+
+def test_reports_sharing_only_a_quotation_are_independent():
+    result = compare(COURT_A, COURT_B)
+    assert result.summary.verdict == "independent"
+    assert [p.edit_class for p in result.related] == [QUOTATION]
+    assert result.summary.quotations == 1
+    assert "share only a quotation" in result.summary.message
+
+
+def test_copying_the_words_around_a_quotation_still_counts():
+    copied = COURT_A.replace("Judge Peter Brown told him:", "Passing sentence, Judge Peter Brown told the defendant "
+                             "in a packed courtroom:")
+    source = COURT_A.replace("Judge Peter Brown told him:", "Passing sentence, Judge Peter Brown told the defendant "
+                             "in a crowded courtroom:")
+    result = compare(copied, source)
+    assert all(p.edit_class != QUOTATION for p in result.pairs)
+    assert result.summary.verdict == "rewording"
+
+
+SAME_EVENT_A = ("Firefighters were called to a blaze at a warehouse in Bristol on Tuesday night. "
+                "Avon Fire and Rescue Service sent eight engines to Feeder Road. "
+                "Nobody was injured, the service said.")
+SAME_EVENT_B = ("Eight fire engines raced to Feeder Road in Bristol after flames broke through the roof. "
+                "Residents described thick black smoke over the city. "
+                "Avon Fire and Rescue Service said no one had been hurt.")
+
+
+def test_independent_reports_sharing_names_and_numbers_are_not_derived():
+    result = compare(SAME_EVENT_A, SAME_EVENT_B)
+    assert result.summary.verdict == "independent", result.summary.message
+
+
+def test_a_heavy_rewrite_keeping_the_sources_phrasing_counts():
+    a = "Newly released video footage reveals jihadist gunmen moving through the halls of the presidential palace."
+    b = "Video footage has emerged showing jihadist gunmen roaming the halls of the presidential palace."
+    result = compare(a, b)
+    assert [p.edit_class for p in result.pairs] == ["paraphrase"]
+
+
+def test_quotation_spans_follow_the_marks_and_end_with_the_paragraph():
+    text = "He said: “We will win.” Then ‘they’ left.\nShe said: \"It is over\nNext paragraph."
+    spans = [text[s:e] for s, e in quotation_spans(text, lines(text))]
+    assert spans == ["“We will win.”", "‘they’", "\"It is over"]
+
+
+def test_an_apostrophe_opens_no_quotation():
+    text = "The players’ union said it won’t strike."
+    assert quotation_spans(text, [(0, len(text))]) == []
+
+
+@pytest.mark.parametrize("common, rare", [("the", "court"), ("said", "asbestos"), ("police", "vermiculite")])
+def test_rarer_words_are_more_informative(common, rare):
+    assert 1.0 <= informativeness(common) < informativeness(rare) <= 8.0
+
+
+def test_phrases_and_information_ignore_quoted_words():
+    text_a = 'He said "the ancient oak tree fell" on Monday.'
+    text_b = 'She said "the ancient oak tree fell" yesterday.'
+    fa = features(text_a, 0, quotation_spans(text_a, [(0, len(text_a))]))
+    fb = features(text_b, 0, quotation_spans(text_b, [(0, len(text_b))]))
+    assert shared_phrases(fa, fb) == 0
+    assert shared_information(fa, fb) == 0
+    assert unquoted(fa).words == ("he", "said", "on", "monday")
+
+
+def test_shared_phrases_need_a_word_that_is_not_a_name_or_a_number():
+    fa = features("Officials met President Bashar Assad in Damascus.")
+    fb = features("Rebels hate President Bashar Assad in Damascus.")
+    assert shared_phrases(fa, fb) == 0
+    assert shared_phrases(features("The gunmen roamed the halls at night."),
+                          features("Gunmen roamed the halls of the palace.")) >= 1
