@@ -15,6 +15,10 @@ from typing import Any
 from .errors import OptionsError
 
 
+# Weights and sums, not shares or distances: not bound to [0, 1].
+_UNBOUNDED = frozenset({"fact_weight", "min_shared_information"})
+
+
 @dataclass(frozen=True, kw_only=True)
 class Options:
     # --- Alignment -------------------------------------------------------------------
@@ -37,6 +41,12 @@ class Options:
     # At most this many sentences on one side of an aligned pair.
     max_group: int = 3
 
+    # --- Evidence of reuse (evidence.py) ---------------------------------------------
+    # Beyond light_edit_max, an aligned pair counts as reuse only with a shared phrase
+    # outside quotations or shared content words whose informativeness (1 for "the",
+    # about 2.6 for "court", 4.5 for "asbestos", 8 for a word never seen) adds up to this.
+    min_shared_information: float = 15.0
+
     # --- Distance --------------------------------------------------------------------
     # Weight of content-word overlap in the distance; the rest is word-sequence
     # similarity, which separates verbatim copy from reworded text.
@@ -54,8 +64,8 @@ class Options:
     rewording_share: float = 0.5
     # Below the rewording share, at least this share (or min_partial_pairs pairs)
     # makes the verdict "partial".
-    partial_share: float = 0.15
-    min_partial_pairs: int = 2
+    partial_share: float = 0.05
+    min_partial_pairs: int = 1
 
     # --- Corpus check ----------------------------------------------------------------
     # An article fails `paraphrase check` when more than this share of its sentences
@@ -76,8 +86,10 @@ class Options:
         self._check_types()
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
-            if isinstance(value, float) and not 0.0 <= value <= 1.0 and field.name != "fact_weight":
+            if isinstance(value, float) and not 0.0 <= value <= 1.0 and field.name not in _UNBOUNDED:
                 raise OptionsError(f"{field.name} must be within [0, 1], got {value}")
+        if self.min_shared_information < 0.0:
+            raise OptionsError(f"min_shared_information must be at least 0, got {self.min_shared_information}")
         if self.fact_weight < 1.0:
             raise OptionsError(f"fact_weight must be at least 1, got {self.fact_weight}")
         if not self.near_verbatim_max <= self.light_edit_max <= self.align_max_distance <= self.related_max_distance:

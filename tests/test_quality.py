@@ -22,18 +22,35 @@ from .conftest import SEEDS, SHARED_DATA
 
 NOISE = 0.005
 FLOORS = {
-    ("clough_stevenson", "binary_accuracy"): 0.947,
-    ("clough_stevenson", "four_class_accuracy"): 0.800,
-    ("clough_stevenson", "four_class_macro_f1"): 0.763,
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.905,
-    # Lowered from 0.726 on purpose: hard-wrapped answers are now read as paragraphs, not
-    # one segment a line, and the refit bounds give one answer of 95 another degree.
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.716,
-    ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.968,
+    # Lowered on purpose (0.947 -> 0.926, 0.800 -> 0.789, 0.968 -> 0.946): the verdict's
+    # shares are now fitted on Clough & Stevenson and PAN-13 together, not on these 95
+    # answers alone; the fair, leave-one-task-out figures below rose (0.905 -> 0.926,
+    # 0.716 -> 0.758).
+    ("clough_stevenson", "binary_accuracy"): 0.926,
+    ("clough_stevenson", "four_class_accuracy"): 0.789,
+    ("clough_stevenson", "four_class_macro_f1"): 0.762,
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.926,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.758,
+    ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.946,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
     ("stsb", "spearman"): 0.763,
     ("stsb", "news_spearman"): 0.710,
+    # PAN-13 training corpus, 40 pairs per subset (seed 13): documents found, passages found.
+    ("pan13", "verbatim", "detected"): 1.000,
+    ("pan13", "random", "detected"): 0.850,
+    ("pan13", "translation", "detected"): 0.975,
+    ("pan13", "summary", "detected"): 0.850,
+    ("pan13", "verbatim", "plagdet"): 0.902,
+    ("pan13", "random", "plagdet"): 0.726,
+    ("pan13", "translation", "plagdet"): 0.846,
+    ("pan13", "summary", "plagdet"): 0.537,
+    ("pan13", "overall", "plagdet"): 0.788,
+    ("pan13", "overall", "precision"): 0.899,
+}
+# Measures where lower is better, with their ceilings.
+CEILINGS = {
+    ("pan13", "none", "false_positives"): 0.0,
 }
 
 
@@ -48,10 +65,20 @@ def results():
 
 @pytest.mark.parametrize("key", FLOORS, ids=".".join)
 def test_measure_stays_above_its_floor(results, key):
-    value = results
-    for part in key:
-        value = value[part]
+    value = _measure(results, key)
     assert value >= FLOORS[key] - NOISE, f"{'.'.join(key)} = {value:.4f}, floor {FLOORS[key]}"
+
+
+@pytest.mark.parametrize("key", CEILINGS, ids=".".join)
+def test_measure_stays_below_its_ceiling(results, key):
+    value = _measure(results, key)
+    assert value <= CEILINGS[key] + NOISE, f"{'.'.join(key)} = {value:.4f}, ceiling {CEILINGS[key]}"
+
+
+def _measure(results, key):
+    for part in key:
+        results = results[part]
+    return results
 
 
 def test_shipped_thresholds_are_what_the_calibration_procedure_fits():

@@ -10,8 +10,11 @@
    demands equivalence, so its threshold would leave such rewrites unaligned.
    ``related_max_distance``: the same fit at 2 or more ("not equivalent, but share some
    details"), the bound for showing two unaligned sentences as related.
-3. ``partial_share`` and ``min_partial_pairs``: the best binary accuracy (plagiarised or
-   not) over the Clough & Stevenson answers, each compared with its source.
+3. ``partial_share`` and ``min_partial_pairs``: the best binary accuracy (reuse or not),
+   balanced between reuse and none and between two corpora: the Clough & Stevenson
+   answers, each compared with its source (short answers wholly rewritten, or written
+   independently on the same topic), and the PAN-13 quality-gate sample (40 pairs per
+   subset: long documents holding a few reused passages, or none).
 4. ``near_verbatim_max`` and ``light_edit_max``: the best three-way accuracy (cut, light,
    heavy) of the answers' median pair distance, among plagiarised answers.
 
@@ -35,9 +38,11 @@ from ..alphabet import Alphabet
 from ..options import DEFAULT_OPTIONS, Options
 from ..score import feature_distance
 from ..tokens import Features, features
+from ..verdict import INDEPENDENT, decide
 from .clough import Scored, degree, label, metrics, score_answers
-from .corpora import mrpc_pairs, stsb_pairs
-from .metrics import accuracy, best_threshold, spearman
+from .corpora import mrpc_pairs, pan13_pairs, stsb_pairs
+from .pan import CI_SAMPLE, Judged, judge, sample
+from .metrics import accuracy, balanced_accuracy, best_threshold, spearman
 from .sentences import mrpc_cross_validated
 
 CONTENT_WEIGHTS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -61,8 +66,20 @@ def calibrate(data: Path) -> Calibration:
     options = options.replace(align_max_distance=round(_fit_sts_level(data, options, ALIGN_STS_LEVEL), 3),
                               related_max_distance=round(_fit_sts_level(data, options, RELATED_STS_LEVEL), 3))
     scored = score_answers(data, options)
-    options = fit_clough(scored, options)
-    return Calibration(options, grid, clough_cross_validated(scored, options))
+    documents = [as_document(j) for j in pan_sample(data, options)]
+    options = fit_clough(scored, options, documents)
+    return Calibration(options, grid, clough_cross_validated(scored, options, documents))
+
+
+Document = tuple[float, float, int, bool]  # shares reused, aligned pairs, gold: reuse
+
+
+def as_document(judged: Judged) -> Document:
+    return (*judged.reused, judged.pairs, bool(judged.pair.cases))
+
+
+def pan_sample(data: Path, options: Options) -> list[Judged]:
+    return [judge(p, options) for p in sample(pan13_pairs(data), CI_SAMPLE)]
 
 
 def _weight_grid(data: Path) -> Iterator[dict[str, float]]:
@@ -97,13 +114,19 @@ def _fit_sts_level(data: Path, options: Options, level: float) -> float:
     return best_threshold(d, [p.label >= level for p in pairs])
 
 
-def fit_clough(scored: Sequence[Scored], options: Options) -> Options:
-    """Steps 3 and 4 on the given answers."""
-    gold_binary = [s.answer.category != "non" for s in scored]
+def fit_clough(scored: Sequence[Scored], options: Options, documents: Sequence[Document] = ()) -> Options:
+    """Steps 3 and 4 on the given answers (and, for step 3, PAN-13 documents)."""
+    gold_answers = [s.answer.category != "non" for s in scored]
+    gold_documents = [d[3] for d in documents]
 
     def binary_accuracy(share_pairs: tuple[float, int]) -> tuple[float, float]:
+        # Each corpus weighs alike, and within each, reuse and no reuse weigh alike.
         fitted = options.replace(partial_share=share_pairs[0], min_partial_pairs=share_pairs[1])
-        return accuracy(gold_binary, [label(s, fitted) != "non" for s in scored]), -share_pairs[0]
+        answers = balanced_accuracy(gold_answers, [label(s, fitted) != "non" for s in scored])
+        if not documents:
+            return answers, -share_pairs[0]
+        pan = balanced_accuracy(gold_documents, [decide(a, b, n, fitted) != INDEPENDENT for a, b, n, _ in documents])
+        return (answers + pan) / 2, -share_pairs[0]
 
     share, pairs = max(itertools.product(SHARES, MIN_PAIRS), key=binary_accuracy)
     options = options.replace(partial_share=share, min_partial_pairs=pairs)
@@ -122,11 +145,12 @@ def _fit_degree(plagiarised: Sequence[Scored], options: Options) -> tuple[float,
     return max(((a, b) for a in cuts for b in cuts if a <= b), key=three_way)
 
 
-def clough_cross_validated(scored: Sequence[Scored], options: Options) -> dict[str, Any]:
-    """Leave one task out: fit steps 3-4 on four tasks, label the fifth."""
+def clough_cross_validated(scored: Sequence[Scored], options: Options,
+                           documents: Sequence[Document] = ()) -> dict[str, Any]:
+    """Leave one task out: fit steps 3-4 on four tasks (and the PAN-13 documents), label the fifth."""
     gold, predicted = [], []
     for task in sorted({s.answer.task for s in scored}):
-        fitted = fit_clough([s for s in scored if s.answer.task != task], options)
+        fitted = fit_clough([s for s in scored if s.answer.task != task], options, documents)
         held_out = [s for s in scored if s.answer.task == task]
         gold += [s.answer.category for s in held_out]
         predicted += [label(s, fitted) for s in held_out]

@@ -13,6 +13,15 @@ def accuracy(gold: Labels, predicted: Labels) -> float:
     return float(sum(bool(g == p) for g, p in zip(gold, predicted)) / len(gold))
 
 
+def balanced_accuracy(gold: Sequence[bool], predicted: Sequence[bool]) -> float:
+    """The mean of the accuracy on positives and on negatives (a class absent counts as 1)."""
+    shares = []
+    for value in (True, False):
+        judged = [p for g, p in zip(gold, predicted) if g == value]
+        shares.append(sum(p == value for p in judged) / len(judged) if judged else 1.0)
+    return sum(shares) / 2
+
+
 def f1(gold: Labels, predicted: Labels, positive: Hashable) -> float:
     tp = sum(g == p == positive for g, p in zip(gold, predicted))
     fp = sum(p == positive != g for g, p in zip(gold, predicted))
