@@ -86,10 +86,11 @@ def _greedy(wanted: set[str], candidates: list[Sentence], limit: int) -> list[Se
     chosen: list[Sentence] = []
     left = set(wanted)
     while len(chosen) < limit:
-        gains = [(len(left & set(s.features.content)), -k) for k, s in enumerate(candidates) if s not in chosen]
-        if not gains or max(gains)[0] < 2:
+        # max() keeps the first of equal gains: the candidate with more overlap.
+        pick = max((s for s in candidates if s not in chosen), key=lambda s: len(left & set(s.features.content)),
+                   default=None)
+        if pick is None or len(left & set(pick.features.content)) < 2:
             break
-        pick = candidates[-max(gains)[1]]
         chosen.append(pick)
         left -= set(pick.features.content)
     return chosen

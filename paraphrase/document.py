@@ -49,11 +49,12 @@ class Document:
 
 def prepare(name: str, text: str, options: Options) -> Document:
     """Segment ``text``, set boilerplate aside and compute each sentence's features."""
-    spans = segments(text, options.max_segment_chars)
+    paragraphs = lines(text)
+    spans = segments(text, options.max_segment_chars, paragraphs)
     if options.max_sentences is not None and len(spans) > options.max_sentences:
         raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")
     why = reasons(text, spans)
-    quoted = quotation_spans(text, lines(text))
+    quoted = quotation_spans(text, paragraphs)
     sentences = tuple(
         Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start, quoted))
         for i, (start, end) in enumerate(spans)

@@ -12,8 +12,8 @@ pair counts as reuse only when it carries one of:
   (how rare each word is in general English, from the ``wordfreq`` tables) adds up to
   ``min_shared_information``: a summary or heavy rewrite keeps the source's rarer words.
 
-A pair whose likeness rests on quoted words (without them it would not align) is a
-*same quotation* pair; a pair with neither kind of evidence is *related*. Both are shown
+A pair whose likeness rests on quoted words (without them it would not align, or only an
+attribution such as "Judge Peter Brown said:" is left) is a *same quotation* pair; a pair with neither kind of evidence is *related*. Both are shown
 to an editor and neither is counted as reuse.
 """
 
@@ -148,10 +148,10 @@ def derived_content(a: Document, b: Document, groups: Sequence[tuple[tuple[int, 
     that are article text; a word of an aligned sentence is derived when its stem is on
     the other side of its pair.
     """
-    return _derived(a, b, [(ga, gb) for ga, gb in groups]), _derived(b, a, [(gb, ga) for ga, gb in groups])
+    return _derived(a, b, groups), _derived(b, a, [(gb, ga) for ga, gb in groups])
 
 
-def _derived(doc: Document, other: Document, groups: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> float:
+def _derived(doc: Document, other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> float:
     partners: dict[int, set[str]] = {}
     for mine, theirs in groups:
         stems = {stem for j in theirs for stem in other.sentences[j].features.content}

@@ -72,8 +72,8 @@ def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alpha
     diff = tuple(word_diff(fa.tokens, _runs(a, group.a), fb.tokens, _runs(b, group.b), alphabet))
     facts = changed_facts(fa, fb, a.text, b.text, diff)
     if group.cover:  # the covering side's other facts feed other sentences: not changes
-        covering = "a" if len(group.a) > 1 else "b"
-        facts = tuple(c for c in facts if getattr(c, "b" if covering == "a" else "a") is not None)
+        covered = "b" if len(group.a) > 1 else "a"
+        facts = tuple(c for c in facts if getattr(c, covered) is not None)
     return Pair(group.a, group.b, group.distance, label, moved, diff, facts)
 
 

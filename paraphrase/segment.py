@@ -33,9 +33,11 @@ _FULL_SHARE = 0.7
 _WRAP_WIDTHS = (24, 160)
 
 
-def segments(text: str, max_chars: int = 2000) -> list[Span]:
-    """Sentence spans of ``text``, never crossing a line break, at most ``max_chars`` long."""
-    return [piece for line in lines(text) for sentence in _sentences(text, line) for piece in _cut(text, sentence, max_chars)]
+def segments(text: str, max_chars: int = 2000, paragraphs: list[Span] | None = None) -> list[Span]:
+    """Sentence spans of ``text``, never crossing a paragraph, at most ``max_chars`` long
+    (``paragraphs``: the spans ``lines(text)`` gives, when the caller has them already)."""
+    paragraphs = lines(text) if paragraphs is None else paragraphs
+    return [piece for line in paragraphs for sentence in _sentences(text, line) for piece in _cut(text, sentence, max_chars)]
 
 
 def lines(text: str) -> list[Span]:

@@ -66,7 +66,7 @@ def calibrate(data: Path) -> Calibration:
     options = options.replace(align_max_distance=round(_fit_sts_level(data, options, ALIGN_STS_LEVEL), 3),
                               related_max_distance=round(_fit_sts_level(data, options, RELATED_STS_LEVEL), 3))
     scored = score_answers(data, options)
-    documents = [as_document(j) for j in pan_sample(data, options)]
+    documents = [as_document(judge(p, options)) for p in sample(pan13_pairs(data), CI_SAMPLE)]
     options = fit_clough(scored, options, documents)
     return Calibration(options, grid, clough_cross_validated(scored, options, documents))
 
@@ -76,10 +76,6 @@ Document = tuple[float, float, int, bool]  # shares reused, aligned pairs, gold:
 
 def as_document(judged: Judged) -> Document:
     return (*judged.reused, judged.pairs, bool(judged.pair.cases))
-
-
-def pan_sample(data: Path, options: Options) -> list[Judged]:
-    return [judge(p, options) for p in sample(pan13_pairs(data), CI_SAMPLE)]
 
 
 def _weight_grid(data: Path) -> Iterator[dict[str, float]]:

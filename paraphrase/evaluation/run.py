@@ -29,19 +29,20 @@ def evaluate(data: Path, options: Options, seeds: Path | None = None,
     PAN-13 is judged on ``pan_sample`` pairs per subset (None: all 5,185 pairs)."""
     pairs = "all 5,185 pairs" if pan_sample is None else f"{pan_sample} pairs per subset, seed {SEED}"
     progress(f"PAN-13 text alignment training corpus: {pairs}")
-    judged = [judge(p, options) for p in sample(pan13_pairs(data), pan_sample)]
+    corpus = pan13_pairs(data)
+    chosen, gate = sample(corpus, pan_sample), sample(corpus, CI_SAMPLE)
+    judged = {p: judge(p, options) for p in dict.fromkeys([*chosen, *gate])}  # each pair once
     progress("Clough & Stevenson: comparing 95 answers with their sources")
     scored = score_answers(data, options)
     clough = evaluate_clough(data, options, scored)
     # Cross-validated as calibrated: the PAN-13 quality-gate sample joins each training fold.
-    gate = {p.suspicious.name + p.source.name for p in sample(pan13_pairs(data), CI_SAMPLE)}
-    documents = [as_document(j) for j in judged if j.pair.suspicious.name + j.pair.source.name in gate]
+    documents = [as_document(judged[p]) for p in gate]
     clough["cross_validated"] = clough_cross_validated(scored, options, documents)
     progress("MRPC train: 4,076 sentence pairs, 10-fold cross-validation")
     results = {"clough_stevenson": clough, "mrpc": evaluate_mrpc(data, options)}
     progress("STS Benchmark dev: 1,500 sentence pairs")
     results["stsb"] = evaluate_stsb(data, options)
-    results["pan13"] = measure(judged, pan_sample)
+    results["pan13"] = measure([judged[p] for p in chosen], pan_sample)
     if seeds is not None:
         progress("seeds: 10 article pairs against the hand-labelled alignment")
         scores = evaluate_seeds(seeds, options)
