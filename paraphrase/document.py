@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .clean import reasons
@@ -27,6 +28,14 @@ class Sentence:
     @property
     def counts(self) -> bool:
         return self.set_aside is None
+
+    @cached_property
+    def informative_words(self) -> tuple[tuple[str, float], ...]:
+        """Stem and informativeness of each content word outside quotations (``evidence.py``);
+        computed once, however many comparisons the document is in."""
+        from .evidence import content_words  # evidence reads documents
+
+        return tuple((w.stem, w.weight) for w in content_words(self.features) if not w.quoted)
 
     def to_dict(self) -> dict[str, Any]:
         return {"index": self.index, "start": self.start, "end": self.end, "text": self.text, "set_aside": self.set_aside}

@@ -159,8 +159,8 @@ def _derived(doc: Document, other: Document, groups: Sequence[tuple[tuple[int, .
             partners.setdefault(i, set()).update(stems)
     total = derived = 0.0
     for sentence in doc.counted:
-        for word in content_words(sentence.features):
-            if not word.quoted:
-                total += word.weight
-                derived += word.weight if word.stem in partners.get(sentence.index, ()) else 0.0
+        shared = partners.get(sentence.index, set())
+        for stem, weight in sentence.informative_words:
+            total += weight
+            derived += weight if stem in shared else 0.0
     return derived / total if total else 0.0

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
 from .quotes import Span, inside
@@ -67,12 +68,13 @@ class Features:
 
 def concatenated(parts: Sequence[Features]) -> Features:
     """The features of several sentences read as one."""
+    quoted = any(p.quoted for p in parts)  # most sentences quote no one: keep () then
     return Features(
-        tokens=tuple(t for p in parts for t in p.tokens),
-        words=tuple(w for p in parts for w in p.words),
-        content=tuple(c for p in parts for c in p.content),
-        facts=tuple(f for p in parts for f in p.facts),
-        quoted=tuple(q for p in parts for q in (p.quoted or (False,) * len(p.words))),
+        tokens=tuple(chain.from_iterable(p.tokens for p in parts)),
+        words=tuple(chain.from_iterable(p.words for p in parts)),
+        content=tuple(chain.from_iterable(p.content for p in parts)),
+        facts=tuple(chain.from_iterable(p.facts for p in parts)),
+        quoted=tuple(chain.from_iterable(p.quoted or (False,) * len(p.words) for p in parts)) if quoted else (),
     )
 
 
