@@ -70,6 +70,8 @@ def _cover(
     target: Sentence, others: list[Sentence], overlap: np.ndarray, other: Document, options: Options,
     alphabet: Alphabet,
 ) -> tuple[tuple[int, ...], float] | None:
+    if np.count_nonzero(overlap) < 2:  # a cover needs two sentences sharing content
+        return None
     best = [int(k) for k in np.argsort(-overlap, kind="stable")[:COVER_CANDIDATES] if overlap[k] > 0]
     chosen = _greedy(set(target.features.content), [others[k] for k in best], options.max_group)
     if len(chosen) < 2:  # one sentence alone was already tried by the alignment

@@ -8,6 +8,7 @@ segment length cap, since a pair is at most a few segments.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterator, NamedTuple, Sequence
 
 import fast_diff_match_patch
@@ -75,7 +76,8 @@ class _Side:
 
     def __init__(self, tokens: tuple[Token, ...], runs: Sequence[Span]) -> None:
         self.runs = list(runs)
-        run_of = [next(k for k, (s, e) in enumerate(self.runs) if s <= t.start < e) for t in tokens]
+        starts = [s for s, _ in self.runs]
+        run_of = [bisect_right(starts, t.start) - 1 for t in tokens] if len(starts) > 1 else [0] * len(tokens)
         # Token k opens a run, or follows a token of the same run.
         self.starts = [self.runs[r][0] if k == 0 or run_of[k - 1] != r else tokens[k].start
                        for k, r in enumerate(run_of)]

@@ -33,9 +33,9 @@ class Sentence:
     def informative_words(self) -> tuple[tuple[str, float], ...]:
         """Stem and informativeness of each content word outside quotations (``evidence.py``);
         computed once, however many comparisons the document is in."""
-        from .evidence import content_words  # evidence reads documents
+        from .evidence import informative_words  # evidence reads documents
 
-        return tuple((w.stem, w.weight) for w in content_words(self.features) if not w.quoted)
+        return informative_words(self.features)
 
     def to_dict(self) -> dict[str, Any]:
         return {"index": self.index, "start": self.start, "end": self.end, "text": self.text, "set_aside": self.set_aside}

@@ -67,6 +67,12 @@ def content_words(f: Features) -> list[ContentWord]:
             for token, quoted, stem in _words(f) if stem is not None]
 
 
+def informative_words(f: Features) -> tuple[tuple[str, float], ...]:
+    """Stem and informativeness of each content word outside quotations."""
+    return tuple((stem, informativeness(token.norm)) for token, quoted, stem in _words(f)
+                 if stem is not None and not quoted)
+
+
 def _words(f: Features) -> Iterator[tuple[Token, bool, str | None]]:
     # Words (not punctuation) with their quoted flag and content stem (None: function word).
     words = [t for t in f.tokens if t.kind != "punct"]
@@ -148,6 +154,8 @@ def derived_content(a: Document, b: Document, groups: Sequence[tuple[tuple[int, 
     that are article text; a word of an aligned sentence is derived when its stem is on
     the other side of its pair.
     """
+    if not groups:  # nothing derived: no need to weigh every word
+        return 0.0, 0.0
     return _derived(a, b, groups), _derived(b, a, [(gb, ga) for ga, gb in groups])
 
 
