@@ -48,11 +48,14 @@ def _quoted(text: str, start: int, end: int) -> Iterable[Span]:
         yield opened[0], end
 
 
+def _start(span: Span) -> int:
+    return span[0]
+
+
 def inside(spans: Sequence[Span], positions: Iterable[int]) -> tuple[bool, ...]:
     """For each position (ascending or not), whether it lies inside one of ``spans`` (sorted)."""
-    starts = [s for s, _ in spans]
     flags = []
     for position in positions:
-        k = bisect_right(starts, position) - 1
+        k = bisect_right(spans, position, key=_start) - 1
         flags.append(k >= 0 and position < spans[k][1])
     return tuple(flags)
