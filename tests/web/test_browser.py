@@ -210,3 +210,39 @@ def test_oversized_files_are_stopped_before_sending_and_nothing_is_lost(browser,
     warning = browser.find_element(By.ID, "size-warning")
     assert warning.is_displayed() and "larger than the 5 MB limit" in warning.text
     assert browser.find_element(By.ID, "text-b").get_attribute("value") == "My pasted article."
+
+
+def test_the_form_says_comparing_while_the_server_works(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    browser.find_element(By.ID, "file-a").send_keys(str(seed("000")))
+    browser.find_element(By.ID, "file-b").send_keys(str(seed("001")))
+    # Hold the submission in the page once the viewer's own handler has run (the event
+    # reaches the window last), so the state during a slow comparison can be looked at.
+    browser.execute_script("window.addEventListener('submit', (event) => event.preventDefault());")
+    progress = browser.find_element(By.ID, "progress")
+    assert not progress.is_displayed()
+    browser.find_element(By.ID, "compare-button").click()
+    assert progress.is_displayed() and "Comparing" in progress.text
+    assert not browser.find_element(By.ID, "compare-button").is_enabled()
+    save_screenshot(browser, "viewer-comparing.png")
+
+
+def test_a_restructured_rewrite_shows_each_sentence_with_its_sources(browser, server):
+    from selenium.webdriver.common.by import By
+
+    from ..test_evidence import LIBRARY, LIBRARY_RESTRUCTURED
+
+    browser.get(server)
+    browser.find_element(By.ID, "text-a").send_keys(LIBRARY)
+    browser.find_element(By.ID, "text-b").send_keys(LIBRARY_RESTRUCTURED)
+    browser.find_element(By.ID, "compare-button").click()
+    verdict = wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
+    assert "rewordings of each other" in verdict.text
+    cells = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "tr.row-pair td.side-a")]
+    assert len(cells) == 2 and all(c.startswith("A0+") for c in cells)  # the vote sentence feeds both
+    assert any("…" in c and "repairs" not in c for c in cells)  # the sentence between is left out
+    facts = " ".join(f.text for f in browser.find_elements(By.CSS_SELECTOR, ".fact-change"))
+    assert "7 to 2 → 6 to 3" in facts and "2.3 million → 3.2 million" in facts
+    save_screenshot(browser, "viewer-restructured-rewrite.png")
