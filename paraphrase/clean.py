@@ -36,8 +36,16 @@ _SOURCE_CREDIT = re.compile(
     r"^(?:as\s+)?(?:originally\s+)?(?:reported|published|first\s+appeared)\s+(?:by|in|on)\s+\S.{0,60}$",
     re.IGNORECASE,
 )
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_PLACE = r"(?!" + _WEEKDAY + r")[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # "Syria", "New Jersey"
+_MONTH = (r"(?:Jan\.?|January|Feb\.?|February|March|April|May|June|July|Aug\.?|August|Sept?\.?|September"
+          r"|Oct\.?|October|Nov\.?|November|Dec\.?|December)")
 # Newsroom furniture that fills a whole line: agency slug lines, rules, bylines, credit
-# lines, copyright notices, newsletter prompts.
+# lines, copyright notices, newsletter prompts, and photo captions that carry no credit in
+# parentheses: agency file photos ("FILE - ..."), an agency credit written inline
+# ("... REUTERS/Firas Makdesi"), or the caption's closing dateline after a place set off by
+# commas ("... in Aleppo, Syria, Saturday, Nov. 30, 2024."), which article sentences do
+# not use ("... debuted at 7:00 PM, Friday, September 7, 1979." is not a caption).
 _NEWSROOM_LINES = (
     (re.compile(r"^\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}:?\s"), "agency slug line"),
     (re.compile(r"^[-=_*~#\s]{3,}$"), "rule"),
@@ -47,21 +55,27 @@ _NEWSROOM_LINES = (
     (re.compile(r"^(?:copyright|©|\(c\))\s.{0,150}$|all rights reserved\.?$", re.IGNORECASE), "copyright notice"),
     (re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts|updates|briefing|inbox)\b.{0,40}$",
                 re.IGNORECASE), "newsletter prompt"),
+    (re.compile(r"^FILE(?:\s+PHOTO)?\s*[-–—:]\s"), "photo caption"),
+    (re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)/\S.{0,60}$"), "photo caption"),
+    (re.compile(r",\s+" + _PLACE + r",\s+(?:" + _WEEKDAY + r",\s+)?" + _MONTH + r"\s+\d{1,2},\s+\d{4}\.?\s*$"),
+     "photo caption"),
 )
 _DANGLING = re.compile(r"^(?:\S+\s+){0,4}(?:on|by|at|in|from|to|via|the|a|an)\s*:?$", re.IGNORECASE)
 
 
-def reasons(text: str, spans: list[Span]) -> list[str | None]:
-    """For each segment, why it is set aside, or None when it is article text."""
-    line_reasons = dict(_line_reasons(text))
-    line_of = _line_index(text, spans)
+def reasons(text: str, spans: list[Span], paragraphs: list[Span] | None = None) -> list[str | None]:
+    """For each segment, why it is set aside, or None when it is article text
+    (``paragraphs``: ``lines(text)``, when the caller has it already)."""
+    paragraphs = lines(text) if paragraphs is None else paragraphs
+    line_reasons = dict(_line_reasons(text, paragraphs))
+    line_of = _line_index(paragraphs, spans)
     found = [line_reasons.get(line_of[i]) or _segment_reason(text[s:e]) for i, (s, e) in enumerate(spans)]
     return _mark_repeats(text, spans, found)
 
 
-def _line_reasons(text: str) -> Iterator[tuple[Span, str]]:
-    all_lines = [text[start:end] for start, end in lines(text)]
-    for i, span in enumerate(lines(text)):
+def _line_reasons(text: str, paragraphs: list[Span]) -> Iterator[tuple[Span, str]]:
+    all_lines = [text[start:end] for start, end in paragraphs]
+    for i, span in enumerate(paragraphs):
         following = all_lines[i + 1] if i + 1 < len(all_lines) else ""
         reason = _line_reason(all_lines[i], following)
         if reason:
@@ -85,8 +99,7 @@ def _is_credit_only(line: str) -> bool:
     return line.lstrip().startswith("(") and bool(_CREDIT.search(line))
 
 
-def _line_index(text: str, spans: list[Span]) -> list[Span]:
-    all_lines = list(lines(text))
+def _line_index(all_lines: list[Span], spans: list[Span]) -> list[Span]:
     result, li = [], 0
     for start, _ in spans:
         while all_lines[li][1] < start:

@@ -62,7 +62,7 @@ def prepare(name: str, text: str, options: Options) -> Document:
     spans = segments(text, options.max_segment_chars, paragraphs)
     if options.max_sentences is not None and len(spans) > options.max_sentences:
         raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")
-    why = reasons(text, spans)
+    why = reasons(text, spans, paragraphs)
     quoted = quotation_spans(text, paragraphs)
     sentences = tuple(
         Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start, quoted))

@@ -62,3 +62,39 @@ def test_article_text_is_never_set_aside_in_the_source_seed():
 ])
 def test_sentences_that_open_like_furniture_still_count(line):
     assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("10:42 03/12/24: Syria-Aleppo/", "agency slug line"),
+    ("----------", "rule"),
+    ("By Staff Writer | Updated 15 March 2024", "byline"),
+    ("By Suleiman Al-Khalidi", "byline"),
+    ("Reporting by Suleiman Al-Khalidi; Editing by Alex Richardson", "credit line"),
+    ("Additional reporting by Maya Gebeily in Beirut", "credit line"),
+    ("Copyright 2024 The Associated Press. All rights reserved.", "copyright notice"),
+    ("© 2024 Guardian News & Media Limited", "copyright notice"),
+    ("Sign up for our daily newsletter to get the headlines in your inbox", "newsletter prompt"),
+    ("FILE - Syrian President Bashar Assad speaks during a meeting in Damascus, Syria, Jan. 21, 2023.",
+     "photo caption"),
+    ("Rebel fighters stand on a tank in Aleppo. REUTERS/Mahmoud Hasano", "photo caption"),
+    ("Opposition fighters celebrate at the citadel in Aleppo, Syria, Saturday, Nov. 30, 2024.", "photo caption"),
+    ("A man walks past a damaged building in Aleppo, Syria, December 1, 2024.", "photo caption"),
+])
+def test_newsroom_furniture_lines_are_set_aside(line, reason):
+    text = f"{line}\nThe army regained the city in 2016.\nIt held the city until this week."
+    found = set_aside(text)
+    assert [why for s, why in found.items() if s in line] and all(
+        why == reason for s, why in found.items() if s in line)
+    assert found["The army regained the city in 2016."] is None
+
+
+@pytest.mark.parametrize("line", [
+    "The war began on March 15, 2011.",
+    "The rebels entered Aleppo on Saturday, Nov. 30, the ministry said.",
+    "Assad fled to Moscow, officials said on Sunday.",
+    "The file was sent to prosecutors in May.",
+    "AP reporters saw the fighters enter the citadel.",
+    "ESPN debuted at 7:00 PM, Friday, September 7, 1979.",
+])
+def test_article_sentences_that_end_like_captions_still_count(line):
+    assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
