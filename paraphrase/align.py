@@ -14,7 +14,8 @@
 6. Among the sentences still unaligned, single pairs beyond the alignment bound but
    within ``related_max_distance`` are matched the same way, as *related*: they share
    some details (often a fact retold in other words) without one being a rewrite of the
-   other, so they are shown to an editor but never counted as reuse.
+   other, so they are shown to an editor and counted as reuse only when they continue a
+   run of pairs that count (``evidence.py``).
 """
 
 from __future__ import annotations

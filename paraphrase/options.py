@@ -30,7 +30,8 @@ class Options:
     align_max_distance: float = 0.475
     # Unaligned sentences this close are shown as "related": STS-B annotators mostly
     # judge such pairs as sharing some details (a fact retold), not as one statement.
-    # Related pairs are never counted as reuse.
+    # A related pair counts as reuse only when it continues a run of pairs that count, in
+    # the same order in both texts (evidence.py); this is also the bound for that.
     related_max_distance: float = 0.633
     # Sentences with fewer content words than this never align on their own: "on" or
     # "Headlines" would otherwise match any sentence containing that word.

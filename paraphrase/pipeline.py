@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from .align import Group, align, joined
-from .evidence import derived_content, judge_pair
+from .evidence import derived_content, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Comparison, Pair
 from .diff import word_diff
 from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
-from .score import EDIT_CLASSES, RELATED, changed_facts
+from .score import EDIT_CLASSES, changed_facts
 from .verdict import Shares, summarize
 
 
@@ -41,21 +41,19 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     """Align, score, diff and judge two prepared documents (one prepared text, many partners)."""
     alphabet = Alphabet()
     alignment = align(doc_a, doc_b, options, alphabet)
-    labels = {g: judge_pair(joined(doc_a, g.a), joined(doc_b, g.b), g.distance, options, alphabet)
-              for g in alignment.groups}  # evidence of reuse, or only a shared topic or quotation
-    counted = [g for g in alignment.groups if labels[g] in EDIT_CLASSES]
+    labels = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
+    counted = sorted((g for g, label in labels.items() if label in EDIT_CLASSES), key=_in_order)
     moved = _moved(counted)
     pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet) for g in counted)  # score, diff
-    shown = [(g, labels[g]) for g in alignment.groups if labels[g] not in EDIT_CLASSES]
-    shown += [(g, RELATED) for g in alignment.related]
-    related = tuple(_pair(doc_a, doc_b, g, False, label, alphabet) for g, label in sorted(shown, key=_by_a))
+    shown = sorted((g for g, label in labels.items() if label not in EDIT_CLASSES), key=_in_order)
+    related = tuple(_pair(doc_a, doc_b, g, False, labels[g], alphabet) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), _shares(doc_a, doc_b, pairs),
                         [p.edit_class for p in pairs], options, [p.edit_class for p in related])
     return Comparison(doc_a, doc_b, pairs, summary, related)
 
 
-def _by_a(shown: tuple[Group, str]) -> tuple[int, ...]:
-    return shown[0].a
+def _in_order(group: Group) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    return group.a, group.b
 
 
 def _shares(a: Document, b: Document, pairs: tuple[Pair, ...]) -> Shares:

@@ -34,7 +34,8 @@ def test_json_output_follows_the_documented_schema():
     assert set(data) == {"schema", "a", "b", "pairs", "unaligned", "related", "summary"}
     assert set(data["a"]["sentences"][0]) == {"index", "start", "end", "text", "set_aside"}
     assert set(data["pairs"][0]) == {"a", "b", "distance", "class", "moved", "diff", "changed_facts"}
-    assert set(data["related"][0]) == set(data["pairs"][0]) and data["related"][0]["class"] == "related"
+    related = json.loads(run("compare", seed("001"), seed("003"), "--format", "json").stdout)["related"]
+    assert set(related[0]) == set(data["pairs"][0]) and related[0]["class"] == "related"
     assert {"verdict", "direction", "a_reused", "b_reused"} <= set(data["summary"])
     assert 0.0 <= data["summary"]["a_reused"] <= 1.0
 
@@ -83,7 +84,8 @@ def test_empty_and_binary_files_exit_2(tmp_path):
 
 def test_options_file_overrides_shipped_thresholds(tmp_path):
     strict = tmp_path / "strict.toml"
-    strict.write_text("align_max_distance = 0.05\nnear_verbatim_max = 0.01\nlight_edit_max = 0.02\n"
+    strict.write_text("align_max_distance = 0.05\nrelated_max_distance = 0.05\nnear_verbatim_max = 0.01\n"
+                      "light_edit_max = 0.02\n"
                       "partial_share = 0.5\nmin_partial_pairs = 50\n")
     assert main(["compare", str(seed("000")), str(seed("001")), "--options", str(strict), "--fail-on", "partial",
                  "--format", "json"]) == 0

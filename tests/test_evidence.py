@@ -130,3 +130,37 @@ def test_shared_phrases_need_a_word_that_is_not_a_name_or_a_number():
     assert shared_phrases(fa, fb) == 0
     assert shared_phrases(features("The gunmen roamed the halls at night."),
                           features("Gunmen roamed the halls of the palace.")) >= 1
+
+
+LEAK = "Officials said the roof had leaked for years and the boiler no longer worked."
+LEAK_REWORDED = "According to officials, water had been coming through the roof for years, and the heating had failed."
+CLOSURE = ("The council voted on Monday to close the Elm Street library after a long debate. " + LEAK +
+           " Readers will be sent to the central library on Park Road. The building will be sold next spring.")
+CLOSURE_REWRITE = ("The council voted on Monday to close the Elm Street library after a heated debate. " +
+                   LEAK_REWORDED + " Readers will be sent to the central library on Park Road instead. "
+                   "The building will be sold next spring.")
+
+
+def test_a_sentence_reworded_beyond_the_alignment_bound_counts_inside_a_run_of_its_source():
+    alone = compare(LEAK, LEAK_REWORDED)
+    assert not alone.pairs and [p.edit_class for p in alone.related] == ["related"]
+    result = compare(CLOSURE, CLOSURE_REWRITE)
+    assert ((1,), (1,), "paraphrase") in {(p.a, p.b, p.edit_class) for p in result.pairs}
+    assert result.summary.a_reused == 1.0 and not result.related
+
+
+def test_related_sentences_in_the_same_order_do_not_start_a_run():
+    a = (LEAK + " The palace seemed to have been vacant for several days before the fighters arrived. "
+         "Residents described long queues for bread across the northern districts.")
+    b = (LEAK_REWORDED + " The palace appeared to have been unoccupied for days when the gunmen came. "
+         "People in the northern districts spoke of waiting in long lines to buy bread.")
+    result = compare(a, b)
+    assert result.summary.verdict == "independent" and not result.pairs
+    assert len(result.related) >= 2
+
+
+def test_a_shared_quotation_does_not_continue_a_run():
+    a = CLOSURE + ' Judge Peter Brown said: "You are a danger to every woman you meet and you showed no remorse."'
+    b = CLOSURE + ' Passing sentence, Judge Peter Brown told him: "You are a danger to every woman you meet and you showed no remorse."'
+    result = compare(a, b)
+    assert [p.edit_class for p in result.related] == [QUOTATION]

@@ -25,12 +25,16 @@ FLOORS = {
     # Lowered on purpose (0.947 -> 0.926, 0.800 -> 0.789, 0.968 -> 0.946): the verdict's
     # shares are now fitted on Clough & Stevenson and PAN-13 together, not on these 95
     # answers alone; the fair, leave-one-task-out figures below rose (0.905 -> 0.926,
-    # 0.716 -> 0.758).
+    # 0.716 -> 0.758). Lowered again (four-class 0.789 -> 0.779, macro-F1 0.762 -> 0.747,
+    # leave one task out 0.926 -> 0.916 and 0.758 -> 0.726): pairs that continue a run of
+    # the source's order now count (PAN-13 plagdet 0.788 -> 0.811, seeds link recall
+    # 0.792 -> 0.833); their heavier rewording enters the answers' median distance, and
+    # one light answer reads as heavy.
     ("clough_stevenson", "binary_accuracy"): 0.926,
-    ("clough_stevenson", "four_class_accuracy"): 0.789,
-    ("clough_stevenson", "four_class_macro_f1"): 0.762,
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.926,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.758,
+    ("clough_stevenson", "four_class_accuracy"): 0.779,
+    ("clough_stevenson", "four_class_macro_f1"): 0.747,
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.916,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.726,
     ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.946,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
@@ -41,12 +45,14 @@ FLOORS = {
     ("pan13", "random", "detected"): 0.850,
     ("pan13", "translation", "detected"): 0.975,
     ("pan13", "summary", "detected"): 0.850,
-    ("pan13", "verbatim", "plagdet"): 0.902,
-    ("pan13", "random", "plagdet"): 0.726,
-    ("pan13", "translation", "plagdet"): 0.846,
-    ("pan13", "summary", "plagdet"): 0.537,
-    ("pan13", "overall", "plagdet"): 0.788,
-    ("pan13", "overall", "precision"): 0.899,
+    # Passages: runs of the source's order traded a little precision (0.899 -> 0.893;
+    # verbatim plagdet 0.902 -> 0.901) for recall (0.707 -> 0.743).
+    ("pan13", "verbatim", "plagdet"): 0.901,
+    ("pan13", "random", "plagdet"): 0.776,
+    ("pan13", "translation", "plagdet"): 0.875,
+    ("pan13", "summary", "plagdet"): 0.552,
+    ("pan13", "overall", "plagdet"): 0.811,
+    ("pan13", "overall", "precision"): 0.893,
 }
 # Measures where lower is better, with their ceilings.
 CEILINGS = {

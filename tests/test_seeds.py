@@ -9,12 +9,13 @@ from paraphrase.evaluation.seeds import evaluate_seeds
 
 from .conftest import SEEDS
 
-# Measured 1.000 and 0.792 (19 of 24 links); the misses are synonym-level rewrites and
-# the 001/003 shared passage, all beyond the calibrated align_max_distance. All 24 are
+# Measured 1.000 and 0.833 (20 of 24 links); the misses are synonym-level rewrites and
+# the 001/003 shared passage, all beyond the calibrated align_max_distance (the synonym
+# rewrite inside 000's run of 001's sentences now counts through the run). All 24 are
 # shown as aligned or related (1.000), with 5 related pairs the gold set does not link
 # (same-event sentences sharing details in otherwise independent articles).
 LINK_PRECISION_FLOOR = 0.95
-LINK_RECALL_FLOOR = 0.75
+LINK_RECALL_FLOOR = 0.83
 LINK_RECALL_WITH_RELATED_FLOOR = 0.95
 
 
