@@ -2,14 +2,16 @@
 that breaks the policy.
 
 Two stages: the index's candidate search (approximate, fast) picks a few documents;
-the engine aligns the article with each of them exactly. Reuse is then sorted into
-accepted (allowlist), credited (the article credits the agency, or attributes the
-sentence to a statement) and the rest, which is what fails an article.
+the engine aligns the article with each of them exactly. A corpus document with the
+article's own text (the same article text after white space, case and page furniture)
+is the article itself, indexed: it is reported as the same document, never as reuse.
+Reuse is then sorted into accepted (allowlist), credited (the article credits the agency,
+or attributes the sentence to a statement) and the rest, which is what fails an article.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..comparison import Comparison
@@ -17,6 +19,7 @@ from ..document import Document, prepare
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import compare_documents
 from ..read import Source, load
+from ..tokens import normalize
 from .allowlist import Allowlist
 from .credits import Credits, attributes_statement, find_credits
 from .index import CorpusIndex, StoredDocument
@@ -59,12 +62,13 @@ class ArticleCheck:
     credited_share: float
     credits: Credits
     failed: bool
+    same_as: tuple[StoredDocument, ...] = ()  # corpus documents that are this article itself
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "path": self.label, "failed": self.failed, "share": round(self.share, 4),
                 "failing_share": round(self.failing_share, 4), "credited_share": round(self.credited_share, 4),
                 "credits": sorted(self.credits.agencies), "sentences": len(self.document.counted),
-                "sources": [s.to_dict() for s in self.sources]}
+                "same_as": [d.key for d in self.same_as], "sources": [s.to_dict() for s in self.sources]}
 
 
 def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None = None,
@@ -74,15 +78,25 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     policy = policy or Policy(max_share=options.check_max_share)
     document = prepare(*load(article, name or "article"), options)
     credits = find_credits(document.text)
-    matches = [m for m in (_match(document, index.document(c.id), credits, policy, options)
-                           for c in index.candidates(document.text, limit=options.check_candidates, options=options))
-               if m.share > 0]
+    found = [index.document(c.id) for c in index.candidates(document.text, limit=options.check_candidates,
+                                                            options=options)]
+    prepared = [(stored, prepare(stored.key, stored.text, options)) for stored in found]
+    own_text = article_text(document)
+    same = tuple(stored for stored, other in prepared if article_text(other) == own_text)
+    matches = [m for m in (_match(document, stored, other, credits, policy, options)
+                           for stored, other in prepared if stored not in same) if m.share > 0]
     matches.sort(key=lambda m: (-m.share, m.document.key))
-    return _judge(document, label or document.name, tuple(matches), credits, policy)
+    return replace(_judge(document, label or document.name, tuple(matches), credits, policy), same_as=same)
 
 
-def _match(document: Document, stored: StoredDocument, credits: Credits, policy: Policy, options: Options) -> SourceMatch:
-    comparison = compare_documents(document, prepare(stored.key, stored.text, options), options)
+def article_text(document: Document) -> str:
+    """What makes two documents the same article: their counted sentences' words, in order."""
+    return " ".join(" ".join(normalize(s.text).split()) for s in document.counted)
+
+
+def _match(document: Document, stored: StoredDocument, other: Document, credits: Credits, policy: Policy,
+           options: Options) -> SourceMatch:
+    comparison = compare_documents(document, other, options)
     accepted = policy.allowlist.accepts(document.name, stored.key, stored.source)
     return SourceMatch(stored, comparison, comparison.summary.a_reused, accepted, credits.covers(stored.source, stored.key))
 

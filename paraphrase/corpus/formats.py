@@ -19,6 +19,8 @@ def _text(check: ArticleCheck, policy: Policy) -> Iterator[str]:
     status = "FAIL" if check.failed else "ok"
     yield (f"{check.label}: {status}, {check.failing_share:.0%} of its {len(check.document.counted)} sentences "
            f"come from the corpus (limit {policy.max_share:.0%}; in all {check.share:.0%}, credited {check.credited_share:.0%})")
+    for same in check.same_as:
+        yield f"  the same document as corpus {same.key} (not counted as reuse)"
     for rank, match in enumerate(check.sources, 1):
         tags = [t for t in (match.accepted, "credited" if match.credited else None) if t]
         about = ", ".join(x for x in (match.document.source, match.document.date) if x)
@@ -73,7 +75,8 @@ def render_github(checks: Sequence[ArticleCheck], policy: Policy) -> str:
 def _summary(check: ArticleCheck, policy: Policy) -> str:
     top = check.sources[0] if check.sources else None
     source = f"; most from {top.document.key} ({top.share:.0%})" if top else ""
-    return f"{check.failing_share:.0%} of sentences come from the corpus, limit {policy.max_share:.0%}{source}"
+    same = f"; the same document as corpus {', '.join(d.key for d in check.same_as)}" if check.same_as else ""
+    return f"{check.failing_share:.0%} of sentences come from the corpus, limit {policy.max_share:.0%}{source}{same}"
 
 
 def _first_reused_line(check: ArticleCheck) -> int | None:
