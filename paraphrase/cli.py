@@ -138,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-distance", type=float, help="count only sentence pairs within this distance "
                        "(default: align_max_distance in the options)")
     check.add_argument("--allowlist", metavar="FILE", help="a TOML file of accepted sources, documents, matches, sentences")
+    check.add_argument("--accept", metavar="FILE", help="append a [[matches]] entry to the allowlist FILE for each "
+                       "source of each failing article, so that the next check accepts them")
     check.add_argument("--exempt-credited", action="store_true",
                        help="do not fail on reuse the article credits (dateline, credit line, statement)")
     check.add_argument("--format", choices=("text", "json", "junit", "github"), default="text",
@@ -261,7 +263,7 @@ def _index_stats(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from . import DEFAULT_OPTIONS, Options
     from .corpus.allowlist import Allowlist
-    from .corpus.check import Policy, check_article
+    from .corpus.check import Policy, check_article, failing_matches, unused_entries
     from .corpus.formats import FORMATS
 
     _writable(args.output)
@@ -297,9 +299,25 @@ def _check(args: argparse.Namespace) -> int:
             raise _usage(f"{args.output}: cannot write the report ({error.strerror or error})") from None
     else:
         print(report, end="")
+    for kind, entry in unused_entries(checks, policy):
+        print(f"paraphrase: warning: allowlist {kind} entry {entry!r} accepted nothing", file=sys.stderr)
+    if args.accept:
+        _accept(args.accept, failing_matches(checks))
     if unreadable:
         return EXIT_ERROR
     return EXIT_FAIL_ON if any(c.failed for c in checks) else EXIT_OK
+
+
+def _accept(path: str, matches: list[tuple[str, str]]) -> None:
+    from .corpus.allowlist import accepted_matches
+
+    try:
+        with open(path, "a", encoding="utf-8") as allowlist:
+            allowlist.write(accepted_matches(matches))
+    except OSError as error:
+        raise _usage(f"{path}: cannot write the allowlist ({error.strerror or error})") from None
+    print(f"paraphrase: {path}: accepted {len(matches)} match(es); the next check with --allowlist {path} "
+          "accepts them", file=sys.stderr)
 
 
 def _share(value: float) -> float:

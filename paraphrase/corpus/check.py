@@ -20,7 +20,7 @@ from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import compare_documents
 from ..read import Source, load
 from ..tokens import normalize
-from .allowlist import Allowlist
+from .allowlist import Allowlist, Entry
 from .credits import Credits, attributes_statement, find_credits
 from .index import CorpusIndex, StoredDocument
 
@@ -44,6 +44,7 @@ class SourceMatch:
     share: float  # of the article's counted sentences, aligned with this document
     accepted: str | None  # why the allowlist accepts this reuse, or None
     credited: bool  # the article credits this document's agency
+    accepted_by: Entry | None = None  # the allowlist entry that accepts it
 
     def to_dict(self) -> dict[str, Any]:
         d = self.document
@@ -63,6 +64,7 @@ class ArticleCheck:
     credits: Credits
     failed: bool
     same_as: tuple[StoredDocument, ...] = ()  # corpus documents that are this article itself
+    allowlisted: frozenset[Entry] = frozenset()  # allowlist entries that accepted some of its reuse
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "path": self.label, "failed": self.failed, "share": round(self.share, 4),
@@ -83,10 +85,11 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     prepared = [(stored, prepare(stored.key, stored.text, options)) for stored in found]
     own_text = article_text(document)
     same = tuple(stored for stored, other in prepared if article_text(other) == own_text)
-    matches = [m for m in (_match(document, stored, other, credits, policy, options)
+    label = label or document.name
+    matches = [m for m in (_match(document, label, stored, other, credits, policy, options)
                            for stored, other in prepared if stored not in same) if m.share > 0]
     matches.sort(key=lambda m: (-m.share, m.document.key))
-    return replace(_judge(document, label or document.name, tuple(matches), credits, policy), same_as=same)
+    return replace(_judge(document, label, tuple(matches), credits, policy), same_as=same)
 
 
 def article_text(document: Document) -> str:
@@ -94,16 +97,18 @@ def article_text(document: Document) -> str:
     return " ".join(" ".join(normalize(s.text).split()) for s in document.counted)
 
 
-def _match(document: Document, stored: StoredDocument, other: Document, credits: Credits, policy: Policy,
-           options: Options) -> SourceMatch:
+def _match(document: Document, label: str, stored: StoredDocument, other: Document, credits: Credits,
+           policy: Policy, options: Options) -> SourceMatch:
     comparison = compare_documents(document, other, options)
-    accepted = policy.allowlist.accepts(document.name, stored.key, stored.source)
-    return SourceMatch(stored, comparison, comparison.summary.a_reused, accepted, credits.covers(stored.source, stored.key))
+    reason, entry = policy.allowlist.accepts(document.name, label, stored.key, stored.source) or (None, None)
+    return SourceMatch(stored, comparison, comparison.summary.a_reused, reason,
+                       credits.covers(stored.source, stored.key), entry)
 
 
 def _judge(document: Document, label: str, matches: tuple[SourceMatch, ...], credits: Credits, policy: Policy) -> ArticleCheck:
     counted = max(1, len(document.counted))
     reused, credited, failing = set(), set(), set()
+    applied = {m.accepted_by for m in matches if m.accepted_by}
     for match in matches:
         for pair in match.comparison.pairs:
             for i in pair.a:
@@ -111,10 +116,25 @@ def _judge(document: Document, label: str, matches: tuple[SourceMatch, ...], cre
                 is_credited = match.credited or attributes_statement(document.sentences[i].text)
                 if is_credited:
                     credited.add(i)
-                if match.accepted or policy.allowlist.accepts_sentence(document.sentences[i].text):
+                boilerplate = policy.allowlist.accepts_sentence(document.sentences[i].text)
+                if boilerplate:
+                    applied.add(boilerplate)
+                if match.accepted or boilerplate:
                     continue
                 if not (is_credited and policy.exempt_credited):
                     failing.add(i)
     failing_share = len(failing) / counted
     return ArticleCheck(document.name, label, document, matches, len(reused) / counted, failing_share,
-                        len(credited) / counted, credits, failing_share > policy.max_share)
+                        len(credited) / counted, credits, failing_share > policy.max_share,
+                        allowlisted=frozenset(applied))
+
+
+def unused_entries(checks: list[ArticleCheck], policy: Policy) -> list[Entry]:
+    """The allowlist's entries that accepted nothing in any of ``checks``."""
+    return policy.allowlist.unused(entry for check in checks for entry in check.allowlisted)
+
+
+def failing_matches(checks: list[ArticleCheck]) -> list[tuple[str, str]]:
+    """(article as printed, corpus id) of each unaccepted source of each failing article."""
+    return [(check.label, match.document.key) for check in checks if check.failed
+            for match in check.sources if not match.accepted]

@@ -6,7 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 from typing import Iterator, Sequence
 
-from .check import CHECK_SCHEMA, ArticleCheck, Policy
+from .check import CHECK_SCHEMA, ArticleCheck, Policy, unused_entries
 
 EXCERPT = 90
 
@@ -40,6 +40,7 @@ def render_json(checks: Sequence[ArticleCheck], policy: Policy) -> str:
     return json.dumps({
         "schema": CHECK_SCHEMA, "max_share": policy.max_share, "exempt_credited": policy.exempt_credited,
         "failed": sum(c.failed for c in checks), "articles": [c.to_dict() for c in checks],
+        "unused_allowlist": [{"kind": kind, "entry": entry} for kind, entry in unused_entries(list(checks), policy)],
     }, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -84,6 +84,53 @@ def test_allowlisted_match_stops_failing(wire_index, tmp_path):
     assert "[licensed syndication]" in done.stdout and ": ok, 0% of its 22 sentences" in done.stdout
 
 
+@pytest.mark.parametrize("article", ["{path}", "000_86711bc330f5b00f", "*/000_*.txt", "000_*"])
+def test_a_match_names_the_article_by_its_printed_path_its_name_or_a_glob(wire_index, tmp_path, article):
+    allow = tmp_path / "allow.toml"
+    article = article.format(path=seed("000"))
+    allow.write_text(f'[[matches]]\narticle = "{article}"\ndocument = "{seed("001")}"\n', encoding="utf-8")
+    done = run("check", seed("000"), "--against", wire_index, "--allowlist", allow)
+    assert done.returncode == 0, done.stdout
+    assert done.stderr == ""  # the entry applied: no warning
+
+
+@pytest.mark.parametrize("content, message", [
+    ('documents = "wire-1"\n', "documents must be a list of strings, got 'wire-1'"),
+    ('sources = ["Reuters", 3]\n', "sources must be a list of strings"),
+    ('[[matches]]\narticle = "a"\n', "matches[0]: document is missing"),
+    ('[[matches]]\narticle = "a"\ndocument = 7\n', "matches[0]: document must be a string, got 7"),
+    ('[[matches]]\narticle = "a"\ndocument = "b"\nwhy = "x"\n', "matches[0]: unknown key(s) why"),
+    ('matches = ["a"]\n', "matches must be [[matches]] tables"),
+])
+def test_every_allowlist_value_has_its_type_checked(wire_index, tmp_path, content, message):
+    allow = tmp_path / "allow.toml"
+    allow.write_text(content, encoding="utf-8")
+    done = run("check", seed("000"), "--against", wire_index, "--allowlist", allow)
+    assert done.returncode == 2 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_allowlist_entries_that_accept_nothing_are_listed(wire_index, tmp_path):
+    allow = tmp_path / "allow.toml"
+    allow.write_text(f'sources = ["Reuters"]\n[[matches]]\narticle = "seeds/000_86711bc330f5b00f"\n'
+                     f'document = "{seed("001")}"\n', encoding="utf-8")  # no such article label or name
+    done = run("check", seed("000"), "--against", wire_index, "--allowlist", allow, "--format", "json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["unused_allowlist"] == [
+        {"kind": "sources", "entry": "Reuters"},
+        {"kind": "matches", "entry": f"seeds/000_86711bc330f5b00f -> {seed('001')}"}]
+    assert done.stderr.count("paraphrase: warning: allowlist ") == 2
+
+
+def test_accept_appends_the_failing_matches_and_the_next_check_passes(wire_index, tmp_path):
+    allow = tmp_path / "allow.toml"
+    allow.write_text('sentences = ["Reporting by our staff."]\n', encoding="utf-8")
+    first = run("check", seed("000"), "--against", wire_index, "--allowlist", allow, "--accept", allow)
+    assert first.returncode == 1 and "accepted 1 match(es)" in first.stderr
+    again = run("check", seed("000"), "--against", wire_index, "--allowlist", allow)
+    assert again.returncode == 0, again.stdout
+    assert "Reporting by our staff." in allow.read_text(encoding="utf-8")  # appended, nothing lost
+
+
 def test_allowlist_with_an_unknown_key_is_a_clear_error(wire_index, tmp_path):
     allow = tmp_path / "allow.toml"
     allow.write_text('source = ["Reuters"]\n', encoding="utf-8")
@@ -134,9 +181,9 @@ def test_a_sentence_quoting_a_statement_is_credited():
 
 
 def test_allowlisted_source_and_sentence():
-    allow = Allowlist(sources=frozenset({"reuters"}), sentences=frozenset({"reporting by our staff."}))
-    assert allow.accepts("a", "wire-1", "Reuters") == "accepted source Reuters"
-    assert allow.accepts_sentence("Reporting  by our STAFF.")
+    allow = Allowlist.of(sources=["Reuters"], sentences=["Reporting by our staff."])
+    assert allow.accepts("a", "a.txt", "wire-1", "REUTERS") == ("accepted source REUTERS", ("sources", "Reuters"))
+    assert allow.accepts_sentence("Reporting  by our STAFF.") == ("sentences", "Reporting by our staff.")
 
 
 def test_the_limit_comes_from_the_options_given():
