@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn, Sequence
 
 if TYPE_CHECKING:
-    from datetime import timedelta
+    from datetime import date, timedelta
 
     from .corpus import CorpusIndex
     from .read import Source
@@ -42,12 +42,27 @@ example:
 
 Paths may be files ({formats}; any other name is read by its content), folders
 (searched recursively for those suffixes) or JSON Lines
-files with "id", "text" and optional "date", "source". Adding is incremental and
-idempotent: a text already in the index is skipped, and an interrupted run resumes."""
+files with "id", "text" and optional "date", "source". A text file may start with front
+matter ("---", "date: 2024-11-30", "source: Reuters", "---"); --date and --source give
+what a file does not. Adding is incremental and idempotent: a text already in the index
+is skipped, and an interrupted run resumes."""
 
 STATS_EXAMPLE = """\
 example:
   paraphrase index stats wire.db"""
+
+REMOVE_EXAMPLE = """\
+example:
+  paraphrase index remove wire.db seeds/002_f17fd30403ef36f3.txt
+
+IDs are as indexed: a file's path as it was given to 'index add', or a JSON Lines "id"."""
+
+PRUNE_EXAMPLE = """\
+example:
+  paraphrase index prune wire.db --older-than 90d
+
+Removes the documents dated more than DAYS before today (or --as-of); undated documents
+stay unless --undated is given. One transaction: a killed run removes nothing."""
 
 CHECK_EXAMPLE = """\
 example:
@@ -122,7 +137,19 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("paths", nargs="+", help="files, folders or .jsonl files to add")
     add.add_argument("--batch-size", type=_positive,
                      help="documents per transaction, what a killed run can lose (default: 2000)")
+    add.add_argument("--date", help="the date of documents that give none (front matter or JSON Lines)")
+    add.add_argument("--source", help="the source (agency) of documents that give none")
     add.set_defaults(run=_index_add)
+    remove = _command(index_commands, "remove", "remove documents from an index by id", REMOVE_EXAMPLE)
+    remove.add_argument("index", help="the index file")
+    remove.add_argument("ids", nargs="+", metavar="ID", help="document ids as indexed")
+    remove.set_defaults(run=_index_remove)
+    prune = _command(index_commands, "prune", "remove documents older than a number of days", PRUNE_EXAMPLE)
+    prune.add_argument("index", help="the index file")
+    prune.add_argument("--older-than", type=_days, required=True, metavar="DAYS", help="e.g. 90d")
+    prune.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="the day DAYS count back from (default: today)")
+    prune.add_argument("--undated", action="store_true", help="also remove documents without a date")
+    prune.set_defaults(run=_index_prune)
     stats = _command(index_commands, "stats", "what an index holds", STATS_EXAMPLE)
     stats.add_argument("index", help="the index file")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -140,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--allowlist", metavar="FILE", help="a TOML file of accepted sources, documents, matches, sentences")
     check.add_argument("--accept", metavar="FILE", help="append a [[matches]] entry to the allowlist FILE for each "
                        "source of each failing article, so that the next check accepts them")
+    check.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+                       help="the articles' publication day (default: each file's front matter date); corpus "
+                            "documents dated after it are never its source")
+    check.add_argument("--window", type=_days, metavar="DAYS",
+                       help="count only corpus documents dated from DAYS (e.g. 30d) before the article to its day")
     check.add_argument("--exempt-credited", action="store_true",
                        help="do not fail on reuse the article credits (dateline, credit line, statement)")
     check.add_argument("--format", choices=("text", "json", "junit", "github"), default="text",
@@ -235,11 +267,44 @@ def _index_add(args: argparse.Namespace) -> int:
     progress = _Progress("read")
     sizing = {"batch_size": args.batch_size} if args.batch_size is not None else {}
     with CorpusIndex(args.index, **sizing) as index:
-        report = index.add(read_records(args.paths), progress=progress)
+        report = index.add(read_records(args.paths, date=args.date, source=args.source), progress=progress)
         total = index.document_count()
     progress.done()
     print(f"{args.index}: added {report.added} document(s), {report.unchanged} already indexed; {total} in all")
     return EXIT_OK
+
+
+def _index_remove(args: argparse.Namespace) -> int:
+    with _writable_index(args.index) as index:
+        removed = index.remove(args.ids)
+        total = index.document_count()
+    missing = len(set(args.ids)) - removed
+    print(f"{args.index}: removed {removed} document(s); {total} in all")
+    if missing:
+        print(f"paraphrase: warning: {missing} of the ids given are not in {args.index}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _index_prune(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    cutoff = (args.as_of or date.today()) - args.older_than
+    with _writable_index(args.index) as index:
+        removed = index.prune(cutoff, undated=args.undated)
+        total = index.document_count()
+    kept = "" if args.undated else ", undated ones kept"
+    print(f"{args.index}: removed {removed} document(s) dated before {cutoff}{kept}; {total} in all")
+    return EXIT_OK
+
+
+def _writable_index(path: str) -> "CorpusIndex":
+    from pathlib import Path
+
+    from .corpus import CorpusIndex
+
+    if not Path(path).is_file():
+        raise _usage(f"{path}: no such index")
+    return CorpusIndex(path)
 
 
 def _index_stats(args: argparse.Namespace) -> int:
@@ -274,6 +339,7 @@ def _check(args: argparse.Namespace) -> int:
         max_share=options.check_max_share if args.max_share is None else _share(args.max_share),
         exempt_credited=args.exempt_credited,
         allowlist=Allowlist.load(args.allowlist) if args.allowlist else Allowlist(),
+        window=args.window,
     )
     from .errors import InputError
 
@@ -282,8 +348,12 @@ def _check(args: argparse.Namespace) -> int:
     with _open_corpus(args.against) as index:
         for done, article in enumerate(args.articles, 1):
             try:  # one unreadable article must not lose the others' results
-                source, name = _source(article)
-                checks.append(check_article(source, index, policy=policy, options=options, name=name, label=article))
+                source, name, day = _dated_source(article, args.date)
+                if args.window and day is None:
+                    print(f"paraphrase: warning: {article}: no date (front matter or --date): the window is not "
+                          "applied", file=sys.stderr)
+                checks.append(check_article(source, index, policy=policy, options=options, name=name, label=article,
+                                            day=day))
             except InputError as error:
                 print(f"paraphrase: {error}", file=sys.stderr)
                 unreadable += 1
@@ -453,6 +523,27 @@ def _evaluate(args: argparse.Namespace) -> int:
     results = evaluate(Path(args.data), options, seeds, progress=lambda stage: print(stage, file=sys.stderr))
     print(json.dumps(results, indent=2) if args.format == "json" else render(results), end="" if args.format == "text" else "\n")
     return EXIT_OK
+
+
+def _dated_source(arg: str, day: date | None) -> tuple[Source, str | None, date | None]:
+    """An article to check, its name, and its day: ``day`` if given, else its front matter's."""
+    from pathlib import Path
+
+    from .corpus.records import calendar_day, file_record
+
+    if arg == "-":
+        return sys.stdin.buffer.read(), "stdin", day
+    record = file_record(Path(arg))
+    return record.text, Path(arg).stem, day or calendar_day(record.date)
+
+
+def _day(text: str) -> date:
+    from .corpus.records import calendar_day
+
+    day = calendar_day(text)
+    if day is None or len(text) != 10:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day such as 2024-11-30")
+    return day
 
 
 def _source(arg: str) -> tuple[Source, str | None]:

@@ -53,20 +53,35 @@ def test_every_command_and_option_is_in_the_readme():
                     assert flag in README, (name, flag)
 
 
-def test_wire_check_session_matches_a_real_run(tmp_path):
+def run_session(block, workdir):
+    """Each `$ ...paraphrase ...` line of a console block, run in ``workdir`` (holding a copy
+    of the seeds); the output, the last status, and the lines the block shows."""
     import shutil
 
-    block = next(b for b in console_blocks() if "paraphrase index add" in b)
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "seeds", workdir / "seeds")
     commands = [line[2:] for line in block.splitlines() if line.startswith("$ ") and "paraphrase" in line]
     shown = [line for line in block.splitlines() if not line.startswith("$ ") and line not in ("...", "1")]
     output, status = "", None
     for command in commands:
         args = command.split("paraphrase ", 1)[1].split()
-        done = subprocess.run([sys.executable, "-m", "paraphrase.cli", *args], cwd=tmp_path,
+        done = subprocess.run([sys.executable, "-m", "paraphrase.cli", *args], cwd=workdir,
                               capture_output=True, text=True, timeout=120)
         output += done.stdout
         status = done.returncode
+    return output, status, shown
+
+
+def test_wire_check_session_matches_a_real_run(tmp_path):
+    block = next(b for b in console_blocks() if "paraphrase index add" in b and "echo $?" in b)
+    output, status, shown = run_session(block, tmp_path)
     for line in shown:
         assert line in output.splitlines(), line
     assert status == 1 and "$ echo $?\n1" in block
+
+
+def test_rolling_window_session_matches_a_real_run(tmp_path):
+    block = next(b for b in console_blocks() if "paraphrase index prune" in b)
+    output, status, shown = run_session(block, tmp_path)
+    for line in shown:
+        assert line in output.splitlines(), line
+    assert status == 0

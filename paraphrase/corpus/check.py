@@ -12,6 +12,7 @@ or attributes the sentence to a statement) and the rest, which is what fails an 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date as Day, timedelta
 from typing import Any
 
 from ..comparison import Comparison
@@ -30,11 +31,34 @@ CHECK_SCHEMA = "paraphrase.check/1"
 @dataclass(frozen=True)
 class Policy:
     """What fails an article: more than ``max_share`` of its sentences from the corpus
-    (``check_max_share`` in the options, unless a policy says otherwise)."""
+    (``check_max_share`` in the options, unless a policy says otherwise). With a
+    ``window``, only corpus documents dated that far before a dated article count."""
 
     max_share: float
     exempt_credited: bool = False
     allowlist: Allowlist = field(default_factory=Allowlist)
+    window: timedelta | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """The corpus documents an article was checked against, by date."""
+
+    day: Day | None  # the article's: documents dated after it are never its source
+    since: Day | None  # with a window: the earliest day counted (undated documents left out)
+    window: timedelta | None  # asked for; not applied when the article has no date
+
+    def describe(self) -> str | None:
+        if self.day is None:
+            return "undated article: the window is not applied, every corpus document counts" if self.window else None
+        if self.since is None:
+            return f"dated {self.day}: corpus documents dated after it left out"
+        return (f"dated {self.day}: corpus documents dated {self.since} to {self.day} only "
+                f"(window {self.window.days}d; undated ones left out)")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.day and self.day.isoformat(), "window_days": self.window and self.window.days,
+                "since": self.since and self.since.isoformat(), "window_applied": self.since is not None}
 
 
 @dataclass(frozen=True)
@@ -63,6 +87,7 @@ class ArticleCheck:
     credited_share: float
     credits: Credits
     failed: bool
+    period: Period = Period(None, None, None)
     same_as: tuple[StoredDocument, ...] = ()  # corpus documents that are this article itself
     allowlisted: frozenset[Entry] = frozenset()  # allowlist entries that accepted some of its reuse
 
@@ -70,18 +95,22 @@ class ArticleCheck:
         return {"name": self.name, "path": self.label, "failed": self.failed, "share": round(self.share, 4),
                 "failing_share": round(self.failing_share, 4), "credited_share": round(self.credited_share, 4),
                 "credits": sorted(self.credits.agencies), "sentences": len(self.document.counted),
-                "same_as": [d.key for d in self.same_as], "sources": [s.to_dict() for s in self.sources]}
+                "same_as": [d.key for d in self.same_as], **self.period.to_dict(),
+                "sources": [s.to_dict() for s in self.sources]}
 
 
 def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None = None,
-                  options: Options | None = None, name: str | None = None, label: str | None = None) -> ArticleCheck:
-    """Find what ``article`` reuses from the corpus in ``index``, and judge it by ``policy``."""
+                  options: Options | None = None, name: str | None = None, label: str | None = None,
+                  day: Day | None = None) -> ArticleCheck:
+    """Find what ``article`` (published on ``day``, if known) reuses from the corpus in
+    ``index``, and judge it by ``policy``."""
     options = options or DEFAULT_OPTIONS
     policy = policy or Policy(max_share=options.check_max_share)
     document = prepare(*load(article, name or "article"), options)
     credits = find_credits(document.text)
+    period = Period(day, day - policy.window if day and policy.window else None, policy.window)
     found = [index.document(c.id) for c in index.candidates(document.text, limit=options.check_candidates,
-                                                            options=options)]
+                                                            options=options, until=day, since=period.since)]
     prepared = [(stored, prepare(stored.key, stored.text, options)) for stored in found]
     own_text = article_text(document)
     same = tuple(stored for stored, other in prepared if article_text(other) == own_text)
@@ -89,7 +118,7 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     matches = [m for m in (_match(document, label, stored, other, credits, policy, options)
                            for stored, other in prepared if stored not in same) if m.share > 0]
     matches.sort(key=lambda m: (-m.share, m.document.key))
-    return replace(_judge(document, label, tuple(matches), credits, policy), same_as=same)
+    return replace(_judge(document, label, tuple(matches), credits, policy), same_as=same, period=period)
 
 
 def article_text(document: Document) -> str:

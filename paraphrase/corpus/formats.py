@@ -19,6 +19,8 @@ def _text(check: ArticleCheck, policy: Policy) -> Iterator[str]:
     status = "FAIL" if check.failed else "ok"
     yield (f"{check.label}: {status}, {check.failing_share:.0%} of its {len(check.document.counted)} sentences "
            f"come from the corpus (limit {policy.max_share:.0%}; in all {check.share:.0%}, credited {check.credited_share:.0%})")
+    if check.period.describe():
+        yield f"  {check.period.describe()}"
     for same in check.same_as:
         yield f"  the same document as corpus {same.key} (not counted as reuse)"
     for rank, match in enumerate(check.sources, 1):

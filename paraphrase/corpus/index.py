@@ -8,7 +8,8 @@ updates document frequencies and appends, per content term, one packed array of 
 sentences holding it (each a key packing document id, sentence number and the sentence's
 count of distinct terms). A killed run leaves the last complete batch; running the same
 command again skips what is stored (documents are identified by a hash of their text)
-and carries on.
+and carries on. Removing documents (``remove``, ``prune``) is one transaction too: their
+sentences leave the postings and their terms' document frequencies drop.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import zlib
 from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date as Day
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -28,7 +30,7 @@ from ..errors import InputError
 from ..options import DEFAULT_OPTIONS, Options
 from ..overlap import sentence_terms
 from .records import Record
-from .search import Query, rank, sentence_key
+from .search import DOCUMENT_SHIFT, Query, rank, sentence_key
 
 # 2: postings list sentences, not documents (an index of version 1 must be rebuilt)
 SCHEMA_VERSION = 2
@@ -43,6 +45,9 @@ CREATE TABLE IF NOT EXISTS postings (term_id INTEGER NOT NULL, sentences BLOB NO
 CREATE INDEX IF NOT EXISTS postings_term ON postings (term_id);
 """
 
+
+# A date that names a day (records.calendar_day): it starts with YYYY-MM-DD.
+_DATED = "coalesce(date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*', 0)"
 
 # Documents per transaction: what a killed run can lose (a few seconds of work), and how
 # many posting rows a term gains per batch.
@@ -176,14 +181,69 @@ class CorpusIndex:
             self.db.executemany("DELETE FROM postings WHERE term_id = ?", ((t,) for t in crowded))
             self.db.executemany("INSERT INTO postings (term_id, sentences) VALUES (?, ?)", merged)
 
+    # --- removing --------------------------------------------------------------------
+    def remove(self, keys: Iterable[str]) -> int:
+        """Remove the documents with these ids (as indexed), in one transaction; the count removed.
+
+        Their sentences leave every term's postings and their terms' document frequencies
+        drop, so the candidate search stays exact for what is left.
+        """
+        with _busy_is_an_error(self.path), self.db:
+            found = self._ids_where("key IN ({marks})", list(keys))
+            self._forget(found)
+        return len(found)
+
+    def prune(self, older_than: Day, undated: bool = False) -> int:
+        """Remove, in one transaction, the documents dated before ``older_than`` (and the
+        undated ones when ``undated``); the count removed."""
+        with _busy_is_an_error(self.path), self.db:
+            found = [row[0] for row in self.db.execute(
+                f"SELECT id FROM documents WHERE ({_DATED} AND substr(date, 1, 10) < ?) OR (? AND NOT {_DATED})",
+                (older_than.isoformat(), undated))]
+            self._forget(found)
+        return len(found)
+
+    def _ids_where(self, condition: str, values: list[str]) -> list[int]:
+        ids: list[int] = []
+        for chunk in _chunks(values, 500):
+            marks = ",".join("?" * len(chunk))
+            ids += [row[0] for row in self.db.execute(f"SELECT id FROM documents WHERE {condition.format(marks=marks)}",
+                                                      chunk)]
+        return ids
+
+    def _forget(self, document_ids: list[int]) -> None:
+        gone = set(document_ids)
+        df: dict[str, int] = {}
+        for document_id in gone:
+            for term in set().union(*sentence_terms(self.document(document_id).text)):
+                df[term] = df.get(term, 0) + 1
+        ids = self._term_ids(list(df))
+        removed = np.fromiter(gone, dtype=np.uint64, count=len(gone))
+        for term_id, keys in self._postings_by_id(list(ids.values())).items():
+            kept = keys[~np.isin(keys >> np.uint64(DOCUMENT_SHIFT), removed)]
+            self.db.execute("DELETE FROM postings WHERE term_id = ?", (term_id,))
+            if len(kept):
+                self.db.execute("INSERT INTO postings (term_id, sentences) VALUES (?, ?)", (term_id, kept.tobytes()))
+        self.db.executemany("UPDATE terms SET df = df - ? WHERE id = ?", ((df[t], i) for t, i in ids.items()))
+        self.db.execute("DELETE FROM terms WHERE df <= 0")
+        self.db.executemany("DELETE FROM documents WHERE id = ?", ((i,) for i in gone))
+
+    def _postings_by_id(self, term_ids: list[int]) -> dict[int, np.ndarray]:
+        parts: dict[int, list[bytes]] = {}
+        for term_id, keys in self._postings(term_ids):
+            parts.setdefault(term_id, []).append(keys)
+        return {term_id: np.frombuffer(b"".join(blobs), dtype=np.uint64) for term_id, blobs in parts.items()}
+
     # --- querying --------------------------------------------------------------------
     def candidates(self, text: str, limit: int = 10, min_score: float = 0.1,
-                   options: Options = DEFAULT_OPTIONS) -> list[Candidate]:
+                   options: Options = DEFAULT_OPTIONS, until: Day | None = None, since: Day | None = None) -> list[Candidate]:
         """The documents most likely reused in ``text``, best first.
 
         Documents holding a sentence that may be within ``options``' alignment bound of
         one of the article's come first (see ``search.py``); others follow when they
-        hold at least ``min_score`` of the article's term weight.
+        hold at least ``min_score`` of the article's term weight. With ``until`` (the
+        article's day), documents dated later are left out; with ``since`` too, only
+        documents dated from ``since`` to ``until`` compete (undated ones are left out).
         """
         total = self.document_count()
         sentences = [terms for terms in sentence_terms(text) if terms]
@@ -192,8 +252,22 @@ class CorpusIndex:
         query = Query(sentences, dict(self._term_frequencies(set().union(*sentences))), total,
                       min_dice=options.min_content_dice,
                       min_terms=options.min_content_words, max_df_share=self.max_df_share)
-        ranked = rank(query, self._postings_by_term, self._max_document_id() + 1, limit, min_score)
+        size = self._max_document_id() + 1
+        eligible = self._published(until, since, size) if until is not None else None
+        ranked = rank(query, self._postings_by_term, size, limit, min_score, eligible)
         return [Candidate(i, score) for i, score in ranked]
+
+    def _published(self, until: Day, since: Day | None, size: int) -> np.ndarray:
+        """Which document ids may be the source of an article of day ``until``."""
+        if since is None:  # undated documents stay; dated ones after the article go
+            rows = self.db.execute(f"SELECT id FROM documents WHERE NOT ({_DATED} AND substr(date, 1, 10) > ?)",
+                                   (until.isoformat(),))
+        else:
+            rows = self.db.execute(f"SELECT id FROM documents WHERE {_DATED} AND substr(date, 1, 10) BETWEEN ? AND ?",
+                                   (since.isoformat(), until.isoformat()))
+        eligible = np.zeros(size, dtype=bool)
+        eligible[[row[0] for row in rows]] = True
+        return eligible
 
     def _term_frequencies(self, terms: set[str]) -> Iterator[tuple[str, int]]:
         for chunk in _chunks(sorted(terms), 500):
@@ -202,10 +276,7 @@ class CorpusIndex:
 
     def _postings_by_term(self, terms: Iterable[str]) -> dict[str, np.ndarray]:
         ids = {term_id: term for term, term_id in self._term_ids(list(terms)).items()}
-        parts: dict[str, list[bytes]] = {}
-        for term_id, keys in self._postings(list(ids)):
-            parts.setdefault(ids[term_id], []).append(keys)
-        return {term: np.frombuffer(b"".join(blobs), dtype=np.uint64) for term, blobs in parts.items()}
+        return {ids[term_id]: keys for term_id, keys in self._postings_by_id(list(ids)).items()}
 
     def _term_ids(self, terms: list[str]) -> dict[str, int]:
         ids: dict[str, int] = {}

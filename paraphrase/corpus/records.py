@@ -1,9 +1,23 @@
-"""The documents a corpus is built from: files of any readable kind, or JSON Lines records."""
+"""The documents a corpus is built from: files of any readable kind, or JSON Lines records.
+
+A file's date and source come from its front matter, when its text starts with one:
+
+    ---
+    date: 2024-11-30
+    source: Reuters
+    ---
+
+(other keys are ignored, and the block is not part of the text); a JSON Lines record's
+from its ``date`` and ``source`` fields. A date counts as a day when it starts with one
+in ISO form (``2024-11-30``, ``2024-11-30T14:05Z``); other dates are kept but undated.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from datetime import date as Day
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,15 +38,46 @@ class Record:
     source: str | None = None
 
 
-def read_records(paths: Iterable[str | Path]) -> Iterator[Record]:
-    """Records from files, directories (searched recursively) and ``.jsonl`` files."""
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n((?:[A-Za-z_][\w-]*:[^\n]*\r?\n){1,20})---[ \t]*(?:\r?\n|\Z)")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def read_records(paths: Iterable[str | Path], date: str | None = None, source: str | None = None) -> Iterator[Record]:
+    """Records from files, directories (searched recursively) and ``.jsonl`` files;
+    ``date`` and ``source`` stand in where a record does not give its own."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from read_records(folder_files(path))
+            found: Iterable[Record] = read_records(folder_files(path))
         elif path.suffix.lower() == ".jsonl":
-            yield from json_lines(path)
+            found = json_lines(path)
         else:
-            yield Record(str(path), read_file(path))
+            found = [file_record(path)]
+        for record in found:
+            yield replace(record, date=record.date or date, source=record.source or source)
+
+
+def file_record(path: Path) -> Record:
+    """The record of one document file, its front matter (if any) read and taken off."""
+    text = read_file(path)
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return Record(str(path), text)
+    fields = dict(line.split(":", 1) for line in match.group(1).splitlines())
+    meta = {key.strip().lower(): value.strip().strip("\"'") or None for key, value in fields.items()}
+    body = text[match.end():]
+    if not body.strip():
+        raise InputError(f"{path}: empty after its front matter")
+    return Record(str(path), body, meta.get("date"), meta.get("source"))
+
+
+def calendar_day(value: str | None) -> Day | None:
+    """The day a date names, when it starts with an ISO day; else None (undated)."""
+    if value is None or not _ISO_DAY.match(value):
+        return None
+    try:
+        return Day.fromisoformat(value[:10])
+    except ValueError:  # 2024-02-30
+        return None
 
 
 def folder_files(folder: Path) -> list[Path]:

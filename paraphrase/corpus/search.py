@@ -76,8 +76,10 @@ class Query:
 Postings = Callable[[Iterable[str]], dict[str, np.ndarray]]
 
 
-def rank(query: Query, postings: Postings, size: int, limit: int, min_score: float) -> list[tuple[int, float]]:
-    """The best ``limit`` (document id, score) pairs; ``size`` bounds document ids."""
+def rank(query: Query, postings: Postings, size: int, limit: int, min_score: float,
+         eligible: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The best ``limit`` (document id, score) pairs; ``size`` bounds document ids, and
+    only documents marked in ``eligible`` (a boolean array over ids, if given) compete."""
     probes = [query.probes(s) for s in query.sentences]
     looked_up = postings(query.terms)
     score = _share_held(query, looked_up, size)
@@ -86,6 +88,8 @@ def rank(query: Query, postings: Postings, size: int, limit: int, min_score: flo
         if probe:
             evidence += _sentence_evidence(query, sentence, probe, looked_up, size) ** 2
     score += evidence
+    if eligible is not None:
+        score[~eligible] = evidence[~eligible] = 0.0
     keep = np.flatnonzero((evidence > 0) | (score >= min_score))
     ranked = sorted(keep, key=lambda i: (evidence[i] == 0, -score[i], i))[:limit]
     return [(int(i), float(score[i])) for i in ranked]
