@@ -68,7 +68,8 @@ class Corpus:
         pool = [s for s in _news_sentences(data) if s not in used]
         names = sorted({m.group() for s in pool for m in _NAME.finditer(s)})
         filler = [p.first for p in stsb_pairs(data, "dev")]
-        self.records = [Record(f"syn-{k}", _article(pool, names, rng), _day(rng))
+        days = random.Random(1)  # its own stream: the texts stay those of earlier runs
+        self.records = [Record(f"syn-{k}", _article(pool, names, rng), _day(days))
                         for k in range(articles - len(planted) // PLANTED_SENTENCES)]
         self.queries: list[tuple[str, str]] = []  # (query text, key of its planted source)
         for q in range(QUERIES_FULL + QUERIES_PARTIAL):

@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="count only corpus documents dated from DAYS (e.g. 30d) before the article to its day")
     check.add_argument("--exempt-credited", action="store_true",
                        help="do not fail on reuse the article credits (dateline, credit line, statement)")
-    check.add_argument("--format", choices=("text", "json", "junit", "github"), default="text",
+    check.add_argument("--format", choices=("text", "json", "junit", "github", "sarif", "csv"), default="text",
                        help="output format (default: text)")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     _options_argument(check)
@@ -184,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "Compare an archive with a source collection (or with itself) on a Dask scheduler.")
     scan.add_argument("articles", help="the archive: a folder, .jsonl or .parquet")
     scan.add_argument("--against", metavar="SOURCES", help="sources to compare with (default: the archive itself)")
-    scan.add_argument("-o", "--output", required=True, help="results file, .jsonl or .parquet")
+    scan.add_argument("-o", "--output", required=True, help="results file, .jsonl, .parquet or .csv")
     scan.add_argument("--clusters", metavar="FILE", help="also write clusters of reprints (.jsonl or .parquet)")
     scan.add_argument("--window", type=_days, metavar="DAYS",
                       help="pair a document only with sources from up to this long before it, e.g. 30d")

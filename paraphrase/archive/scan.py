@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import json
 import os
@@ -26,7 +27,7 @@ from .keys import TermCounts
 from .stages import (ALL_SENTENCES, KEY_COLUMNS, MAX_BUCKET, MAX_TOGETHER, PAIR_COLUMNS, RESULT_COLUMNS,
                      TERM_COLUMNS, Keying, align_partition, keys_partition, pairs_partition, terms_partition)
 
-FORMATS = (".jsonl", ".parquet")
+FORMATS = (".jsonl", ".parquet", ".csv")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def _write(results: dd.DataFrame, output: Path) -> int:
             return count
         results.to_json(str(staging / "part-*.jsonl"), orient="records", lines=True, force_ascii=False)
         partial = output.with_name(f".{output.name}.partial")
-        count = _concatenate(sorted(staging.glob("part-*.jsonl"), key=_part_number), partial)
+        parts = sorted(staging.glob("part-*.jsonl"), key=_part_number)
+        count = (_as_csv if output.suffix == ".csv" else _concatenate)(parts, partial)
         os.replace(partial, output)
         return count
     finally:
@@ -136,6 +138,21 @@ def _concatenate(parts: list[Path], destination: Path) -> int:
     return count
 
 
+def _as_csv(parts: list[Path], destination: Path) -> int:
+    """The records as CSV rows, for a spreadsheet: ``pairs`` stays a JSON list in one cell."""
+    count = 0
+    with open(destination, "w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(RESULT_COLUMNS))
+        writer.writeheader()
+        for part in parts:
+            with open(part, encoding="utf-8") as lines:
+                for line in lines:
+                    if line.strip():
+                        writer.writerow(json.loads(line))
+                        count += 1
+    return count
+
+
 def _part_number(path: Path) -> int:
     return int(path.stem.split("-")[-1])
 
@@ -151,18 +168,25 @@ def _replace(staging: Path, output: Path) -> None:
 def _checked_output(path: str | Path) -> Path:
     path = Path(path)
     if path.suffix not in FORMATS:
-        raise InputError(f"{path}: the output must end in .jsonl or .parquet")
+        raise InputError(f"{path}: the output must end in .jsonl, .parquet or .csv")
     if not path.parent.is_dir():
         raise InputError(f"{path.parent}: no such folder for the output")
     return path
 
 
 def read_results(path: str | Path) -> Iterator[dict[str, Any]]:
-    """The reused-pair records of a scan's output, JSON Lines or Parquet."""
+    """The reused-pair records of a scan's output, JSON Lines, Parquet or CSV."""
     path = Path(path)
     if path.suffix == ".parquet":
         for record in pd.read_parquet(path).to_dict("records"):
             yield {**record, "pairs": json.loads(record["pairs"])}
+        return
+    if path.suffix == ".csv":
+        with open(path, encoding="utf-8", newline="") as rows:
+            for row in csv.DictReader(rows):
+                yield {**row, "target_date": row["target_date"] or None, "source_date": row["source_date"] or None,
+                       "target_reused": float(row["target_reused"]),
+                       "source_reused": float(row["source_reused"]), "pairs": json.loads(row["pairs"])}
         return
     with open(path, encoding="utf-8") as lines:
         yield from (json.loads(line) for line in lines if line.strip())

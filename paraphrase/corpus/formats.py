@@ -1,10 +1,13 @@
-"""Check results for people and for pipelines: text, JSON, JUnit XML, GitHub annotations."""
+"""Check results for people and for pipelines: text, JSON, JUnit XML, GitHub annotations,
+SARIF (code-scanning dashboards) and CSV (a desk's spreadsheet)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import xml.etree.ElementTree as ET
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from .check import CHECK_SCHEMA, ArticleCheck, Policy, unused_entries
 
@@ -95,4 +98,83 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-FORMATS = {"text": render_text, "json": render_json, "junit": render_junit, "github": render_github}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+RULE = "recycled-copy"
+
+
+def render_sarif(checks: Sequence[ArticleCheck], policy: Policy) -> str:
+    """SARIF 2.1.0: one result per reused passage (a run of the article's sentences from one
+    corpus document), at its lines and columns in the article."""
+    from .. import __version__
+
+    rule = {"id": RULE, "name": "RecycledCopy",
+            "shortDescription": {"text": "Sentences reused from a corpus document"},
+            "fullDescription": {"text": "The article's sentences align with a corpus document's (paraphrase check); "
+                                        f"an article fails above {policy.max_share:.0%} of its sentences."},
+            "defaultConfiguration": {"level": "error"}}
+    results = [result for check in checks for result in _sarif_results(check)]
+    run = {"tool": {"driver": {"name": "paraphrase", "version": __version__, "rules": [rule]}},
+           "columnKind": "unicodeCodePoints", "results": results}
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_results(check: ArticleCheck) -> Iterator[dict[str, Any]]:
+    text = check.document.text
+    for match in check.sources:
+        for first, last, pairs in _passages(match.comparison.pairs):
+            start, end = check.document.sentences[first].start, check.document.sentences[last].end
+            classes = ", ".join(sorted({p.edit_class for p in pairs}))
+            status = match.accepted or ("credited" if match.credited else None)
+            level = "note" if status else "error" if check.failed else "warning"
+            yield {
+                "ruleId": RULE, "level": level,
+                "message": {"text": f"sentences {first}-{last} reuse {match.document.key} ({classes}; "
+                                    f"{match.share:.0%} of the article from it)" + (f" [{status}]" if status else "")},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": check.label},
+                                                    "region": {**_line_column(text, start, "start"),
+                                                               **_line_column(text, end, "end")}}}],
+                "properties": {"source": match.document.key, "sourceDate": match.document.date,
+                               "share": round(match.share, 4)},
+            }
+
+
+def _passages(pairs: Sequence[Any]) -> Iterator[tuple[int, int, list[Any]]]:
+    """Runs of pairs whose article sentences follow each other: (first, last, pairs)."""
+    run: list[Any] = []
+    for pair in sorted(pairs, key=lambda p: p.a):
+        if run and pair.a[0] > max(i for p in run for i in p.a) + 1:
+            yield min(run[0].a), max(i for p in run for i in p.a), run
+            run = []
+        run.append(pair)
+    if run:
+        yield min(run[0].a), max(i for p in run for i in p.a), run
+
+
+def _line_column(text: str, offset: int, which: str) -> dict[str, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return {f"{which}Line": line, f"{which}Column": column}
+
+
+CSV_COLUMNS = ("article", "failed", "source", "source_date", "article_sentences", "source_sentences", "distance",
+               "class", "accepted", "credited", "line", "text")
+
+
+def render_csv(checks: Sequence[ArticleCheck], policy: Policy) -> str:
+    """One row per reused sentence pair."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for check in checks:
+        for match in check.sources:
+            for pair in match.comparison.pairs:
+                sentence = check.document.sentences[pair.a[0]]
+                writer.writerow([check.label, check.failed, match.document.key, match.document.date or "",
+                                 " ".join(map(str, pair.a)), " ".join(map(str, pair.b)), f"{pair.distance:.3f}",
+                                 pair.edit_class, match.accepted or "", match.credited,
+                                 check.document.text.count("\n", 0, sentence.start) + 1, sentence.text])
+    return out.getvalue()
+
+
+FORMATS = {"text": render_text, "json": render_json, "junit": render_junit, "github": render_github,
+           "sarif": render_sarif, "csv": render_csv}

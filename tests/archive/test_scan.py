@@ -73,6 +73,20 @@ def test_against_sources_and_parquet_in_and_out(cluster, archive, tmp_path):
     assert set(found) == {("seed-000", "seed-001")}
 
 
+def test_csv_output_has_one_row_per_reused_pair_and_reads_back_the_same(cluster, archive, tmp_path):
+    import csv
+
+    path, _ = archive
+    as_jsonl = by_pair(read_results(scan(path, output=tmp_path / "out.jsonl", scheduler=cluster).output))
+    report = scan(path, output=tmp_path / "out.csv", scheduler=cluster)
+    with open(report.output, encoding="utf-8", newline="") as table:
+        rows = list(csv.DictReader(table))
+    assert len(rows) == report.reused_pairs == len(as_jsonl)
+    assert list(rows[0]) == ["target", "source", "target_date", "source_date", "target_reused", "source_reused",
+                             "verdict", "pairs"]
+    assert by_pair(read_results(report.output)) == as_jsonl
+
+
 def test_output_appears_complete_or_not_at_all(archive, tmp_path):
     path, _ = archive
     out = tmp_path / "out.jsonl"

@@ -219,3 +219,53 @@ def test_an_updated_story_is_still_reuse_of_the_earlier_version(wire_index, tmp_
     assert done.returncode == 1
     (article,) = json.loads(done.stdout)["articles"]
     assert article["same_as"] == [] and article["sources"][0]["id"].endswith("001_c5228a29931e7031.txt")
+
+
+SARIF_SCHEMA = ROOT / "tests" / "corpus" / "sarif-2.1.0.json"
+
+
+def test_sarif_validates_and_points_at_each_reused_passage(wire_index, tmp_path):
+    import jsonschema
+
+    report = tmp_path / "check.sarif"
+    done = run("check", seed("000"), "--against", wire_index, "--format", "sarif", "--output", report)
+    assert done.returncode == 1
+    log = json.loads(report.read_text(encoding="utf-8"))
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    results = log["runs"][0]["results"]
+    assert results and all(r["ruleId"] == "recycled-copy" and r["level"] == "error" for r in results)
+    text = seed("000").read_text(encoding="utf-8")
+    region = results[0]["locations"][0]["physicalLocation"]["region"]
+    lines = text.split("\n")
+    first_line = lines[region["startLine"] - 1]
+    assert first_line[region["startColumn"] - 1:].startswith("Newly released video footage")  # A6, the first reused
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(seed("000"))
+
+
+def test_the_passages_of_one_source_are_runs_of_consecutive_sentences(wire_index):
+    done = run("check", seed("000"), "--against", wire_index, "--format", "sarif")
+    (top_source,) = {r["properties"]["source"] for r in json.loads(done.stdout)["runs"][0]["results"]}
+    passages = [r["message"]["text"].split(" reuse ")[0] for r in json.loads(done.stdout)["runs"][0]["results"]]
+    pairs = json.loads(run("check", seed("000"), "--against", wire_index, "--format", "json").stdout)
+    reused = sorted({i for p in pairs["articles"][0]["sources"][0]["comparison"]["pairs"] for i in p["a"]})
+    runs = []
+    for i in reused:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    assert passages == [f"sentences {r[0]}-{r[-1]}" for r in runs]
+    assert top_source.endswith("001_c5228a29931e7031.txt")
+
+
+def test_csv_has_one_row_per_reused_sentence_pair(wire_index):
+    import csv
+    import io
+
+    done = run("check", seed("000"), "--against", wire_index, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    pairs = json.loads(run("check", seed("000"), "--against", wire_index, "--format", "json").stdout)
+    expected = sum(len(s["comparison"]["pairs"]) for s in pairs["articles"][0]["sources"])
+    assert len(rows) == expected > 10
+    assert rows[0]["article"] == str(seed("000")) and rows[0]["class"] in ("identical", "near-verbatim", "light edit", "paraphrase")
+    assert rows[0]["text"].startswith("Newly released video footage")
