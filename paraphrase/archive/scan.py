@@ -66,7 +66,8 @@ def scan(
         pairs = _candidate_pairs(targets, sources, window, keying).persist()
         candidate_count = len(pairs)
         progress(f"stage 2/2: aligning {candidate_count:,} candidate pairs with the engine")
-        results = _aligned(pairs, targets if sources is None else dd.concat([targets, sources]), options)
+        results = _aligned(pairs, targets if sources is None else dd.concat([targets, sources]), options,
+                           self_join=sources is None)
         reused = _write(results, output)
     report = ScanReport(output, len(targets), 0 if sources is None else len(sources), candidate_count, reused,
                         settings={"window_days": window.days if window else None, "min_dice": keying.min_dice,
@@ -93,12 +94,12 @@ def _candidate_pairs(targets: dd.DataFrame, sources: dd.DataFrame | None, window
     return pairs.drop_duplicates()
 
 
-def _aligned(pairs: dd.DataFrame, documents: dd.DataFrame, options: Options) -> dd.DataFrame:
+def _aligned(pairs: dd.DataFrame, documents: dd.DataFrame, options: Options, self_join: bool) -> dd.DataFrame:
     texts = documents[["id", "text", "date"]].drop_duplicates(subset="id")
     as_target = texts.rename(columns={"id": "target", "text": "target_text", "date": "target_date"})
     as_source = texts.rename(columns={"id": "source", "text": "source_text", "date": "source_date"})
     joined = pairs.merge(as_target, on="target").merge(as_source, on="source")
-    return joined.map_partitions(align_partition, options, meta=_meta(RESULT_COLUMNS))
+    return joined.map_partitions(align_partition, options, self_join, meta=_meta(RESULT_COLUMNS))
 
 
 def _meta(columns: dict[str, str]) -> pd.DataFrame:

@@ -19,9 +19,11 @@ from typing import Any, Iterator, NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..corpus.records import calendar_day
 from ..document import Document, prepare
 from ..options import Options
 from ..pipeline import compare_documents
+from ..verdict import B_FROM_A
 from .keys import SIGNATURE_WORDS, TermCounts, most_shared, sentence_keys, term_counts
 
 TERM_COLUMNS = {"term": "string", "sentences": "int64"}
@@ -146,8 +148,12 @@ def _days(dates: pd.Series) -> pd.Series:
     return (parsed - pd.Timestamp(0)).dt.days.astype(float)
 
 
-def align_partition(pairs: pd.DataFrame, options: Options) -> pd.DataFrame:
+def align_partition(pairs: pd.DataFrame, options: Options, self_join: bool = False) -> pd.DataFrame:
     """The engine's comparison of each candidate pair; pairs with nothing aligned are dropped.
+
+    Within one archive (``self_join``), a pair whose dates do not say which came first
+    (one undated, or the same day) takes the engine's direction, as ``compare`` does: the
+    derived document is the target.
 
     Preparing a document (cleaning, sentences, terms) costs several times a comparison,
     and a document is often in several pairs: each is prepared once per partition.
@@ -160,21 +166,34 @@ def align_partition(pairs: pd.DataFrame, options: Options) -> pd.DataFrame:
         return prepared[name]
 
     records = [align_pair(document(str(row.target), str(row.target_text)), document(str(row.source), str(row.source_text)),
-                          row, options) for row in pairs.itertuples(index=False)]
+                          row, options, self_join) for row in pairs.itertuples(index=False)]
     return pd.DataFrame.from_records([r for r in records if r], columns=list(RESULT_COLUMNS)).astype(RESULT_COLUMNS)
 
 
-def align_pair(target: Document, source: Document, row: Any, options: Options) -> dict[str, Any] | None:
+def align_pair(target: Document, source: Document, row: Any, options: Options,
+               self_join: bool = False) -> dict[str, Any] | None:
     result = compare_documents(target, source, options)
     if not result.pairs:
         return None
-    return {
-        "target": row.target, "source": row.source,
-        "target_date": _text_or_none(row.target_date), "source_date": _text_or_none(row.source_date),
+    dates = _text_or_none(row.target_date), _text_or_none(row.source_date)
+    record = {
+        "target": row.target, "source": row.source, "target_date": dates[0], "source_date": dates[1],
         "target_reused": round(result.summary.a_reused, 4), "source_reused": round(result.summary.b_reused, 4),
         "verdict": result.summary.verdict,
-        "pairs": json.dumps([[list(p.a), list(p.b), round(p.distance, 4)] for p in result.pairs]),
+        "pairs": [[list(p.a), list(p.b), round(p.distance, 4)] for p in result.pairs],
     }
+    undecided = None in map(calendar_day, dates) or calendar_day(dates[0]) == calendar_day(dates[1])
+    if self_join and undecided and result.summary.direction == B_FROM_A:
+        record = _swapped(record)
+    return {**record, "pairs": json.dumps(record["pairs"])}
+
+
+def _swapped(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with target and source exchanged."""
+    return {"target": record["source"], "source": record["target"], "target_date": record["source_date"],
+            "source_date": record["target_date"], "target_reused": record["source_reused"],
+            "source_reused": record["target_reused"], "verdict": record["verdict"],
+            "pairs": [[b, a, d] for a, b, d in record["pairs"]]}
 
 
 def _text_or_none(value: Any) -> str | None:

@@ -115,7 +115,7 @@ def test_scan_help_states_the_library_default():
 
 
 @pytest.mark.parametrize("args, message", [
-    (["-o", "out.csv"], "the output must end in .jsonl or .parquet"),
+    (["-o", "out.tsv"], "the output must end in .jsonl, .parquet or .csv"),
     (["-o", "out.jsonl", "--window", "a month"], "is not a number of days such as 30d"),
 ])
 def test_scan_usage_errors(archive, tmp_path, args, message):
@@ -168,3 +168,20 @@ def test_killed_scan_leaves_no_worker_behind(tmp_path):
     for process in alive:
         process.kill()
     assert not alive, f"{len(alive)} worker process(es) outlived the scan"
+
+
+def test_without_dates_scan_takes_the_engines_direction_as_compare_does(cluster, tmp_path):
+    # Ids chosen so that the old rule (the larger id is the target) would get it backwards.
+    rows = [{"id": "a-rewrite", "text": seed("000").read_text(encoding="utf-8")},
+            {"id": "b-original", "text": seed("001").read_text(encoding="utf-8")}]
+    path = tmp_path / "undated.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = scan(path, output=tmp_path / "out.jsonl", clusters=tmp_path / "clusters.jsonl", scheduler=cluster)
+    (record,) = read_results(report.output)
+    expected = paraphrase.compare(rows[0]["text"], rows[1]["text"])  # A = the rewrite
+    assert expected.summary.direction == "a_from_b"
+    assert (record["target"], record["source"]) == ("a-rewrite", "b-original")
+    assert record["target_reused"] == round(expected.summary.a_reused, 4)
+    assert record["pairs"] == [[list(p.a), list(p.b), round(p.distance, 4)] for p in expected.pairs]
+    (group,) = [json.loads(line) for line in report.clusters_output.read_text(encoding="utf-8").splitlines()]
+    assert group["origin"] == "b-original"
