@@ -168,8 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--accept", metavar="FILE", help="append a [[matches]] entry to the allowlist FILE for each "
                        "source of each failing article, so that the next check accepts them")
     check.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
-                       help="the articles' publication day (default: each file's front matter date); corpus "
-                            "documents dated after it are never its source")
+                       help="the publication day of articles whose front matter gives none; corpus documents "
+                            "dated after an article are never its source")
     check.add_argument("--window", type=_days, metavar="DAYS",
                        help="count only corpus documents dated from DAYS (e.g. 30d) before the article to its day")
     check.add_argument("--exempt-credited", action="store_true",
@@ -526,7 +526,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _dated_source(arg: str, day: date | None) -> tuple[Source, str | None, date | None]:
-    """An article to check, its name, and its day: ``day`` if given, else its front matter's."""
+    """An article to check, its name, and its day: its front matter's, else ``day``."""
     from pathlib import Path
 
     from .corpus.records import calendar_day, file_record
@@ -534,7 +534,7 @@ def _dated_source(arg: str, day: date | None) -> tuple[Source, str | None, date 
     if arg == "-":
         return sys.stdin.buffer.read(), "stdin", day
     record = file_record(Path(arg))
-    return record.text, Path(arg).stem, day or calendar_day(record.date)
+    return record.text, Path(arg).stem, calendar_day(record.date) or day
 
 
 def _day(text: str) -> date:
