@@ -67,6 +67,10 @@ stay unless --undated is given. One transaction: a killed run removes nothing.""
 CHECK_EXAMPLE = """\
 example:
   paraphrase check seeds/000_86711bc330f5b00f.txt --against wire.db --max-share 0.3
+  paraphrase check articles/*.txt --against wire.db --window 30d --format sarif --output check.sarif
+
+An article's day is its front matter's date, else --date; corpus documents dated after
+it are never its source, and --window counts only those dated within it.
 
 exit status: 0 every article within the limit, 1 at least one over it, 2 usage or input
 error (an unreadable article is reported on standard error; the others are still checked)"""
@@ -77,9 +81,10 @@ example:
 
 ARTICLES and SOURCES are folders, JSON Lines files ("id", "text", optional "date",
 "source") or Parquet files with those columns. Without --against the archive is
-compared with itself, the earlier document of each pair being the source. Output:
-one record per reused pair, as JSON Lines (.jsonl) or a Parquet dataset (.parquet),
-put in place only when complete. Needs the archive extra:
+compared with itself, the earlier document of each pair being the source (when dates do
+not say, the engine's direction decides). Output:
+one record per reused pair, as JSON Lines (.jsonl), a Parquet dataset (.parquet) or
+CSV (.csv), put in place only when complete. Needs the archive extra:
   pip install 'newsroom-paraphrase[archive]'"""
 
 EVAL_EXAMPLE = """\
@@ -106,10 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     compare = _command(commands, "compare", "compare two articles sentence by sentence", COMPARE_EXAMPLE,
                        "Align the sentences of two articles, score each pair and give a verdict.")
-    compare.add_argument("a", help=f"article A: a file ({describe()}; other names are read by content), "
-                         "or - for standard input")
-    compare.add_argument("b", help="article B, likewise")
-    compare.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    compare.add_argument("a", nargs="?", help=f"article A: a file ({describe()}; other names are read by "
+                         "content), or - for standard input")
+    compare.add_argument("b", nargs="?", help="article B, likewise")
+    compare.add_argument("--pairs", metavar="FILE", help="compare many pairs in one run: one 'A<TAB>B' line per pair, "
+                         "paths relative to FILE's folder; one result line per pair, in order")
+    compare.add_argument("--workers", type=_positive, metavar="N",
+                         help="with --pairs, processes to use (default: every core)")
+    compare.add_argument("--format", choices=("text", "json"), default="text",
+                         help="output format (default: text); with --pairs, a tab-separated table or JSON Lines")
     compare.add_argument("--fail-on", choices=("rewording", "partial"),
                          help="exit 1 when the verdict is this or stronger (partial includes rewording)")
     _options_argument(compare)
@@ -246,6 +256,12 @@ def _compare(args: argparse.Namespace) -> int:
     from .report import render_text
     from .verdict import PARTIAL, REWORDING
 
+    if args.pairs is not None:
+        if args.a is not None:
+            raise _usage("give either A and B or --pairs, not both")
+        return _compare_pairs(args)
+    if args.a is None or args.b is None:
+        raise _usage("compare needs A and B (or --pairs FILE)")
     if args.a == "-" and args.b == "-":
         raise _usage("only one of A and B can be standard input")
     options = Options.from_file(args.options) if args.options else None
@@ -259,6 +275,42 @@ def _compare(args: argparse.Namespace) -> int:
         print(render_text(result, color=_use_color(args.color), width=width), end="")
     failing = {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(args.fail_on or "", set())
     return EXIT_FAIL_ON if result.summary.verdict in failing else EXIT_OK
+
+
+BATCH_COLUMNS = ("a_file", "b_file", "verdict", "direction", "a_reused", "b_reused", "a_content_reused", "b_content_reused")
+
+
+def _compare_pairs(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from . import Options
+    from .batch import compare_pairs, read_pairs
+    from .verdict import PARTIAL, REWORDING
+
+    pairs = read_pairs(Path(args.pairs))
+    options = Options.from_file(args.options) if args.options else None
+    failing = {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(args.fail_on or "", set())
+    progress = _Progress("compared", total=len(pairs))
+    failed = unreadable = 0
+    if args.format == "text":
+        print("\t".join(BATCH_COLUMNS), flush=True)
+    for done, pair in enumerate(compare_pairs(pairs, options, args.workers), 1):
+        if pair.comparison is None:
+            print(f"paraphrase: {pair.error}", file=sys.stderr)
+            unreadable += 1
+        else:
+            summary = pair.comparison.summary
+            failed += summary.verdict in failing
+            if args.format == "json":
+                print(json.dumps({"a_file": str(pair.a), "b_file": str(pair.b), **pair.comparison.to_dict()},
+                                 ensure_ascii=False))
+            else:
+                row = summary.to_dict()
+                print("\t".join([str(pair.a), str(pair.b), row["verdict"], row["direction"] or "-",
+                                 *(f"{row[k]:.4f}" for k in BATCH_COLUMNS[4:])]), flush=True)
+        progress(done)
+    progress.done()
+    return EXIT_ERROR if unreadable else EXIT_FAIL_ON if failed else EXIT_OK
 
 
 def _index_add(args: argparse.Namespace) -> int:

@@ -1,0 +1,74 @@
+"""Many comparisons: the 95 Clough & Stevenson answer/source pairs, against difflib in the same process.
+
+    python benchmarks/bench_batch.py [--data ../shared/data]
+
+Runs, best of 3 each:
+
+* difflib: ``difflib.SequenceMatcher`` over each pair's words (read from the files), the
+  baseline a naive tool would run;
+* in-process: ``paraphrase.compare`` on each pair, one after another;
+* batch command: ``paraphrase compare --pairs`` in a new process, wall clock including
+  start-up (every core), as a pipeline would run it;
+* one process per pair: ``paraphrase compare A B`` 95 times (run once: it is slow), what
+  was needed before ``--pairs``.
+
+Targets (issue #14): the in-process run at most 2x difflib, the batch command under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import paraphrase  # noqa: E402
+from paraphrase.evaluation.corpora import clough_answers  # noqa: E402
+
+
+def best_of(run: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args()
+    pairs = [(answer.path, answer.source) for answer in clough_answers(args.data)]
+    texts = [(a.read_text(encoding="utf-8", errors="replace"), b.read_text(encoding="utf-8", errors="replace"))
+             for a, b in pairs]
+    command = [sys.executable, "-m", "paraphrase.cli", "compare"]
+
+    baseline = best_of(lambda: [difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+                                for a, b in texts])
+    in_process = best_of(lambda: [paraphrase.compare(a, b) for a, b in pairs])
+    with tempfile.TemporaryDirectory() as folder:
+        listing = Path(folder) / "pairs.tsv"
+        listing.write_text("".join(f"{a.resolve()}\t{b.resolve()}\n" for a, b in pairs), encoding="utf-8")
+        batch = best_of(lambda: subprocess.run([*command, "--pairs", str(listing)], check=True,
+                                               capture_output=True))
+    one_by_one = best_of(lambda: [subprocess.run([*command, str(a), str(b)], capture_output=True) for a, b in pairs],
+                         repeat=1)
+
+    print(f"{len(pairs)} pairs                      seconds   ratio to difflib")
+    for name, seconds in (("difflib on words", baseline), ("compare, in-process", in_process),
+                          ("compare --pairs, new process", batch), ("one process per pair", one_by_one)):
+        print(f"{name:32} {seconds:8.3f}   {seconds / baseline:8.1f}x")
+    print(f"(cores: {len(os.sched_getaffinity(0))}; best of 3, one process per pair run once)")
+
+
+if __name__ == "__main__":
+    main()
