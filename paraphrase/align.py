@@ -35,6 +35,7 @@ from .score import content_bag, feature_distance
 from .tokens import Features, concatenated
 
 CANDIDATES_PER_SENTENCE = 3
+SORT_BLOCK = 256  # rows of the overlap matrix ordered at a time
 # In the candidate search, numbers and names count twice: among sentences on one event,
 # shared specifics single out the sentence a rewrite came from. (The distance that
 # decides has its own, calibrated fact_weight.)
@@ -135,17 +136,22 @@ def _joined_neighbours(a: Document, b: Document, group: Group) -> Iterator[Group
 def _candidates(overlap: np.ndarray) -> set[tuple[int, int]]:
     # The best few per row and per column: enough to resolve near-ties between
     # paraphrases without scoring all n*m pairs with the full distance.
-    k = CANDIDATES_PER_SENTENCE
     pairs: set[tuple[int, int]] = set()
-    for axis in (1, 0):
-        best = np.argsort(-overlap, axis=axis, kind="stable")
-        best = best[:, :k] if axis == 1 else best[:k, :].T
-        for row, columns in enumerate(best):
-            for column in columns:
-                i, j = (row, int(column)) if axis == 1 else (int(column), row)
-                if overlap[i, j] > 0:
-                    pairs.add((i, j))
+    for row, columns in _best_per_row(overlap):
+        pairs.update((row, column) for column in columns if overlap[row, column] > 0)
+    for column, rows in _best_per_row(overlap.T):
+        pairs.update((row, column) for row in rows if overlap[row, column] > 0)
     return pairs
+
+
+def _best_per_row(matrix: np.ndarray) -> Iterator[tuple[int, list[int]]]:
+    """Each row's CANDIDATES_PER_SENTENCE best columns (ties to the first), sorted a block of
+    rows at a time, so that memory holds one block's order, not the whole matrix's."""
+    k = CANDIDATES_PER_SENTENCE
+    for start in range(0, len(matrix), SORT_BLOCK):
+        block = np.argsort(-matrix[start:start + SORT_BLOCK], axis=1, kind="stable")[:, :k]
+        for offset, columns in enumerate(block.tolist()):
+            yield start + offset, columns
 
 
 def _match(scored: Iterable[Group], taken: Iterable[Group] = ()) -> list[Group]:
