@@ -165,10 +165,15 @@ def test_downloads_json_and_a_report_that_opens_offline(browser, server, downloa
     from selenium.webdriver.common.by import By
 
     compare_seeds(browser, server)
+    all_rows = len(browser.find_elements(By.CSS_SELECTOR, "#aligned tbody tr"))
+    browser.find_element(By.CSS_SELECTOR, "tr.row-pair td.side-a").click()  # a selection, not part of a report
+    browser.find_element(By.CSS_SELECTOR, '#filter input[value="paraphrase"]').click()  # a view, not a deletion
+    browser.get_log("browser")  # start the report's console log empty
     browser.find_element(By.ID, "download-json").click()
     browser.find_element(By.ID, "download-report").click()
-    json_file = wait_for(lambda: (downloads / "comparison.json").exists() and downloads / "comparison.json")
-    report = wait_for(lambda: (downloads / "comparison.html").exists() and downloads / "comparison.html")
+    stem = f"000_86711bc330f5b00f-vs-001_c5228a29931e7031-{time.strftime('%Y-%m-%d', time.gmtime())}"
+    json_file = wait_for(lambda: (downloads / f"{stem}.json").exists() and downloads / f"{stem}.json")
+    report = wait_for(lambda: (downloads / f"{stem}.html").exists() and downloads / f"{stem}.html")
     time.sleep(0.5)
     assert json.loads(json_file.read_text(encoding="utf-8"))["summary"]["verdict"] == "rewording"
     html = report.read_text(encoding="utf-8")
@@ -176,6 +181,14 @@ def test_downloads_json_and_a_report_that_opens_offline(browser, server, downloa
     browser.get(report.as_uri())
     assert "is a rewording of" in browser.find_element(By.ID, "verdict").text
     assert not browser.find_elements(By.ID, "download-json")  # controls are left out
+    shown = [r for r in browser.find_elements(By.CSS_SELECTOR, "#aligned tbody tr") if r.is_displayed()]
+    assert len(shown) == all_rows  # every row, whatever the filter showed
+    assert not browser.find_elements(By.CSS_SELECTOR, "td.selected, td.partner")
+    about = browser.find_element(By.ID, "about").text
+    assert "by paraphrase" in about and "000_86711bc330f5b00f" in about and "characters" in about
+    assert "align_max_distance 0.475" in about
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == []
     save_screenshot(browser, "viewer-offline-report.png")
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePath
+
 from flask import Blueprint, Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import Forbidden, RequestEntityTooLarge
 
@@ -31,7 +34,7 @@ def compare():
         return _form_error(str(error), pasted, 400)
     laid_out = rows(result)
     return render_template("result.html", result=result, rows=laid_out, heatmap=heatmap(result, laid_out),
-                           data=result.to_dict(), filters=FILTERS, **_limits())
+                           data=result.to_dict(), filters=FILTERS, about=_about(result, a, b), **_limits())
 
 
 # What the class filter offers: the engine's pair classes, then the kinds of row.
@@ -50,10 +53,27 @@ def api_compare():
     return jsonify(result.to_dict())
 
 
+def _about(result: paraphrase.Comparison, a: Article, b: Article) -> dict[str, object]:
+    """What a saved report says about how it was made: when, by what, from what, with which thresholds."""
+    from dataclasses import asdict
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc)
+    inputs = [{"name": doc.name, "characters": len(doc.text), "sentences": len(doc.sentences),
+               "counted": len(doc.counted)} for doc in (result.a, result.b)]
+    options = {k: v for k, v in asdict(_options()).items() if v is not None}
+    stem = "-vs-".join(re.sub(r"[^\w.-]+", "_", PurePath(doc.name).stem)[:60] for doc in (result.a, result.b))
+    return {"generated": now.strftime("%Y-%m-%d %H:%M UTC"), "version": paraphrase.__version__, "scorer": "lexical",
+            "inputs": inputs, "options": options, "stem": f"{stem}-{now:%Y-%m-%d}"}
+
+
+def _options() -> paraphrase.Options:
+    return paraphrase.DEFAULT_OPTIONS.replace(max_sentences=current_app.config["MAX_SENTENCES"])
+
+
 def _compare(a: Article, b: Article) -> paraphrase.Comparison:
     # The library reads bytes as an upload and str as text; the sentence bound caps the work.
-    options = paraphrase.DEFAULT_OPTIONS.replace(max_sentences=current_app.config["MAX_SENTENCES"])
-    return paraphrase.compare(a.source, b.source, names=(a.name, b.name), options=options)
+    return paraphrase.compare(a.source, b.source, names=(a.name, b.name), options=_options())
 
 
 def _api_inputs():

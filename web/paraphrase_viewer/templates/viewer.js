@@ -106,14 +106,20 @@
     link.click();
     link.remove();
   }
-  const data = $("#comparison-data").textContent;
-  const stem = "comparison";
-  $("#download-json").addEventListener("click", () => download(stem + ".json", "application/json", data));
-  $("#download-report").addEventListener("click", () => {
-    // The page is self-contained (inline style and script), so a copy without the
-    // controls opens offline.
+  // The downloads exist on the page, not in a saved report (which has no controls).
+  const data = $("#comparison-data");
+  const stem = data.dataset.stem || "comparison";
+  const jsonButton = $("#download-json"), reportButton = $("#download-report");
+  if (jsonButton) jsonButton.addEventListener("click", () => download(stem + ".json", "application/json", data.textContent));
+  if (reportButton) reportButton.addEventListener("click", () => {
+    // The page is self-contained (inline style and script), so a copy opens offline. It
+    // holds every row whatever the filters show, and no selection: a report, not a view.
     const copy = document.documentElement.cloneNode(true);
     $$(".no-report", copy).forEach((node) => node.remove());
+    $$("tr.hidden", copy).forEach((row) => row.classList.remove("hidden"));
+    $$("td.selected, td.partner", copy).forEach((cell) => cell.classList.remove("selected", "partner"));
+    const about = $("#about", copy);
+    if (about) about.open = true;
     download(stem + ".html", "text/html", "<!doctype html>\n" + copy.outerHTML);
   });
 })();
