@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .comparison import Comparison
 from .document import Document, prepare
@@ -69,7 +69,7 @@ Mapper = Callable[[Callable[[T], R], Iterable[T]], Iterator[R]]
 
 
 @contextmanager
-def _mapper(workers: int) -> Iterator[Mapper]:
+def _mapper(workers: int) -> Iterator[Mapper[Any, Any]]:
     """An ordered, lazy map: the builtin one for one worker, else a process pool's."""
     if workers <= 1:
         yield map

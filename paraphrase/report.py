@@ -8,6 +8,8 @@ last line spells the diff as ``[-deleted-]{+inserted+}``.
 
 from __future__ import annotations
 
+import textwrap
+
 import re
 from typing import Iterator, NamedTuple
 
@@ -57,7 +59,8 @@ def render_text(result: Comparison, *, color: bool = False, width: int = 100) ->
 
 
 def _lines(result: Comparison, color: bool, width: int) -> Iterator[str]:
-    yield _paint(result.summary.message, "bold", color)
+    yield _paint(result.summary.headline, "bold", color)
+    yield from textwrap.wrap(result.summary.details + ".", width)
     yield ""
     a, b = result.a, result.b
     for pair in result.pairs:

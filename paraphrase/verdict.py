@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from .options import Options
-from .score import EDIT_CLASSES, QUOTATION, RELATED
+from .score import EDIT_CLASSES, IDENTICAL, QUOTATION, RELATED
 
 REWORDING, PARTIAL, INDEPENDENT = "rewording", "partial", "independent"
 A_FROM_B, B_FROM_A = "a_from_b", "b_from_a"
@@ -44,6 +44,9 @@ class Summary:
     quotations: int = 0  # pairs alike only in quoted words, not counted
     a_content: float = 0.0  # share of A's informative words derived from B
     b_content: float = 0.0
+    headline: str = ""  # the verdict in a few words: "000 is a rewording of 001"
+    details: str = ""  # the shares and pairs behind it; message = headline + ". " + details
+    identical: bool = False  # every counted sentence of both in an identical pair
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,7 +56,7 @@ class Summary:
             "a_aligned": self.a_aligned, "b_aligned": self.b_aligned,
             "a_content_reused": round(self.a_content, 4), "b_content_reused": round(self.b_content, 4),
             "classes": dict(self.classes), "related": self.related, "quotations": self.quotations,
-            "message": self.message,
+            "identical": self.identical, "headline": self.headline, "details": self.details, "message": self.message,
         }
 
 
@@ -67,8 +70,10 @@ def summarize(
     verdict = decide(a_share, b_share, len(pair_classes), options)
     direction = _direction(a_share, b_share, options) if verdict != INDEPENDENT else None
     classes = {c: pair_classes.count(c) for c in EDIT_CLASSES if c in pair_classes}
+    identical = a_share == b_share == 1.0 and set(pair_classes) == {IDENTICAL}
     summary = Summary(verdict, direction, a_share, b_share, *shares.counted, *shares.aligned, classes, "",
-                      list(shown_classes).count(RELATED), list(shown_classes).count(QUOTATION), *shares.content)
+                      list(shown_classes).count(RELATED), list(shown_classes).count(QUOTATION), *shares.content,
+                      identical=identical)
     return _with_message(summary, names)
 
 
@@ -94,24 +99,46 @@ def _direction(a_share: float, b_share: float, options: Options) -> str | None:
 
 
 def _with_message(s: Summary, names: tuple[str, str]) -> Summary:
+    headline, details = _headline(s, names), _details(s, names)
+    return replace(s, headline=headline, details=details, message=f"{headline}. {details}")
+
+
+def _headline(s: Summary, names: tuple[str, str]) -> str:
     a, b = names
-    shares = f"{s.a_reused:.0%} of {a}'s sentences reappear in {b}, {s.b_reused:.0%} of {b}'s in {a}"
+    if s.identical:
+        return f"{a} and {b} are the same text"
     if s.verdict == INDEPENDENT:
-        text = f"{a} and {b} are independent: {shares}"
-    elif s.direction is None:
-        relation = "rewordings of each other" if s.verdict == REWORDING else "sharing passages"
-        text = f"{a} and {b} are {relation}: {shares}"
-    else:
-        derived, source = (a, b) if s.direction == A_FROM_B else (b, a)
-        relation = "a rewording of" if s.verdict == REWORDING else "partly derived from"
-        source_share = s.b_reused if s.direction == A_FROM_B else s.a_reused
-        derived_share = s.a_reused if s.direction == A_FROM_B else s.b_reused
-        derived_words = s.a_content if s.direction == A_FROM_B else s.b_content
-        text = (f"{derived} is {relation} {source}: {source_share:.0%} of {source}'s sentences reappear in "
-                f"{derived}, and {derived_share:.0%} of {derived}'s sentences come from {source} "
-                f"({derived_words:.0%} of its informative words)")
-    counts = ", ".join(f"{n} {c}" for c, n in s.classes.items())
-    shown = [f"{s.quotations} pair(s) share only a quotation" if s.quotations else "",
-             f"{s.related} related pair(s) share some details" if s.related else ""]
-    not_counted = "; " + " and ".join(filter(None, shown)) + ", not counted" if any(shown) else ""
-    return replace(s, message=text + (f" ({counts})" if counts else "") + not_counted)
+        return f"{a} and {b} are independent"
+    if s.verdict == PARTIAL:
+        # Partial reuse: the shares say how much is shared, not who took it from whom.
+        return f"{a} and {b} share passages"
+    if s.direction is None:
+        return f"{a} and {b} are rewordings of each other"
+    derived, source = (a, b) if s.direction == A_FROM_B else (b, a)
+    return f"{derived} is a rewording of {source}"
+
+
+def _details(s: Summary, names: tuple[str, str]) -> str:
+    a, b = names
+    if s.identical:
+        return f"Each of the {s.a_counted} sentences of each is in the other, word for word"
+    if s.verdict == INDEPENDENT:
+        return f"{s.a_reused:.0%} of {a}'s sentences and {s.b_reused:.0%} of {b}'s reappear in the other" + _shown(s)
+    first, second = ((a, s.a_reused, s.a_content, b), (b, s.b_reused, s.b_content, a))
+    if s.direction == B_FROM_A:  # the derived text first
+        first, second = second, first
+    name, share, words, other = first
+    text = f"{share:.0%} of {name}'s sentences ({words:.0%} of its informative words) come from {other}"
+    name, share, words, other = second
+    text += f"; {share:.0%} of {name}'s sentences ({words:.0%} of its informative words) reappear in {other}"
+    if s.verdict == PARTIAL and s.direction is not None:
+        text += f"; by the shares, {first[0]} looks drawn from {first[3]}"
+    if s.classes:
+        text += ". Pairs: " + ", ".join(f"{n} {c}" for c, n in s.classes.items())
+    return text + _shown(s)
+
+
+def _shown(s: Summary) -> str:
+    shown = [f"{s.quotations} sharing only a quotation" if s.quotations else "",
+             f"{s.related} related (sharing some details)" if s.related else ""]
+    return ". Shown, not counted: " + " and ".join(filter(None, shown)) if any(shown) else ""

@@ -21,7 +21,8 @@ def test_compare_prints_the_verdict_first_then_the_aligned_table():
     done = run("compare", seed("000"), seed("001"))
     assert done.returncode == 0
     out = done.stdout.decode("utf-8")
-    assert out.splitlines()[0].startswith("000_86711bc330f5b00f is a rewording of 001_c5228a29931e7031: ")
+    assert out.splitlines()[0] == "000_86711bc330f5b00f is a rewording of 001_c5228a29931e7031"
+    assert out.splitlines()[1].startswith("91% of 000_86711bc330f5b00f's sentences")
     assert "A 6 ↔ B 0" in out and "light edit" in out
     assert "\x1b[" not in out  # piped: plain text
     assert "diff: [-Newly released-]" in out
@@ -58,7 +59,7 @@ def test_standard_input_is_read_with_a_dash():
     "args, message",
     [
         (["compare", "missing.txt", "x.txt"], "paraphrase: missing.txt: cannot read"),
-        (["compare"], "paraphrase: the following arguments are required"),
+        (["compare"], "paraphrase: compare needs A and B (or --pairs FILE)"),
         (["compare", "a", "b", "--format", "xml"], "paraphrase: argument --format: invalid choice"),
         (["frobnicate"], "paraphrase: argument command: invalid choice"),
     ],

@@ -65,7 +65,7 @@ def test_reports_sharing_only_a_quotation_are_independent():
     assert result.summary.verdict == "independent"
     assert [p.edit_class for p in result.related] == [QUOTATION]
     assert result.summary.quotations == 1
-    assert "share only a quotation" in result.summary.message
+    assert "Shown, not counted: 1 sharing only a quotation" in result.summary.message
 
 
 def test_copying_the_words_around_a_quotation_still_counts():

@@ -4,7 +4,7 @@ from paraphrase.report import render_text, words
 def test_plain_report_has_verdict_rows_new_material_and_set_aside(rewording_pair):
     text = render_text(rewording_pair, color=False, width=100)
     lines = text.splitlines()
-    assert lines[0] == rewording_pair.summary.message
+    assert lines[0] == rewording_pair.summary.headline
     assert "A 15+16 ↔ B 7" in text  # two sentences aligned with one
     assert "Only in 000_86711bc330f5b00f (A)" in text
     assert "Set aside in 000_86711bc330f5b00f (A), not counted: page furniture ×8" in text

@@ -26,7 +26,20 @@ def test_verdict_and_direction_from_shares(counted, aligned, verdict, direction)
 
 def test_message_names_the_derived_text_and_both_shares():
     summary = summarize(("000", "001"), Shares((22, 16), (20, 16)), ["light edit"] * 16, DEFAULT_OPTIONS)
-    assert summary.message.startswith(
-        "000 is a rewording of 001: 100% of 001's sentences reappear in 000, "
-        "and 91% of 000's sentences come from 001"
-    )
+    assert summary.headline == "000 is a rewording of 001"
+    assert summary.details.startswith("91% of 000's sentences (0% of its informative words) come from 001; "
+                                      "100% of 001's sentences (0% of its informative words) reappear in 000")
+    assert summary.message == f"{summary.headline}. {summary.details}"
+
+
+def test_identical_texts_are_said_to_be_the_same_text():
+    summary = summarize(("a", "b"), Shares((5, 5), (5, 5)), ["identical"] * 5, DEFAULT_OPTIONS)
+    assert summary.identical and summary.headline == "a and b are the same text"
+    nearly = summarize(("a", "b"), Shares((5, 5), (5, 5)), ["identical"] * 4 + ["light edit"], DEFAULT_OPTIONS)
+    assert not nearly.identical and "rewording" in nearly.headline
+
+
+def test_partial_reuse_names_no_source_in_the_headline():
+    summary = summarize(("gpl-2", "gpl-3"), Shares((100, 120), (20, 40)), ["paraphrase"] * 20, DEFAULT_OPTIONS)
+    assert summary.verdict == "partial" and summary.headline == "gpl-2 and gpl-3 share passages"
+    assert "by the shares, gpl-3 looks drawn from gpl-2" in summary.details

@@ -51,7 +51,7 @@ class Period:
     def describe(self) -> str | None:
         if self.day is None:
             return "undated article: the window is not applied, every corpus document counts" if self.window else None
-        if self.since is None:
+        if self.since is None or self.window is None:
             return f"dated {self.day}: corpus documents dated after it left out"
         return (f"dated {self.day}: corpus documents dated {self.since} to {self.day} only "
                 f"(window {self.window.days}d; undated ones left out)")

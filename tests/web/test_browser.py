@@ -107,7 +107,7 @@ def test_related_sentences_show_side_by_side_and_highlight_their_partner(browser
     browser.find_element(By.ID, "file-b").send_keys(str(seed("003")))
     browser.find_element(By.ID, "compare-button").click()
     verdict = wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
-    assert "are independent" in verdict.text and "2 related pair(s)" in verdict.text
+    assert "are independent" in verdict.text and "2 related (sharing some details)" in verdict.text
     rows = browser.find_elements(By.CSS_SELECTOR, "tr.row-related")
     assert len(rows) == 2 and all(r.find_element(By.CSS_SELECTOR, ".badge-related").text == "related" for r in rows)
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", rows[0])

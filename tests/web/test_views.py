@@ -41,7 +41,7 @@ def test_compare_pasted_text(client):
     text = seed("001").read_text(encoding="utf-8")
     response = client.post("/compare", data={"a": text, "b": text}, content_type="multipart/form-data")
     assert response.status_code == 200
-    assert "article A and article B are rewordings of each other" in response.get_data(as_text=True)
+    assert "article A and article B are the same text" in response.get_data(as_text=True)
 
 
 def test_article_text_is_escaped_never_markup(client):
