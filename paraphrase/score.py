@@ -114,8 +114,8 @@ def changed_facts(
     """
     changed: list[ChangedFact] = []
     for kind in ("number", "name"):
-        only_a = _joined(_missing(a.facts, b, kind), text_a)
-        only_b = _joined(_missing(b.facts, a, kind), text_b)
+        only_a = _joined(_missing(a.facts, b, kind, text_a), text_a)
+        only_b = _joined(_missing(b.facts, a, kind, text_b), text_b)
         swaps = [op for op in diff if op[0] == "replace" and _short(text_a[op[1]:op[2]]) and _short(text_b[op[3]:op[4]])]
         changed += _paired(kind, only_a, only_b, swaps, (a, b))
     return tuple(sorted(changed, key=_reading_order))
@@ -162,11 +162,28 @@ def _reading_order(change: ChangedFact) -> tuple[int, int]:
     return (change.a.start if change.a else 1 << 62, change.b.start if change.b else 1 << 62)
 
 
-def _missing(facts: tuple[Fact, ...], other: Features, kind: str) -> list[Fact]:
+def _missing(facts: tuple[Fact, ...], other: Features, kind: str, text: str) -> list[Fact]:
     # A name counts as present when its stem is among the other side's content words:
-    # "Syrian" in one and "syrian" in the other is not a changed fact.
+    # "Syrian" in one and "syrian" in the other is not a changed fact. And a name written
+    # longer or shorter on the other side ("Jabhat al-Nusra" / "al-Nusra", "Bashar Assad"
+    # / "Assad") is the same name: a part present makes the whole present.
     present = {f.key for f in other.facts} | set(other.content)
-    return [f for f in facts if f.kind == kind and f.key not in present]
+    missing = []
+    for whole in _runs_of(kind, [f for f in facts if f.kind == kind], text):
+        if kind == "number" or not any(f.key in present for f in whole):
+            missing += [f for f in whole if f.key not in present]
+    return missing
+
+
+def _runs_of(kind: str, facts: list[Fact], text: str) -> list[list[Fact]]:
+    """The facts in runs of one name (or one linked figure), as ``_joined`` would join them."""
+    runs: list[list[Fact]] = []
+    for fact in facts:
+        if runs and _LINKS[kind].fullmatch(text[runs[-1][-1].end:fact.start]):
+            runs[-1].append(fact)
+        else:
+            runs.append([fact])
+    return runs
 
 
 def _joined(facts: list[Fact], text: str) -> list[Fact]:
