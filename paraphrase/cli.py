@@ -118,8 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "paths relative to FILE's folder; one result line per pair, in order")
     compare.add_argument("--workers", type=_positive, metavar="N",
                          help="with --pairs, processes to use (default: every core)")
-    compare.add_argument("--format", choices=("text", "json"), default="text",
-                         help="output format (default: text); with --pairs, a tab-separated table or JSON Lines")
+    compare.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                         help="output format (default: text); csv is the derivation table (each sentence of the "
+                              "derived text with its source); with --pairs, text is a tab-separated table and "
+                              "json JSON Lines")
     compare.add_argument("--fail-on", choices=("rewording", "partial"),
                          help="exit 1 when the verdict is this or stronger (partial includes rewording)")
     _options_argument(compare)
@@ -270,6 +272,10 @@ def _compare(args: argparse.Namespace) -> int:
     result = compare(a, b, options=options, names=(name_a, name_b))
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        from .derivation import derivation_csv
+
+        print(derivation_csv(result), end="")
     else:
         width = shutil.get_terminal_size((100, 24)).columns
         print(render_text(result, color=_use_color(args.color), width=width), end="")
@@ -287,6 +293,8 @@ def _compare_pairs(args: argparse.Namespace) -> int:
     from .batch import compare_pairs, read_pairs
     from .verdict import PARTIAL, REWORDING
 
+    if args.format == "csv":
+        raise _usage("--format csv is for one comparison; with --pairs use text or json")
     pairs = read_pairs(Path(args.pairs))
     options = Options.from_file(args.options) if args.options else None
     failing = {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(args.fail_on or "", set())
