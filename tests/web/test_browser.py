@@ -128,20 +128,37 @@ def test_filter_hides_rows_of_an_unchecked_class(browser, server):
     assert all("paraphrase" in r.get_attribute("data-classes") for r in hidden)
 
 
-def test_heatmap_click_jumps_to_a_row(browser, server):
+def test_similarity_map_has_numbered_axes_a_hover_and_click_to_the_row(browser, server):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
     compare_seeds(browser, server)
+    browser.find_element(By.CSS_SELECTOR, "#overview summary").click()
     canvas = browser.find_element(By.ID, "heatmap")
-    size = canvas.size
-    # Row of A6 (first aligned sentence of 000), column of B0: on the diagonal.
-    rows, cols = 30, 16
-    ActionChains(browser).move_to_element_with_offset(
-        canvas, int((0.5 / cols) * size["width"] - size["width"] / 2), int((6.5 / rows) * size["height"] - size["height"] / 2)
-    ).click().perform()
+    heat = json.loads(browser.find_element(By.ID, "heatmap-data").get_attribute("textContent"))
+    assert heat["a_index"][0] == 2 and 0 not in heat["a_index"]  # set-aside text is left out
+    left, top, cell = 34, 22, (canvas.get_property("width") - 34) // len(heat["b_index"])
+    width, height = canvas.get_property("width"), canvas.get_property("height")
+    shown = canvas.size  # CSS pixels may differ from the canvas's own
+
+    def point(row, column):  # the centre of a cell, relative to the canvas's centre
+        x, y = left + (column + 0.5) * cell, top + (row + 0.5) * cell
+        return int(x * shown["width"] / width - shown["width"] / 2), int(y * shown["height"] / height - shown["height"] / 2)
+
+    # Sentence numbers drawn in the margins: the left and top strips are not blank.
+    strips = browser.execute_script(
+        "const c = arguments[0].getContext('2d');"
+        "const count = (d) => { let n = 0; for (let k = 0; k < d.length; k += 4) if (d[k] < 200) n++; return n; };"
+        "return [count(c.getImageData(0, 22, 30, 200).data), count(c.getImageData(34, 0, 200, 18).data)];", canvas)
+    assert strips[0] > 20 and strips[1] > 20
+    row = heat["a_index"].index(6)  # A6, the first aligned sentence of 000, against B0
+    ActionChains(browser).move_to_element_with_offset(canvas, *point(row, 0)).perform()
+    info = wait_for(lambda: browser.find_element(By.ID, "heat-info").text)
+    assert info.startswith("A6 “Newly released video footage") and "× B0 “Video footage has emerged" in info
+    ActionChains(browser).move_to_element_with_offset(canvas, *point(row, 0)).click().perform()
     selected = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "td.selected"))
     assert selected[0].get_attribute("data-row") == "pair-6"
+    save_screenshot(browser, "viewer-similarity-map.png")
 
 
 def test_script_in_an_article_shows_as_text_and_runs_nothing(browser, server):

@@ -118,8 +118,11 @@ def _fragments(text: str, spans: list[tuple[int, int]], marks: list[tuple[str, .
 
 
 def heatmap(result: Comparison, laid_out: list[Row]) -> dict[str, Any]:
-    """The similarity matrix, pooled to at most HEATMAP_MAX_CELLS a side, with click targets."""
-    matrix = result.similarity()
+    """The similarity of the counted sentences (set-aside text left out), pooled to at most
+    HEATMAP_MAX_CELLS a side, with each row's and column's sentence numbers, first words and
+    click targets."""
+    rows_a, rows_b = [s.index for s in result.a.counted], [s.index for s in result.b.counted]
+    matrix = result.similarity()[np.ix_(rows_a, rows_b)] if rows_a and rows_b else np.zeros((0, 0))
     block_a = max(1, -(-matrix.shape[0] // HEATMAP_MAX_CELLS))
     block_b = max(1, -(-matrix.shape[1] // HEATMAP_MAX_CELLS))
     pooled = _max_pool(matrix, block_a, block_b)
@@ -127,8 +130,15 @@ def heatmap(result: Comparison, laid_out: list[Row]) -> dict[str, Any]:
     row_of_b = {j: row.id for row in laid_out if row.b for j in row.b.indexes}
     return {
         "values": np.round(pooled, 2).tolist(), "block": [block_a, block_b],
-        "row_of_a": row_of_a, "row_of_b": row_of_b,
+        "a": [_label(result.a.sentences[i].text) for i in rows_a], "b": [_label(result.b.sentences[j].text) for j in rows_b],
+        "a_index": rows_a, "b_index": rows_b, "row_of_a": row_of_a, "row_of_b": row_of_b,
     }
+
+
+def _label(text: str, words: int = 6) -> str:
+    """A sentence's first words, for a hover."""
+    first = text.split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")
 
 
 def _max_pool(matrix: np.ndarray, block_a: int, block_b: int) -> np.ndarray:

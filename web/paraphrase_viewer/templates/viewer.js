@@ -67,27 +67,65 @@
     });
   }));
 
+  // The similarity map: counted sentences only, A's down the left, B's across the top,
+  // numbered every few sentences; hover names both sentences, click jumps to the row.
   const heat = JSON.parse($("#heatmap-data").textContent);
   const canvas = $("#heatmap");
   const values = heat.values;
   const rows = values.length, cols = rows ? values[0].length : 0;
+  const LEFT = 34, TOP = 22;  // room for the sentence numbers
   if (rows && cols) {
     const cell = Math.max(2, Math.floor(320 / Math.max(rows, cols)));
-    canvas.width = cols * cell;
-    canvas.height = rows * cell;
+    canvas.width = LEFT + cols * cell;
+    canvas.height = TOP + rows * cell;
     const context = canvas.getContext("2d");
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         const shade = Math.round(255 * (1 - values[i][j]));
         context.fillStyle = "rgb(" + shade + "," + shade + ",255)";
-        context.fillRect(j * cell, i * cell, cell, cell);
+        context.fillRect(LEFT + j * cell, TOP + i * cell, cell, cell);
       }
     }
-    canvas.addEventListener("click", (event) => {
+    context.strokeStyle = "#d9dce1";
+    context.strokeRect(LEFT - 0.5, TOP - 0.5, cols * cell + 1, rows * cell + 1);
+    context.fillStyle = "#6a7280";
+    context.font = "10px system-ui, sans-serif";
+    // Labels never overlap: rows at least a line apart, columns at least a label's width.
+    const stepA = Math.max(1, Math.ceil(14 / cell));
+    const widest = context.measureText("B" + heat.b_index[heat.b_index.length - 1]).width;
+    const stepB = Math.max(1, Math.ceil((widest + 6) / cell));
+    context.textAlign = "right";
+    context.textBaseline = "middle";
+    for (let i = 0; i < rows; i += stepA) {
+      context.fillText("A" + heat.a_index[i * heat.block[0]], LEFT - 3, TOP + i * cell + cell / 2);
+    }
+    context.textAlign = "center";
+    context.textBaseline = "bottom";
+    for (let j = 0; j < cols; j += stepB) {
+      context.fillText("B" + heat.b_index[j * heat.block[1]], LEFT + j * cell + cell / 2, TOP - 3);
+    }
+    const at = (event) => {
       const box = canvas.getBoundingClientRect();
-      const i = Math.floor((event.clientY - box.top) / (box.height / rows)) * heat.block[0];
-      const j = Math.floor((event.clientX - box.left) / (box.width / cols)) * heat.block[1];
-      const id = heat.row_of_a[i] || heat.row_of_b[j];
+      const x = (event.clientX - box.left) * canvas.width / box.width - LEFT;
+      const y = (event.clientY - box.top) * canvas.height / box.height - TOP;
+      if (x < 0 || y < 0 || x >= cols * cell || y >= rows * cell) return null;
+      const i = Math.floor(y / cell) * heat.block[0], j = Math.floor(x / cell) * heat.block[1];
+      return { i: i, j: j, value: values[Math.floor(y / cell)][Math.floor(x / cell)] };
+    };
+    const info = $("#heat-info");
+    canvas.addEventListener("mousemove", (event) => {
+      const hit = at(event);
+      const text = hit ? "A" + heat.a_index[hit.i] + " “" + heat.a[hit.i] + "” × B" + heat.b_index[hit.j] + " “"
+        + heat.b[hit.j] + "”: " + Math.round(hit.value * 100) + "% of content words in common" : "";
+      canvas.title = text;
+      if (info) info.textContent = text;
+    });
+    canvas.addEventListener("click", (event) => {
+      const hit = at(event);
+      if (!hit) return;
+      const id = heat.row_of_a[heat.a_index[hit.i]] || heat.row_of_b[heat.b_index[hit.j]];
       const target = id && document.getElementById(id);
       if (target) {
         target.scrollIntoView({ block: "center" });
