@@ -118,10 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
                          "paths relative to FILE's folder; one result line per pair, in order")
     compare.add_argument("--workers", type=_positive, metavar="N",
                          help="with --pairs, processes to use (default: every core)")
-    compare.add_argument("--format", choices=("text", "json", "csv"), default="text",
+    compare.add_argument("--format", choices=("text", "json", "csv", "html"), default="text",
                          help="output format (default: text); csv is the derivation table (each sentence of the "
-                              "derived text with its source); with --pairs, text is a tab-separated table and "
-                              "json JSON Lines")
+                              "derived text with its source); html the viewer's standalone report; with --pairs, "
+                              "text is a tab-separated table and json JSON Lines")
+    compare.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE instead of standard output")
     compare.add_argument("--fail-on", choices=("rewording", "partial"),
                          help="exit 1 when the verdict is this or stronger (partial includes rewording)")
     _options_argument(compare)
@@ -254,13 +255,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from . import Options, compare
+    from . import DEFAULT_OPTIONS, Options, compare
     from .report import render_text
     from .verdict import PARTIAL, REWORDING
 
     if args.pairs is not None:
         if args.a is not None:
             raise _usage("give either A and B or --pairs, not both")
+        if args.output:
+            raise _usage("--output is for one comparison; with --pairs, redirect standard output")
         return _compare_pairs(args)
     if args.a is None or args.b is None:
         raise _usage("compare needs A and B (or --pairs FILE)")
@@ -269,16 +272,22 @@ def _compare(args: argparse.Namespace) -> int:
     options = Options.from_file(args.options) if args.options else None
     a, name_a = _source(args.a)
     b, name_b = _source(args.b)
+    _writable(args.output)
     result = compare(a, b, options=options, names=(name_a, name_b))
     if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        output = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
         from .derivation import derivation_csv
 
-        print(derivation_csv(result), end="")
+        output = derivation_csv(result)
+    elif args.format == "html":
+        from paraphrase_viewer import standalone_report
+
+        output = standalone_report(result, options or DEFAULT_OPTIONS)
     else:
         width = shutil.get_terminal_size((100, 24)).columns
-        print(render_text(result, color=_use_color(args.color), width=width), end="")
+        output = render_text(result, color=_use_color(args.color) and not args.output, width=width)
+    _emit(output, args.output)
     failing = {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(args.fail_on or "", set())
     return EXIT_FAIL_ON if result.summary.verdict in failing else EXIT_OK
 
@@ -419,16 +428,7 @@ def _check(args: argparse.Namespace) -> int:
                 unreadable += 1
             progress(done)
     progress.done()
-    report = FORMATS[args.format](checks, policy)
-    if args.output:
-        from pathlib import Path
-
-        try:
-            Path(args.output).write_text(report, encoding="utf-8")
-        except OSError as error:
-            raise _usage(f"{args.output}: cannot write the report ({error.strerror or error})") from None
-    else:
-        print(report, end="")
+    _emit(FORMATS[args.format](checks, policy), args.output)
     for kind, entry in unused_entries(checks, policy):
         print(f"paraphrase: warning: allowlist {kind} entry {entry!r} accepted nothing", file=sys.stderr)
     if args.accept:
@@ -448,6 +448,19 @@ def _accept(path: str, matches: list[tuple[str, str]]) -> None:
         raise _usage(f"{path}: cannot write the allowlist ({error.strerror or error})") from None
     print(f"paraphrase: {path}: accepted {len(matches)} match(es); the next check with --allowlist {path} "
           "accepts them", file=sys.stderr)
+
+
+def _emit(text: str, output: str | None) -> None:
+    """``text`` to the file ``output``, or to standard output."""
+    if not output:
+        print(text, end="")
+        return
+    from pathlib import Path
+
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise _usage(f"{output}: cannot write the report ({error.strerror or error})") from None
 
 
 def _share(value: float) -> float:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import paraphrase
+
 from ..conftest import ROOT, seed
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -276,3 +278,25 @@ def test_a_restructured_rewrite_shows_each_sentence_with_its_sources(browser, se
     facts = " ".join(f.text for f in browser.find_elements(By.CSS_SELECTOR, ".fact-change"))
     assert "7 to 2 → 6 to 3" in facts and "2.3 million → 3.2 million" in facts
     save_screenshot(browser, "viewer-restructured-rewrite.png")
+
+
+def test_the_command_line_writes_the_same_standalone_report(browser, tmp_path):
+    import subprocess
+    import sys
+
+    from selenium.webdriver.common.by import By
+
+    report = tmp_path / "report.html"
+    done = subprocess.run([sys.executable, "-m", "paraphrase.cli", "compare", str(seed("000")), str(seed("001")),
+                           "--format", "html", "-o", str(report)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout == ""
+    browser.get_log("browser")
+    browser.get(report.as_uri())
+    assert browser.find_element(By.CSS_SELECTOR, "#verdict h1").text == \
+        "000_86711bc330f5b00f is a rewording of 001_c5228a29931e7031"
+    assert not browser.find_elements(By.ID, "download-json") and not browser.find_elements(By.TAG_NAME, "header")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "tr.row-pair")) == len(paraphrase.compare(seed("000"), seed("001")).pairs)
+    assert "by paraphrase" in browser.find_element(By.ID, "about").text  # open, with its header
+    browser.find_element(By.CSS_SELECTOR, "tr.row-pair td.side-a").click()  # the script runs offline
+    assert browser.find_elements(By.CSS_SELECTOR, "td.partner")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -17,6 +17,16 @@ DEFAULT_MAX_UPLOAD_MB = 5
 DEFAULT_MAX_SENTENCES = 2000
 
 
+def standalone_report(result: Any, options: Any) -> str:
+    """The comparison as the viewer's standalone HTML report (what its download button
+    saves), for ``paraphrase compare --format html``: every row, no controls."""
+    from .views import render_result
+
+    app = create_app()
+    with app.test_request_context("/"):
+        return render_result(result, options, report=True)
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """The application, configured from ``test_config`` or the environment."""
     app = Flask(__name__)

@@ -32,9 +32,15 @@ def compare():
         return _form_error(str(error), pasted, 415)
     except (MissingInput, paraphrase.ParaphraseError) as error:
         return _form_error(str(error), pasted, 400)
+    return render_result(result, _options())
+
+
+def render_result(result: paraphrase.Comparison, options: paraphrase.Options, report: bool = False) -> str:
+    """The result page, or with ``report`` the standalone report (no controls, details open)."""
     laid_out = rows(result)
     return render_template("result.html", result=result, rows=laid_out, heatmap=heatmap(result, laid_out),
-                           data=result.to_dict(), filters=FILTERS, about=_about(result, a, b), **_limits())
+                           data=result.to_dict(), filters=FILTERS, about=_about(result, options), report=report,
+                           **_limits())
 
 
 # What the class filter offers: the engine's pair classes, then the kinds of row.
@@ -53,7 +59,7 @@ def api_compare():
     return jsonify(result.to_dict())
 
 
-def _about(result: paraphrase.Comparison, a: Article, b: Article) -> dict[str, object]:
+def _about(result: paraphrase.Comparison, used: paraphrase.Options) -> dict[str, object]:
     """What a saved report says about how it was made: when, by what, from what, with which thresholds."""
     from dataclasses import asdict
     from datetime import datetime, timezone
@@ -61,7 +67,7 @@ def _about(result: paraphrase.Comparison, a: Article, b: Article) -> dict[str, o
     now = datetime.now(timezone.utc)
     inputs = [{"name": doc.name, "characters": len(doc.text), "sentences": len(doc.sentences),
                "counted": len(doc.counted)} for doc in (result.a, result.b)]
-    options = {k: v for k, v in asdict(_options()).items() if v is not None}
+    options = {k: v for k, v in asdict(used).items() if v is not None}
     stem = "-vs-".join(re.sub(r"[^\w.-]+", "_", PurePath(doc.name).stem)[:60] for doc in (result.a, result.b))
     return {"generated": now.strftime("%Y-%m-%d %H:%M UTC"), "version": paraphrase.__version__, "scorer": "lexical",
             "inputs": inputs, "options": options, "stem": f"{stem}-{now:%Y-%m-%d}"}
