@@ -300,3 +300,37 @@ def test_the_command_line_writes_the_same_standalone_report(browser, tmp_path):
     browser.find_element(By.CSS_SELECTOR, "tr.row-pair td.side-a").click()  # the script runs offline
     assert browser.find_elements(By.CSS_SELECTOR, "td.partner")
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_each_article_as_written_links_shared_passages_and_steps_through_every_match(browser, server):
+    from selenium.webdriver.common.by import By
+
+    compare_seeds(browser, server)
+    browser.find_element(By.ID, "view-written").click()
+    assert browser.find_element(By.ID, "written").is_displayed()
+    assert not browser.find_element(By.ID, "aligned").is_displayed()
+    visible_in_column = (
+        "const el = arguments[0], box = el.parentElement.getBoundingClientRect(), r = el.getBoundingClientRect();"
+        "return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;")
+    # Short columns, so that the partner (at the end of B) starts out of view.
+    browser.execute_script("for (const c of document.querySelectorAll('.column')) c.style.maxHeight = '180px';")
+    last = browser.find_element(By.ID, "a-s27")  # "In 2015, Russia intervened", the end of both texts
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", last)
+    assert not browser.execute_script(visible_in_column, browser.find_element(By.ID, "b-s15"))
+    last.click()
+    partner = browser.find_element(By.ID, "b-s15")
+    assert "current" in partner.get_attribute("class")
+    assert browser.execute_script(visible_in_column, partner)  # its column scrolled to it
+    assert browser.execute_script("return document.getElementById('column-b').scrollTop") > 0
+    matches = [row.get_attribute("data-match") for row in browser.find_elements(By.CSS_SELECTOR, "#match-list tbody tr")]
+    assert len(matches) == len(paraphrase.compare(seed("000"), seed("001")).pairs)
+    body = browser.find_element(By.TAG_NAME, "body")
+    visited = set()
+    for _ in matches:
+        body.send_keys("n")
+        visited.add(browser.find_element(By.CSS_SELECTOR, "#match-list tr.current").get_attribute("data-match"))
+    assert visited == set(matches)
+    assert browser.find_element(By.ID, "match-where").text.endswith(f"of {len(matches)}")
+    save_screenshot(browser, "viewer-as-written-000-001.png")
+    browser.find_element(By.ID, "view-aligned").click()
+    assert browser.find_element(By.ID, "aligned").is_displayed() and not browser.find_element(By.ID, "written").is_displayed()

@@ -148,3 +148,43 @@ def _max_pool(matrix: np.ndarray, block_a: int, block_b: int) -> np.ndarray:
     padded = np.zeros((rows_ * block_a, cols * block_b), dtype=matrix.dtype)
     padded[:matrix.shape[0], :matrix.shape[1]] = matrix
     return padded.reshape(rows_, block_a, cols, block_b).max(axis=(1, 3))
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    pair: Pair
+    excerpt: str  # the first words of A's first sentence, for the match list
+
+
+@dataclass(frozen=True)
+class WrittenSentence:
+    index: int
+    text: str
+    set_aside: str | None
+    matches: tuple[str, ...]  # ids of the matches it is in (a sentence may feed several)
+    edit_class: str | None  # of its first match
+
+
+def as_written(result: Comparison) -> dict[str, Any]:
+    """Both texts in their own order, each sentence with its matches: the second reading view."""
+    ordered = sorted((*result.pairs, *result.related), key=lambda p: (p.a, p.b))
+    matches = [Match(f"m{k}", p.a, p.b, p, _excerpt(result.a.sentences[p.a[0]].text)) for k, p in enumerate(ordered)]
+    return {"matches": matches, "a": _written(result.a, matches, "a"), "b": _written(result.b, matches, "b")}
+
+
+def _written(document: Document, matches: list[Match], side: str) -> list[WrittenSentence]:
+    found: dict[int, list[Match]] = {}
+    for match in matches:
+        for i in getattr(match, side):
+            found.setdefault(i, []).append(match)
+    return [WrittenSentence(s.index, s.text, s.set_aside, tuple(m.id for m in found.get(s.index, ())),
+                            found[s.index][0].pair.edit_class if s.index in found else None)
+            for s in document.sentences]
+
+
+def _excerpt(text: str, words: int = 8) -> str:
+    first = text.split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")

@@ -12,7 +12,7 @@ import paraphrase
 from paraphrase.score import EDIT_CLASSES, SHOWN_NOT_COUNTED
 
 from .inputs import Article, MissingInput, UnsupportedInput, from_form, from_text
-from .rows import heatmap, rows
+from .rows import as_written, heatmap, rows
 
 bp = Blueprint("viewer", __name__)
 
@@ -40,6 +40,7 @@ def render_result(result: paraphrase.Comparison, options: paraphrase.Options, re
     laid_out = rows(result)
     return render_template("result.html", result=result, rows=laid_out, heatmap=heatmap(result, laid_out),
                            data=result.to_dict(), filters=FILTERS, about=_about(result, options), report=report,
+                           written=as_written(result),
                            **_limits())
 
 

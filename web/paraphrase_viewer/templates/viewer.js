@@ -67,6 +67,48 @@
     });
   }));
 
+  // --- Two reading views: the aligned rows, or each article as written with its shared
+  // passages marked and linked (the view switch is kept in a saved report).
+  const written = $("#written");
+  const viewButtons = { aligned: $("#view-aligned"), written: $("#view-written") };
+  function showView(view) {
+    written.hidden = view !== "written";
+    table.hidden = view === "written";
+    Object.keys(viewButtons).forEach((k) => viewButtons[k].setAttribute("aria-pressed", String(k === view)));
+  }
+  Object.keys(viewButtons).forEach((k) => viewButtons[k].addEventListener("click", () => showView(k)));
+  const matchIds = $$("#match-list tbody tr").map((row) => row.dataset.match);
+  let current = -1;
+  function focusMatch(id, clicked) {
+    $$(".current", written).forEach((node) => node.classList.remove("current"));
+    $$('[data-matches~="' + id + '"], #match-list tr[data-match="' + id + '"]', written)
+      .forEach((node) => node.classList.add("current"));
+    ["a", "b"].forEach((side) => {  // bring the partner into view in the other column
+      const first = $('#column-' + side + ' [data-matches~="' + id + '"]', written);
+      if (first && !(clicked && clicked.parentElement === first.parentElement)) first.scrollIntoView({ block: "nearest" });
+    });
+    current = matchIds.indexOf(id);
+    $("#match-where").textContent = "Match " + (current + 1) + " of " + matchIds.length;
+  }
+  $$(".sent.linked", written).forEach((sentence) => {
+    const choose = () => {
+      const ids = sentence.dataset.matches.split(" ");  // a sentence in several matches cycles through them
+      const at = ids.indexOf(matchIds[current]);
+      focusMatch(ids[(at + 1) % ids.length], sentence);
+    };
+    sentence.addEventListener("click", choose);
+    sentence.addEventListener("keydown", (event) => { if (event.key === "Enter") choose(); });
+  });
+  $$("#match-list tbody tr").forEach((row) => row.addEventListener("click", () => focusMatch(row.dataset.match)));
+  const step = (by) => { if (matchIds.length) focusMatch(matchIds[(current + by + matchIds.length) % matchIds.length]); };
+  $("#match-next").addEventListener("click", () => step(1));
+  $("#match-previous").addEventListener("click", () => step(-1));
+  document.addEventListener("keydown", (event) => {
+    if (written.hidden || event.target.matches("input, textarea")) return;
+    if (event.key === "n") step(1);
+    if (event.key === "p") step(-1);
+  });
+
   // The similarity map: counted sentences only, A's down the left, B's across the top,
   // numbered every few sentences; hover names both sentences, click jumps to the row.
   const heat = JSON.parse($("#heatmap-data").textContent);
@@ -156,6 +198,7 @@
     $$(".no-report", copy).forEach((node) => node.remove());
     $$("tr.hidden", copy).forEach((row) => row.classList.remove("hidden"));
     $$("td.selected, td.partner", copy).forEach((cell) => cell.classList.remove("selected", "partner"));
+    $$(".current", copy).forEach((node) => node.classList.remove("current"));
     const about = $("#about", copy);
     if (about) about.open = true;
     download(stem + ".html", "text/html", "<!doctype html>\n" + copy.outerHTML);
