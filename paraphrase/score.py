@@ -27,7 +27,7 @@ from .tokens import STOPWORDS, Fact, Features, features
 _NAME_LINK = re.compile(r"[\s\-]{1,2}(?:(?:al|el|bin|ibn|de|del|da|van|von|der|la|le)[\s\-])?")
 # ...and between two numbers of one figure: a vote "7 to 2", a score "3-1", "4 of 10".
 _NUMBER_LINK = re.compile(r"\s?[-–—]\s?|\s(?:to|of|out of|in)\s")
-_LINKS = {"name": _NAME_LINK, "number": _NUMBER_LINK}
+_LINKS = {"name": _NAME_LINK, "number": _NUMBER_LINK, "date": _NAME_LINK}
 
 # A replaced run this short is one fact standing in for another; a longer one is a rewrite.
 SWAP_MAX_WORDS = 4
@@ -113,7 +113,7 @@ def changed_facts(
     ("7 to 2") are reported as one.
     """
     changed: list[ChangedFact] = []
-    for kind in ("number", "name"):
+    for kind in ("number", "name", "date"):
         only_a = _joined(_missing(a.facts, b, kind, text_a), text_a)
         only_b = _joined(_missing(b.facts, a, kind, text_b), text_b)
         swaps = [op for op in diff if op[0] == "replace" and _short(text_a[op[1]:op[2]]) and _short(text_b[op[3]:op[4]])]

@@ -44,11 +44,20 @@ class Token(NamedTuple):
     kind: str  # "number", "word" or "punct"
 
 
+# Days and months are facts of their own kind: a changed day is a changed date, not a name.
+DATE_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april
+june july august september october november december
+""".split())  # not "may": "Theresa May" is a name
+# A time's "a.m." or "p.m." belongs to its number: "9 p.m." is one fact.
+_CLOCK = re.compile(r"\s?[ap]\.?m\.?(?![^\W\d_])", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Fact:
-    """A number or proper name as written, with its span in the document."""
+    """A number, proper name or date word as written, with its span in the document."""
 
-    kind: str  # "number" or "name"
+    kind: str  # "number", "name" or "date"
     key: str  # what is compared: digits without separators, or a name's stem
     text: str
     start: int
@@ -195,18 +204,19 @@ def _facts(text: str, offset: int, tokens: tuple[Token, ...]) -> Iterator[Fact]:
     for i, token in enumerate(tokens):
         raw = text[token.start - offset:token.end - offset]
         if token.kind == "number":
-            yield Fact("number", token.norm, _with_unit(text, offset, tokens, i), token.start, _unit_end(tokens, i))
+            end = _unit_end(tokens, i, text, offset)
+            yield Fact("number", token.norm, text[token.start - offset:end - offset], token.start, end)
         elif token.kind == "word" and is_name(raw, i == first_word):
-            yield Fact("name", token.norm if token.norm.isupper() else stem(token.norm), raw, token.start, token.end)
+            kind = "date" if token.norm in DATE_WORDS else "name"
+            yield Fact(kind, token.norm if token.norm.isupper() else stem(token.norm), raw, token.start, token.end)
 
 
-def _unit_end(tokens: tuple[Token, ...], i: int) -> int:
-    # "1,000 fighters", "350km": a number is shown with the word it counts.
+def _unit_end(tokens: tuple[Token, ...], i: int, text: str = "", offset: int = 0) -> int:
+    # "1,000 fighters", "350km": a number is shown with the word it counts; "9 p.m." whole.
+    clock = _CLOCK.match(text, tokens[i].end - offset) if text else None
+    if clock:
+        return clock.end() + offset
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt and nxt.kind == "word" and nxt.start - tokens[i].end <= 1 and _bare(nxt.norm) not in STOPWORDS:
         return nxt.end
     return tokens[i].end
-
-
-def _with_unit(text: str, offset: int, tokens: tuple[Token, ...], i: int) -> str:
-    return text[tokens[i].start - offset:_unit_end(tokens, i) - offset]

@@ -67,7 +67,7 @@ def test_a_replaced_fact_is_paired_with_its_replacement():
     b = "Officials estimated HTS losses at about 600 militants on Sunday."
     found = changes(a, b)
     shown = [(c.kind, c.a and c.a.text, c.b and c.b.text) for c in found]
-    assert shown == [("number", "1,000 fighters", "600 militants"), ("name", "Saturday", "Sunday")]
+    assert shown == [("number", "1,000 fighters", "600 militants"), ("date", "Saturday", "Sunday")]
     assert a[found[0].a.start:found[0].a.end] == "1,000 fighters"
 
 
@@ -92,3 +92,9 @@ def test_a_name_missing_on_one_side_is_reported_whole():
 def test_a_name_written_longer_or_shorter_is_not_a_change(a, b):
     assert [c for c in changes(a, b) if c.kind == "name"] == []
     assert [c for c in changes(b, a) if c.kind == "name"] == []
+
+
+def test_days_are_dates_and_a_clock_time_is_one_fact():
+    found = changes("The vote was held at 9 p.m. on Thursday after a debate.",
+                    "The vote was held at 10 p.m. on Friday after a debate.")
+    assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "9 p.m.", "10 p.m."), ("date", "Thursday", "Friday")]

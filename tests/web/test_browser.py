@@ -99,6 +99,9 @@ def test_upload_seeds_see_verdict_diffs_and_partner(browser, server):
     partner = browser.find_element(By.CSS_SELECTOR, f'td[data-row="{cell.get_attribute("data-row")}"][data-side="b"]')
     assert "partner" in partner.get_attribute("class")
     assert save_screenshot(browser, "viewer-seeds-000-001.png").stat().st_size > 10_000
+    browser.find_element(By.ID, "view-written").click()
+    save_screenshot(browser, "viewer-seeds-000-001-as-written.png")
+    browser.find_element(By.ID, "view-aligned").click()
 
 
 def test_related_sentences_show_side_by_side_and_highlight_their_partner(browser, server):
@@ -116,6 +119,12 @@ def test_related_sentences_show_side_by_side_and_highlight_their_partner(browser
     rows[0].find_element(By.CSS_SELECTOR, "td.side-a").click()
     assert "partner" in rows[0].find_element(By.CSS_SELECTOR, "td.side-b").get_attribute("class")
     save_screenshot(browser, "viewer-related-001-003.png")
+    browser.find_element(By.ID, "view-written").click()
+    related = browser.find_elements(By.CSS_SELECTOR, "#column-a .sent.m-related")
+    assert len(related) == 2
+    related[0].click()
+    assert browser.find_elements(By.CSS_SELECTOR, "#column-b .sent.m-related.current")
+    save_screenshot(browser, "viewer-related-001-003-as-written.png")
 
 
 def test_filter_hides_rows_of_an_unchecked_class(browser, server):
@@ -278,6 +287,23 @@ def test_a_restructured_rewrite_shows_each_sentence_with_its_sources(browser, se
     facts = " ".join(f.text for f in browser.find_elements(By.CSS_SELECTOR, ".fact-change"))
     assert "7 to 2 → 6 to 3" in facts and "2.3 million → 3.2 million" in facts
     save_screenshot(browser, "viewer-restructured-rewrite.png")
+    browser.find_element(By.ID, "view-written").click()
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#column-b .sent.linked")) == 2
+    save_screenshot(browser, "viewer-restructured-rewrite-as-written.png")
+
+
+def test_two_copies_of_one_file_are_the_same_text(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    browser.find_element(By.ID, "file-a").send_keys(str(seed("001")))
+    browser.find_element(By.ID, "file-b").send_keys(str(seed("001")))
+    browser.find_element(By.ID, "compare-button").click()
+    verdict = wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
+    headline = verdict.find_element(By.TAG_NAME, "h1").text
+    assert headline == "001_c5228a29931e7031.txt and 001_c5228a29931e7031.txt are the same text"
+    meters = [float(m.get_attribute("value")) for m in verdict.find_elements(By.TAG_NAME, "meter")]
+    assert meters == [1.0, 1.0, 1.0, 1.0]  # sentences and words, each side
 
 
 def test_the_command_line_writes_the_same_standalone_report(browser, tmp_path):

@@ -9,6 +9,7 @@ from flask import Blueprint, Flask, current_app, jsonify, render_template, reque
 from werkzeug.exceptions import Forbidden, RequestEntityTooLarge
 
 import paraphrase
+from paraphrase.derivation import derivation, derivation_csv
 from paraphrase.score import EDIT_CLASSES, SHOWN_NOT_COUNTED
 
 from .inputs import Article, MissingInput, UnsupportedInput, from_form, from_text
@@ -40,7 +41,8 @@ def render_result(result: paraphrase.Comparison, options: paraphrase.Options, re
     laid_out = rows(result)
     return render_template("result.html", result=result, rows=laid_out, heatmap=heatmap(result, laid_out),
                            data=result.to_dict(), filters=FILTERS, about=_about(result, options), report=report,
-                           written=as_written(result),
+                           written=as_written(result), derivation=derivation(result),
+                           derivation_csv=derivation_csv(result),
                            **_limits())
 
 

@@ -191,6 +191,9 @@
   const stem = data.dataset.stem || "comparison";
   const jsonButton = $("#download-json"), reportButton = $("#download-report");
   if (jsonButton) jsonButton.addEventListener("click", () => download(stem + ".json", "application/json", data.textContent));
+  const derivationButton = $("#download-derivation");
+  if (derivationButton) derivationButton.addEventListener("click", () =>
+    download(stem + "-derivation.csv", "text/csv", JSON.parse($("#derivation-data").textContent)));
   if (reportButton) reportButton.addEventListener("click", () => {
     // The page is self-contained (inline style and script), so a copy opens offline. It
     // holds every row whatever the filters show, and no selection: a report, not a view.
