@@ -70,12 +70,13 @@ def wait_for(condition, timeout=20.0):
     raise AssertionError("timed out waiting for the page")
 
 
-def compare_seeds(browser, server):
+def compare_seeds(browser, server, a="000", b="001"):
+    """Upload two seeds through the form; the verdict section of the result page."""
     from selenium.webdriver.common.by import By
 
     browser.get(server)
-    browser.find_element(By.ID, "file-a").send_keys(str(seed("000")))
-    browser.find_element(By.ID, "file-b").send_keys(str(seed("001")))
+    browser.find_element(By.ID, "file-a").send_keys(str(seed(a)))
+    browser.find_element(By.ID, "file-b").send_keys(str(seed(b)))
     browser.find_element(By.ID, "compare-button").click()
     return wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
 
@@ -107,11 +108,7 @@ def test_upload_seeds_see_verdict_diffs_and_partner(browser, server):
 def test_related_sentences_show_side_by_side_and_highlight_their_partner(browser, server):
     from selenium.webdriver.common.by import By
 
-    browser.get(server)
-    browser.find_element(By.ID, "file-a").send_keys(str(seed("001")))
-    browser.find_element(By.ID, "file-b").send_keys(str(seed("003")))
-    browser.find_element(By.ID, "compare-button").click()
-    verdict = wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
+    verdict = compare_seeds(browser, server, "001", "003")
     assert "are independent" in verdict.text and "2 related (sharing some details)" in verdict.text
     rows = browser.find_elements(By.CSS_SELECTOR, "tr.row-related")
     assert len(rows) == 2 and all(r.find_element(By.CSS_SELECTOR, ".badge-related").text == "related" for r in rows)
@@ -295,11 +292,7 @@ def test_a_restructured_rewrite_shows_each_sentence_with_its_sources(browser, se
 def test_two_copies_of_one_file_are_the_same_text(browser, server):
     from selenium.webdriver.common.by import By
 
-    browser.get(server)
-    browser.find_element(By.ID, "file-a").send_keys(str(seed("001")))
-    browser.find_element(By.ID, "file-b").send_keys(str(seed("001")))
-    browser.find_element(By.ID, "compare-button").click()
-    verdict = wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
+    verdict = compare_seeds(browser, server, "001", "001")
     headline = verdict.find_element(By.TAG_NAME, "h1").text
     assert headline == "001_c5228a29931e7031.txt and 001_c5228a29931e7031.txt are the same text"
     meters = [float(m.get_attribute("value")) for m in verdict.find_elements(By.TAG_NAME, "meter")]
