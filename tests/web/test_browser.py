@@ -353,3 +353,21 @@ def test_each_article_as_written_links_shared_passages_and_steps_through_every_m
     save_screenshot(browser, "viewer-as-written-000-001.png")
     browser.find_element(By.ID, "view-aligned").click()
     assert browser.find_element(By.ID, "aligned").is_displayed() and not browser.find_element(By.ID, "written").is_displayed()
+
+
+def test_a_run_of_identical_sentences_is_folded_and_opens_on_request(browser, server):
+    from selenium.webdriver.common.by import By
+
+    text = seed("001").read_text(encoding="utf-8")
+    edited = text.replace("Video footage has emerged", "New video footage has emerged", 1)
+    browser.get(server)
+    browser.find_element(By.ID, "text-a").send_keys(text)
+    browser.find_element(By.ID, "text-b").send_keys(edited)
+    browser.find_element(By.ID, "compare-button").click()
+    wait_for(lambda: browser.find_elements(By.ID, "verdict"))
+    (fold,) = browser.find_elements(By.CSS_SELECTOR, "tr.row-fold button")
+    folded = browser.find_elements(By.CSS_SELECTOR, "tr[data-folded]")
+    assert len(folded) == 15 and fold.text.startswith("15 identical sentences")
+    assert not any(row.is_displayed() for row in folded)
+    fold.click()
+    assert all(row.is_displayed() for row in folded) and fold.get_attribute("aria-expanded") == "true"

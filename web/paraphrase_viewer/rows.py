@@ -15,6 +15,7 @@ from paraphrase.document import Document
 from paraphrase.score import EDIT_CLASSES
 
 HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
+FOLD_MIN = 4  # this many identical pairs in a row are folded under one line
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,13 @@ class Cell:
 @dataclass
 class Row:
     id: str
-    kind: str  # "pair", "related", "new", "aside"
+    kind: str  # "pair", "related", "new", "aside", or "fold" (the line over a folded run)
     a: Cell | None = None
     b: Cell | None = None
     pair: Pair | None = None
     classes: list[str] = field(default_factory=list)  # what the class filter matches
+    fold: str | None = None  # the id of the fold this row is folded under
+    size: int = 0  # of a fold: the rows under it
 
 
 def rows(result: Comparison) -> list[Row]:
@@ -51,7 +54,28 @@ def rows(result: Comparison) -> list[Row]:
     laid_out = [row for s in result.a.sentences for row in _rows_for_a(result, s.index, pairs_at, in_pair_a)]
     for j, extra in _b_only_rows(result, shown):
         laid_out.insert(_position_for_b(laid_out, j), extra)
-    return laid_out
+    return _folded(laid_out)
+
+
+def _folded(laid_out: list[Row]) -> list[Row]:
+    """Runs of FOLD_MIN or more identical pairs folded under one line: unchanged text is not
+    what an editor reads first, and a copied article would otherwise be all rows."""
+    result: list[Row] = []
+    run: list[Row] = []
+    for row in [*laid_out, None]:
+        if row is not None and row.kind == "pair" and row.classes == ["identical"]:
+            run.append(row)
+            continue
+        if len(run) >= FOLD_MIN:
+            fold = f"fold-{run[0].id}"
+            result.append(Row(fold, "fold", classes=["identical"], size=len(run)))
+            for folded in run:
+                folded.fold = fold
+        result += run
+        run = []
+        if row is not None:
+            result.append(row)
+    return result
 
 
 def _rows_for_a(result: Comparison, i: int, pairs_at: dict[int, list[Pair]], in_pair_a: set[int]) -> Iterator[Row]:

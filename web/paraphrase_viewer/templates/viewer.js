@@ -59,6 +59,15 @@
     cell.addEventListener("keydown", (event) => { if (event.key === "Enter") highlight(cell); });
   });
 
+  $$("button.unfold", table).forEach((button) => button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    $$('tr[data-fold="' + button.dataset.fold + '"]', table).forEach((row) => {
+      if (open) row.removeAttribute("data-folded"); else row.setAttribute("data-folded", "true");
+    });
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = button.textContent.replace(open ? "show" : "hide", open ? "hide" : "show");
+  }));
+
   $$("#filter input").forEach((box) => box.addEventListener("change", () => {
     const shown = new Set($$("#filter input:checked").map((b) => b.value));
     $$("tbody tr", table).forEach((row) => {
@@ -170,6 +179,7 @@
       const id = heat.row_of_a[heat.a_index[hit.i]] || heat.row_of_b[heat.b_index[hit.j]];
       const target = id && document.getElementById(id);
       if (target) {
+        if (target.dataset.folded) $('button.unfold[data-fold="' + target.dataset.fold + '"]', table).click();
         target.scrollIntoView({ block: "center" });
         const first = $("td.side", target);
         const paired = target.classList.contains("row-pair") || target.classList.contains("row-related");
@@ -202,6 +212,8 @@
     $$("tr.hidden", copy).forEach((row) => row.classList.remove("hidden"));
     $$("td.selected, td.partner", copy).forEach((cell) => cell.classList.remove("selected", "partner"));
     $$(".current", copy).forEach((node) => node.classList.remove("current"));
+    $$("tr[data-folded]", copy).forEach((row) => row.removeAttribute("data-folded"));
+    $$("tr.row-fold", copy).forEach((row) => row.remove());
     const about = $("#about", copy);
     if (about) about.open = true;
     download(stem + ".html", "text/html", "<!doctype html>\n" + copy.outerHTML);
