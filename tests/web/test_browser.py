@@ -371,3 +371,31 @@ def test_a_run_of_identical_sentences_is_folded_and_opens_on_request(browser, se
     assert not any(row.is_displayed() for row in folded)
     fold.click()
     assert all(row.is_displayed() for row in folded) and fold.get_attribute("aria-expanded") == "true"
+
+
+def test_a_long_comparison_shows_more_rows_on_request_and_reveals_a_partner_it_needs(browser):
+    import waitress
+    from paraphrase_viewer import create_app
+    from selenium.webdriver.common.by import By
+
+    wsgi = waitress.create_server(create_app({"PAGE_ROWS": 10}), host="127.0.0.1", port=0, threads=2)
+    threading.Thread(target=wsgi.run, daemon=True).start()
+    try:
+        compare_seeds(browser, f"http://127.0.0.1:{wsgi.effective_port}")
+        rows = browser.find_elements(By.CSS_SELECTOR, "#aligned tbody tr:not(.facts)")
+        waiting = browser.find_elements(By.CSS_SELECTOR, "#aligned tbody tr[data-later]:not(.facts)")
+        assert len(waiting) == len(rows) - 10
+        assert browser.find_element(By.ID, "rows-left").text == f"{len(waiting)} more rows"
+        browser.find_element(By.CSS_SELECTOR, "#overview summary").click()  # a map click needs a later row
+        heat = json.loads(browser.find_element(By.ID, "heatmap-data").get_attribute("textContent"))
+        last_row = heat["row_of_a"][str(heat["a_index"][-1])]
+        browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {clientX: "
+                               "arguments[0].getBoundingClientRect().right - 2, clientY: "
+                               "arguments[0].getBoundingClientRect().bottom - 2}))",
+                               browser.find_element(By.ID, "heatmap"))
+        assert browser.find_element(By.ID, last_row).get_attribute("data-later") is None
+        while browser.find_element(By.ID, "show-more").is_displayed():
+            browser.find_element(By.ID, "show-more").click()
+        assert not browser.find_elements(By.CSS_SELECTOR, "#aligned tbody tr[data-later]")
+    finally:
+        wsgi.close()

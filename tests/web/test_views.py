@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+import paraphrase
 from paraphrase import compare
 
 from ..conftest import seed
@@ -129,3 +130,16 @@ def test_requests_share_nothing(client):
 
 def test_get_on_compare_is_not_allowed(client):
     assert client.get("/compare").status_code == 405
+
+
+def test_a_long_comparison_lays_out_its_first_rows_and_offers_the_rest():
+    from paraphrase_viewer import create_app, standalone_report
+
+    app = create_app({"TESTING": True, "PAGE_ROWS": 10})
+    page = app.test_client().post("/compare", data=seeds_form(), content_type="multipart/form-data").get_data(as_text=True)
+    later = re.findall(r'<tr id="[^"]+" class="row-[^"]*"[^>]* data-later="(\d+)"', page)
+    rows = len(re.findall(r'<tr id="', page))
+    assert rows > 20 and len(later) == rows - 10 and sorted(set(later)) == [str(k) for k in range(1, -(-rows // 10))]
+    assert 'id="show-more"' in page
+    report = standalone_report(compare(seed("000"), seed("001")), paraphrase.DEFAULT_OPTIONS)
+    assert not re.search(r'<tr[^>]* data-later=', report) and 'id="show-more"' not in report

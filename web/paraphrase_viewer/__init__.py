@@ -15,6 +15,9 @@ DEFAULT_MAX_UPLOAD_MB = 5
 # Sentences per article the viewer compares: bounds one request's work (about 1.5 s at
 # 2,000 x 2,000 on one core). A longer article gets a 400 saying so.
 DEFAULT_MAX_SENTENCES = 2000
+# Rows of the aligned table laid out at first; the rest wait for "Show more rows", so a
+# long comparison's page stays responsive (a saved report holds every row).
+DEFAULT_PAGE_ROWS = 300
 
 
 def standalone_report(result: Any, options: Any) -> str:
@@ -32,7 +35,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     max_mb = float(os.environ.get("PARAPHRASE_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB))
     max_sentences = int(os.environ.get("PARAPHRASE_MAX_SENTENCES", DEFAULT_MAX_SENTENCES))
-    app.config.from_mapping(MAX_CONTENT_LENGTH=int(max_mb * 2**20), MAX_SENTENCES=max_sentences)
+    app.config.from_mapping(MAX_CONTENT_LENGTH=int(max_mb * 2**20), MAX_SENTENCES=max_sentences,
+                            PAGE_ROWS=DEFAULT_PAGE_ROWS)
     if test_config:
         app.config.from_mapping(test_config)
 

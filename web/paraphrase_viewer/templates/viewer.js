@@ -44,10 +44,31 @@
   const table = $("#aligned");
   if (!table) return;
 
+  // Long comparisons: rows after the first page wait until asked for (or until a link
+  // such as a map click needs one of them).
+  const more = $("#more-rows");
+  const waiting = () => $$("tr[data-later]", table);
+  let page = 0;
+  function revealTo(upTo) {
+    waiting().forEach((row) => { if (Number(row.dataset.later) <= upTo) row.removeAttribute("data-later"); });
+    page = Math.max(page, upTo);
+    if (more) {
+      const left = waiting().filter((row) => !row.classList.contains("facts")).length;
+      more.hidden = left === 0;
+      $("#rows-left").textContent = left + " more row" + (left === 1 ? "" : "s");
+    }
+  }
+  const reveal = (row) => { if (row && row.dataset.later) revealTo(Number(row.dataset.later)); };
+  if (more) {
+    $("#show-more").addEventListener("click", () => revealTo(page + 1));
+    revealTo(0);
+  }
+
   function highlight(cell) {
     $$("td.partner, td.selected", table).forEach((c) => c.classList.remove("partner", "selected"));
     const other = cell.dataset.side === "a" ? "b" : "a";
     const partner = $('td[data-row="' + cell.dataset.row + '"][data-side="' + other + '"]', table);
+    if (partner) reveal(partner.parentElement);
     cell.classList.add("selected");
     if (partner) {
       partner.classList.add("partner");
@@ -179,6 +200,7 @@
       const id = heat.row_of_a[heat.a_index[hit.i]] || heat.row_of_b[heat.b_index[hit.j]];
       const target = id && document.getElementById(id);
       if (target) {
+        reveal(target);
         if (target.dataset.folded) $('button.unfold[data-fold="' + target.dataset.fold + '"]', table).click();
         target.scrollIntoView({ block: "center" });
         const first = $("td.side", target);
@@ -213,6 +235,7 @@
     $$("td.selected, td.partner", copy).forEach((cell) => cell.classList.remove("selected", "partner"));
     $$(".current", copy).forEach((node) => node.classList.remove("current"));
     $$("tr[data-folded]", copy).forEach((row) => row.removeAttribute("data-folded"));
+    $$("tr[data-later]", copy).forEach((row) => row.removeAttribute("data-later"));
     $$("tr.row-fold", copy).forEach((row) => row.remove());
     const about = $("#about", copy);
     if (about) about.open = true;
