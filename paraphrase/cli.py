@@ -257,7 +257,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _compare(args: argparse.Namespace) -> int:
     from . import DEFAULT_OPTIONS, Options, compare
     from .report import render_text
-    from .verdict import PARTIAL, REWORDING
 
     if args.pairs is not None:
         if args.a is not None:
@@ -288,11 +287,18 @@ def _compare(args: argparse.Namespace) -> int:
         width = shutil.get_terminal_size((100, 24)).columns
         output = render_text(result, color=_use_color(args.color) and not args.output, width=width)
     _emit(output, args.output)
-    failing = {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(args.fail_on or "", set())
+    failing = _failing_verdicts(args.fail_on)
     return EXIT_FAIL_ON if result.summary.verdict in failing else EXIT_OK
 
 
 BATCH_COLUMNS = ("a_file", "b_file", "verdict", "direction", "a_reused", "b_reused", "a_content_reused", "b_content_reused")
+
+
+def _failing_verdicts(fail_on: str | None) -> set[str]:
+    """The verdicts that make compare exit 1: --fail-on's, and stronger ones."""
+    from .verdict import PARTIAL, REWORDING
+
+    return {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(fail_on or "", set())
 
 
 def _compare_pairs(args: argparse.Namespace) -> int:
@@ -300,13 +306,12 @@ def _compare_pairs(args: argparse.Namespace) -> int:
 
     from . import Options
     from .batch import compare_pairs, read_pairs
-    from .verdict import PARTIAL, REWORDING
 
     if args.format == "csv":
         raise _usage("--format csv is for one comparison; with --pairs use text or json")
     pairs = read_pairs(Path(args.pairs))
     options = Options.from_file(args.options) if args.options else None
-    failing = {"rewording": {REWORDING}, "partial": {REWORDING, PARTIAL}}.get(args.fail_on or "", set())
+    failing = _failing_verdicts(args.fail_on)
     progress = _Progress("compared", total=len(pairs))
     failed = unreadable = 0
     if args.format == "text":

@@ -11,6 +11,11 @@ def set_aside(text):
     return {text[s:e]: why for (s, e), why in zip(spans, reasons(text, spans))}
 
 
+def above_article_text(line):
+    """What is set aside, sentence by sentence, when ``line`` stands above two article sentences."""
+    return set_aside(f"{line}\nThe army regained the city in 2016.\nIt held the city until this week.")
+
+
 @pytest.mark.parametrize(
     "line, reason",
     [
@@ -25,8 +30,7 @@ def set_aside(text):
     ],
 )
 def test_boilerplate_lines_are_set_aside_with_their_reason(line, reason):
-    text = f"{line}\nThe army regained the city in 2016.\nIt held the city until this week."
-    found = set_aside(text)
+    found = above_article_text(line)
     assert found[line] == reason
     assert found["The army regained the city in 2016."] is None
 
@@ -81,8 +85,7 @@ def test_sentences_that_open_like_furniture_still_count(line):
     ("A man walks past a damaged building in Aleppo, Syria, December 1, 2024.", "photo caption"),
 ])
 def test_newsroom_furniture_lines_are_set_aside(line, reason):
-    text = f"{line}\nThe army regained the city in 2016.\nIt held the city until this week."
-    found = set_aside(text)
+    found = above_article_text(line)
     assert [why for s, why in found.items() if s in line] and all(
         why == reason for s, why in found.items() if s in line)
     assert found["The army regained the city in 2016."] is None

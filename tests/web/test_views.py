@@ -143,3 +143,4 @@ def test_a_long_comparison_lays_out_its_first_rows_and_offers_the_rest():
     assert 'id="show-more"' in page
     report = standalone_report(compare(seed("000"), seed("001")), paraphrase.DEFAULT_OPTIONS)
     assert not re.search(r'<tr[^>]* data-later=', report) and 'id="show-more"' not in report
+    assert "row-aside hidden" not in report  # no filter to untick in a report: every row shows

@@ -154,13 +154,13 @@ def heatmap(result: Comparison, laid_out: list[Row]) -> dict[str, Any]:
     row_of_b = {j: row.id for row in laid_out if row.b for j in row.b.indexes}
     return {
         "values": np.round(pooled, 2).tolist(), "block": [block_a, block_b],
-        "a": [_label(result.a.sentences[i].text) for i in rows_a], "b": [_label(result.b.sentences[j].text) for j in rows_b],
+        "a": [_first_words(result.a.sentences[i].text) for i in rows_a], "b": [_first_words(result.b.sentences[j].text) for j in rows_b],
         "a_index": rows_a, "b_index": rows_b, "row_of_a": row_of_a, "row_of_b": row_of_b,
     }
 
 
-def _label(text: str, words: int = 6) -> str:
-    """A sentence's first words, for a hover."""
+def _first_words(text: str, words: int = 6) -> str:
+    """A sentence's first words, for a hover or a list."""
     first = text.split()
     return " ".join(first[:words]) + (" …" if len(first) > words else "")
 
@@ -195,7 +195,7 @@ class WrittenSentence:
 def as_written(result: Comparison) -> dict[str, Any]:
     """Both texts in their own order, each sentence with its matches: the second reading view."""
     ordered = sorted((*result.pairs, *result.related), key=lambda p: (p.a, p.b))
-    matches = [Match(f"m{k}", p.a, p.b, p, _excerpt(result.a.sentences[p.a[0]].text)) for k, p in enumerate(ordered)]
+    matches = [Match(f"m{k}", p.a, p.b, p, _first_words(result.a.sentences[p.a[0]].text, 8)) for k, p in enumerate(ordered)]
     return {"matches": matches, "a": _written(result.a, matches, "a"), "b": _written(result.b, matches, "b")}
 
 
@@ -207,8 +207,3 @@ def _written(document: Document, matches: list[Match], side: str) -> list[Writte
     return [WrittenSentence(s.index, s.text, s.set_aside, tuple(m.id for m in found.get(s.index, ())),
                             found[s.index][0].pair.edit_class if s.index in found else None)
             for s in document.sentences]
-
-
-def _excerpt(text: str, words: int = 8) -> str:
-    first = text.split()
-    return " ".join(first[:words]) + (" …" if len(first) > words else "")
