@@ -4,7 +4,8 @@
    overlap (sorted word-code strings: their Indel similarity is the Dice overlap).
 2. The few best candidates of each sentence get the full paraphrase distance, and so
    does each candidate joined with a neighbour (one sentence rewritten as two, or two
-   as one), since neither half of a split sentence may pass alone.
+   as one), since neither half of a split sentence may pass alone. The scorer
+   (``scorers.py``) then re-scores them all at once: the lexical one leaves them be.
 3. Candidates are accepted best-first, each sentence once: order does not matter, so
    reordered sentences align, and a repeated sentence cannot be counted twice.
 4. Each accepted group then absorbs an unaligned neighbour when that lowers its
@@ -20,7 +21,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 import numpy as np
@@ -32,6 +33,7 @@ from .cover import covers
 from .document import Document, Sentence
 from .options import Options
 from .score import content_bag, feature_distance
+from .scorers import Scorer, scorer_for
 from .tokens import Features, concatenated
 
 CANDIDATES_PER_SENTENCE = 3
@@ -66,13 +68,19 @@ def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Ali
     right = [s for s in b.counted if len(s.features.content) >= options.min_content_words]
     if not left or not right:
         return Alignment([], [])
+    scorer = scorer_for(options)
     overlap = _overlap_matrix(left, right, options, alphabet)
-    scored = sorted(_scored_candidates(a, b, left, right, overlap, options, alphabet), key=_best_first)
+    scored = rescored(scorer, a, b, list(_scored_candidates(a, b, left, right, overlap, options, alphabet, scorer)),
+                      options)
+    scored = sorted((g for g in scored if g.distance <= _bound(g, options)), key=_best_first)
     aligned = _match(g for g in scored if g.distance <= options.align_max_distance)
-    merger = _Merger(a, b, aligned, options, alphabet)
+    merger = _Merger(a, b, aligned, options, alphabet, scorer)
     groups = [merger.grow(g) for g in aligned]
     taken = ({i for g in groups for i in g.a}, {j for g in groups for j in g.b})
-    groups += [Group(*cover, cover=True) for cover in covers(a, b, left, right, overlap, taken, options, alphabet)]
+    found = covers(a, b, left, right, overlap, taken, options, alphabet,
+                   rescore=lambda found: [(g.a, g.b, g.distance) for g in rescored(scorer, a, b, [Group(*c) for c in found],
+                                                                                   options)])
+    groups += [Group(*cover, cover=True) for cover in found]
     groups.sort(key=lambda g: (g.a, g.b))
     related = _match((g for g in scored if g.distance > options.align_max_distance), taken=groups)
     return Alignment(groups, sorted(related, key=lambda g: g.a))
@@ -112,16 +120,34 @@ def _overlap_matrix(left: list[Sentence], right: list[Sentence], options: Option
 
 def _scored_candidates(
     a: Document, b: Document, left: list[Sentence], right: list[Sentence], overlap: np.ndarray,
-    options: Options, alphabet: Alphabet,
+    options: Options, alphabet: Alphabet, scorer: Scorer,
 ) -> Iterator[Group]:
-    # Single pairs are kept up to the related bound; joined ones only when they align.
+    # Lexical distances, for the pairs the scorer may still bring within their bound.
     for i, j in _candidates(overlap):
         single = Group((left[i].index,), (right[j].index,), 0.0)
         for group in (single, *_joined_neighbours(a, b, single)):
             d = feature_distance(joined(a, group.a), joined(b, group.b), options, alphabet)
-            bound = options.related_max_distance if group is single else options.align_max_distance
-            if d <= bound:
+            if d <= scorer.lexical_bound(_bound(group, options), options):
                 yield Group(group.a, group.b, d)
+
+
+def _bound(group: Group, options: Options) -> float:
+    # Single pairs are kept up to the related bound; joined ones only when they align.
+    single = len(group.a) == len(group.b) == 1
+    return options.related_max_distance if single else options.align_max_distance
+
+
+def rescored(scorer: Scorer, a: Document, b: Document, groups: list[Group], options: Options) -> list[Group]:
+    """``groups``, whose distances are lexical, with the scorer's distances."""
+    if not scorer.blends or not groups:
+        return groups
+    texts = [(_texts(a, g.a), _texts(b, g.b)) for g in groups]
+    distances = scorer.rescore(texts, np.array([g.distance for g in groups]), options)
+    return [replace(g, distance=float(d)) for g, d in zip(groups, distances)]
+
+
+def _texts(document: Document, indexes: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(document.sentences[i].text for i in indexes)
 
 
 def _joined_neighbours(a: Document, b: Document, group: Group) -> Iterator[Group]:
@@ -171,10 +197,12 @@ def _match(scored: Iterable[Group], taken: Iterable[Group] = ()) -> list[Group]:
 class _Merger:
     """Grows 1:1 pairs into 1:2, 2:1 (up to ``max_group``) with adjacent unaligned sentences."""
 
-    def __init__(self, a: Document, b: Document, groups: list[Group], options: Options, alphabet: Alphabet) -> None:
+    def __init__(self, a: Document, b: Document, groups: list[Group], options: Options, alphabet: Alphabet,
+                 scorer: Scorer) -> None:
         self.docs = {"a": a, "b": b}
         self.options = options
         self.alphabet = alphabet
+        self.scorer = scorer
         self.taken: dict[str, set[int]] = {
             "a": {i for g in groups for i in g.a},
             "b": {j for g in groups for j in g.b},
@@ -182,7 +210,9 @@ class _Merger:
 
     def grow(self, group: Group) -> Group:
         while len(group.a) + len(group.b) < 2 * self.options.max_group:
-            better = min(self._extensions(group), key=lambda g: g.distance, default=None)
+            extensions = rescored(self.scorer, self.docs["a"], self.docs["b"], list(self._extensions(group)),
+                                  self.options)
+            better = min(extensions, key=lambda g: g.distance, default=None)
             if better is None or better.distance > group.distance - self.options.merge_gain:
                 return group
             group = better

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from datetime import date, timedelta
 
     from .corpus import CorpusIndex
+    from .options import Options
     from .read import Source
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_ERROR = 0, 1, 2
@@ -231,7 +232,22 @@ def _command(group: "argparse._SubParsersAction[_Parser]", name: str, summary: s
 
 
 def _options_argument(command: argparse.ArgumentParser) -> None:
+    from .options import SCORER_THRESHOLDS
+
     command.add_argument("--options", metavar="FILE", help="a TOML file overriding shipped thresholds")
+    command.add_argument("--scorer", choices=list(SCORER_THRESHOLDS),
+                         help="what scores sentence pairs: the words (lexical, the default) or the words and "
+                              "their meaning (semantic: needs the semantic extra); overrides the options file's")
+
+
+def _load_options(args: argparse.Namespace) -> "Options":
+    """The options of --options and --scorer, refused at once if the scorer is not installed."""
+    from .options import Options
+    from .scorers import require_installed
+
+    options = Options.from_file(args.options, args.scorer) if args.options else Options.for_scorer(args.scorer or "lexical")
+    require_installed(options)
+    return options
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -255,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from . import DEFAULT_OPTIONS, Options, compare
+    from . import compare
     from .report import render_text
 
     if args.pairs is not None:
@@ -268,7 +284,7 @@ def _compare(args: argparse.Namespace) -> int:
         raise _usage("compare needs A and B (or --pairs FILE)")
     if args.a == "-" and args.b == "-":
         raise _usage("only one of A and B can be standard input")
-    options = Options.from_file(args.options) if args.options else None
+    options = _load_options(args)
     a, name_a = _source(args.a)
     b, name_b = _source(args.b)
     _writable(args.output)
@@ -282,7 +298,7 @@ def _compare(args: argparse.Namespace) -> int:
     elif args.format == "html":
         from paraphrase_viewer import standalone_report
 
-        output = standalone_report(result, options or DEFAULT_OPTIONS)
+        output = standalone_report(result, options)
     else:
         width = shutil.get_terminal_size((100, 24)).columns
         output = render_text(result, color=_use_color(args.color) and not args.output, width=width)
@@ -304,13 +320,12 @@ def _failing_verdicts(fail_on: str | None) -> set[str]:
 def _compare_pairs(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from . import Options
     from .batch import compare_pairs, read_pairs
 
     if args.format == "csv":
         raise _usage("--format csv is for one comparison; with --pairs use text or json")
     pairs = read_pairs(Path(args.pairs))
-    options = Options.from_file(args.options) if args.options else None
+    options = _load_options(args)
     failing = _failing_verdicts(args.fail_on)
     progress = _Progress("compared", total=len(pairs))
     failed = unreadable = 0
@@ -400,13 +415,12 @@ def _index_stats(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from . import DEFAULT_OPTIONS, Options
     from .corpus.allowlist import Allowlist
     from .corpus.check import Policy, check_article, failing_matches, unused_entries
     from .corpus.formats import FORMATS
 
     _writable(args.output)
-    options = Options.from_file(args.options) if args.options else DEFAULT_OPTIONS
+    options = _load_options(args)
     if args.max_distance is not None:
         options = options.with_max_distance(args.max_distance)
     policy = Policy(
@@ -563,7 +577,6 @@ def _days(text: str) -> "timedelta":
 
 
 def _scan(args: argparse.Namespace) -> int:
-    from . import DEFAULT_OPTIONS, Options
 
     try:
         from .archive import scan
@@ -572,7 +585,7 @@ def _scan(args: argparse.Namespace) -> int:
                      "pip install 'newsroom-paraphrase[archive]'") from error
     _writable(args.output)
     _writable(args.clusters)
-    options = Options.from_file(args.options) if args.options else DEFAULT_OPTIONS
+    options = _load_options(args)
     bar: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
     if sys.stderr.isatty() and not args.scheduler:  # Dask's bar follows the local scheduler's tasks
         from dask.diagnostics.progress import ProgressBar
@@ -593,10 +606,9 @@ def _scan(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from . import DEFAULT_OPTIONS, Options
     from .evaluation.run import evaluate, render
 
-    options = Options.from_file(args.options) if args.options else DEFAULT_OPTIONS
+    options = _load_options(args)
     seeds = Path(args.seeds) if args.seeds else None
     results = evaluate(Path(args.data), options, seeds, progress=lambda stage: print(stage, file=sys.stderr))
     print(json.dumps(results, indent=2) if args.format == "json" else render(results), end="" if args.format == "text" else "\n")

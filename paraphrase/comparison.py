@@ -47,6 +47,7 @@ class Comparison:
     # Unaligned sentences of A and B that share some details (class "related"): shown,
     # never counted as reuse; their sentences stay in ``unaligned_a``/``unaligned_b``.
     related: tuple[Pair, ...] = ()
+    scorer: str = "lexical"  # what scored the pairs (paraphrase/scorers.py)
 
     @property
     def unaligned_a(self) -> list[int]:
@@ -70,6 +71,7 @@ class Comparison:
         """The JSON-ready form, versioned by its ``schema`` field."""
         return {
             "schema": SCHEMA,
+            "scorer": self.scorer,
             "a": self.a.to_dict(),
             "b": self.b.to_dict(),
             "pairs": [p.to_dict() for p in self.pairs],

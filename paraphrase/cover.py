@@ -5,8 +5,8 @@ library, which opened in 1964, will close" takes its content from the first and 
 third sentence of its source. After the contiguous alignment, each sentence still
 unaligned is covered by the sentences of the other text that hold most of its content
 words (greedily, up to ``max_group``, adjacent or not, already aligned or not: one
-sentence may feed several), and the cover aligns when its distance to the sentence is
-within ``align_max_distance``.
+sentence may feed several), and the cover aligns when its distance to the sentence (the
+engine scorer's) is within ``align_max_distance``.
 
 In a cover, numbers count by place, not value: restructuring rewrites often update a
 figure ("voted 7 to 2" -> "voted 6 to 3"), and the changed figures are flagged as
@@ -16,7 +16,7 @@ changed facts rather than left to keep the sentence unaligned.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -24,6 +24,7 @@ from .alphabet import Alphabet
 from .document import Document, Sentence
 from .options import Options
 from .score import feature_distance
+from .scorers import scorer_for
 from .tokens import Features, concatenated
 
 COVER_CANDIDATES = 5  # sentences of the other text considered for one cover
@@ -36,12 +37,15 @@ Cover = tuple[tuple[int, ...], tuple[int, ...], float]  # A indexes, B indexes, 
 def covers(
     a: Document, b: Document, left: list[Sentence], right: list[Sentence], overlap: np.ndarray,
     taken: tuple[set[int], set[int]], options: Options, alphabet: Alphabet,
+    rescore: Callable[[list[Cover]], list[Cover]] = lambda found: found,
 ) -> list[Cover]:
     """The covers that align, best first, for sentences not ``taken``; a sentence that
-    feeds an accepted cover is no longer a target itself."""
+    feeds an accepted cover is no longer a target itself. ``rescore`` turns the lexical
+    distances into the engine scorer's (``align.rescored``)."""
     accepted = []
     used_a, used_b = set(taken[0]), set(taken[1])
-    for cover in sorted(_candidates(a, b, left, right, overlap, taken, options, alphabet), key=lambda c: c[2]):
+    found = rescore(list(_candidates(a, b, left, right, overlap, taken, options, alphabet)))
+    for cover in sorted((c for c in found if c[2] <= options.align_max_distance), key=lambda c: c[2]):
         target_free = (cover[0][0] not in used_a) if len(cover[0]) == 1 else (cover[1][0] not in used_b)
         if target_free:
             accepted.append(cover)
@@ -79,7 +83,7 @@ def _cover(
     indexes = tuple(sorted(s.index for s in chosen))
     parts = [by_place(other.sentences[i].features) for i in indexes]
     d = feature_distance(by_place(target.features), concatenated(parts), options, alphabet)
-    return (indexes, d) if d <= options.align_max_distance else None
+    return (indexes, d) if d <= scorer_for(options).lexical_bound(options.align_max_distance, options) else None
 
 
 def _greedy(wanted: set[str], candidates: list[Sentence], limit: int) -> list[Sentence]:

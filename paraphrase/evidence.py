@@ -179,7 +179,8 @@ def _rests_on_quotation(a: Features, b: Features, options: Options, alphabet: Al
     bare_a, bare_b = unquoted(a), unquoted(b)
     if min(_descriptive(bare_a), _descriptive(bare_b)) < options.min_content_words:
         return True
-    return feature_distance(bare_a, bare_b, options, alphabet) > options.align_max_distance
+    lexical = options.lexical()  # the words outside quotations, whatever the scorer
+    return feature_distance(bare_a, bare_b, lexical, alphabet) > lexical.align_max_distance
 
 
 def _descriptive(f: Features) -> int:

@@ -18,6 +18,17 @@ from .errors import OptionsError
 # Weights and sums, not shares or distances: not bound to [0, 1].
 _UNBOUNDED = frozenset({"fact_weight", "min_shared_information"})
 
+# The scorers (paraphrase/scorers.py) and the thresholds each was calibrated with, over the
+# defaults below: a distance's scale depends on what it is made of, so each scorer has its
+# own bounds (``python -m paraphrase.evaluation.calibrate --scorer NAME`` fits them).
+SCORER_THRESHOLDS: dict[str, dict[str, Any]] = {
+    "lexical": {},
+    "semantic": {
+        "semantic_weight": 0.3, "align_max_distance": 0.352, "related_max_distance": 0.512,
+        "partial_share": 0.35, "min_partial_pairs": 2, "near_verbatim_max": 0.039, "light_edit_max": 0.138,
+    },
+}
+
 
 @dataclass(frozen=True, kw_only=True)
 class Options:
@@ -49,6 +60,13 @@ class Options:
     min_shared_information: float = 15.0
 
     # --- Distance --------------------------------------------------------------------
+    # What scores a sentence pair: "lexical" (the words) or "semantic" (the words blended
+    # with a sentence embedding; paraphrase/scorers.py). Choosing one in a file or on the
+    # command line starts from that scorer's calibrated thresholds (SCORER_THRESHOLDS).
+    scorer: str = "lexical"
+    # In the semantic blend, the lexical distance's share; the rest is 1 - cosine. Never
+    # 0: an embedding alone links different sentences on the same event.
+    semantic_weight: float = 0.3
     # Weight of content-word overlap in the distance; the rest is word-sequence
     # similarity, which separates verbatim copy from reworded text.
     content_weight: float = 0.9
@@ -100,6 +118,10 @@ class Options:
             raise OptionsError("max_group, min_content_words and check_candidates must be at least 1")
         if self.max_sentences is not None and self.max_sentences < 1:
             raise OptionsError(f"max_sentences must be at least 1, got {self.max_sentences}")
+        if self.scorer not in SCORER_THRESHOLDS:
+            raise OptionsError(f"scorer must be one of {', '.join(SCORER_THRESHOLDS)}, got {self.scorer!r}")
+        if self.semantic_weight <= 0.0:
+            raise OptionsError(f"semantic_weight must be above 0, got {self.semantic_weight}")
         if self.max_segment_chars < 100:
             raise OptionsError(f"max_segment_chars must be at least 100, got {self.max_segment_chars}")
 
@@ -109,16 +131,26 @@ class Options:
             value = getattr(self, field.name)
             if value is None and field.default is None:  # optional, and not set
                 continue
-            wanted = (int, float) if isinstance(field.default, float) else int
+            kinds: dict[type, type | tuple[type, ...]] = {float: (int, float), str: str}
+            wanted = kinds.get(type(field.default), int)
             if isinstance(value, bool) or not isinstance(value, wanted):
-                kind = "a number" if wanted != int else "a whole number"
+                kind = "a name" if wanted is str else "a whole number" if wanted is int else "a number"
                 raise OptionsError(f"{field.name} must be {kind}, got {value!r}")
 
     @property
     def min_content_dice(self) -> float:
-        """The content-term Dice any pair within ``align_max_distance`` reaches (word order
-        can make up at most the rest of the distance)."""
-        return 1.0 - self.align_max_distance / self.content_weight
+        """The content-term Dice any pair within the lexical ``align_max_distance`` reaches
+        (word order can make up at most the rest of the distance). The candidate stages
+        search with it whatever the scorer (paraphrase/scorers.py says what that means)."""
+        lexical = self.lexical()
+        return 1.0 - lexical.align_max_distance / lexical.content_weight
+
+    def lexical(self) -> Options:
+        """These options with the lexical scorer's bounds, for the stages that read words only."""
+        if self.scorer == "lexical":
+            return self
+        shipped = {name: getattr(DEFAULT_OPTIONS, name) for name in SCORER_THRESHOLDS[self.scorer]}
+        return self.replace(scorer="lexical", **shipped)
 
     def with_max_distance(self, distance: float) -> Options:
         """A copy aligning only pairs within ``distance``, edit-class bounds capped to it."""
@@ -134,9 +166,18 @@ class Options:
         return dataclasses.replace(self, **changes)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> Options:
-        """The defaults overlaid with the keys a TOML file names."""
-        return cls().replace(**read_toml(path, "options file"))
+    def for_scorer(cls, scorer: str = "lexical", **changes: Any) -> Options:
+        """The thresholds calibrated for ``scorer``, overlaid with ``changes``."""
+        if not isinstance(scorer, str) or scorer not in SCORER_THRESHOLDS:
+            raise OptionsError(f"scorer must be one of {', '.join(SCORER_THRESHOLDS)}, got {scorer!r}")
+        return cls(scorer=scorer, **SCORER_THRESHOLDS[scorer]).replace(**changes)
+
+    @classmethod
+    def from_file(cls, path: str | Path, scorer: str | None = None) -> Options:
+        """The defaults of the file's scorer (or ``scorer``, which wins) overlaid with the
+        keys the TOML file names."""
+        keys = read_toml(path, "options file")
+        return cls.for_scorer(scorer or keys.pop("scorer", "lexical"), **{k: v for k, v in keys.items() if k != "scorer"})
 
 
 def read_toml(path: str | Path, what: str) -> dict[str, Any]:

@@ -49,7 +49,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     related = tuple(_pair(doc_a, doc_b, g, False, labels[g], alphabet) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), _shares(doc_a, doc_b, pairs),
                         [p.edit_class for p in pairs], options, [p.edit_class for p in related])
-    return Comparison(doc_a, doc_b, pairs, summary, related)
+    return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
 
 
 def _in_order(group: Group) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -32,7 +32,8 @@ def test_json_output_follows_the_documented_schema():
     done = run("compare", seed("000"), seed("001"), "--format", "json")
     data = json.loads(done.stdout)
     assert data["schema"] == "paraphrase.comparison/1"
-    assert set(data) == {"schema", "a", "b", "pairs", "unaligned", "related", "summary"}
+    assert set(data) == {"schema", "scorer", "a", "b", "pairs", "unaligned", "related", "summary"}
+    assert data["scorer"] == "lexical"
     assert set(data["a"]["sentences"][0]) == {"index", "start", "end", "text", "set_aside"}
     assert set(data["pairs"][0]) == {"a", "b", "distance", "class", "moved", "diff", "changed_facts"}
     related = json.loads(run("compare", seed("001"), seed("003"), "--format", "json").stdout)["related"]

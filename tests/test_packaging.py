@@ -18,7 +18,10 @@ def test_the_viewer_templates_and_type_marker_are_package_data():
     config = configparser.ConfigParser()
     config.read(ROOT / "setup.cfg")
     data = config["options.package_data"]
-    assert data["paraphrase"].strip() == "py.typed" and (ROOT / "paraphrase" / "py.typed").exists()
+    assert data["paraphrase"].strip() == "py.typed, models/*" and (ROOT / "paraphrase" / "py.typed").exists()
+    # The semantic scorer's tokenizer, beside its provenance (the model comes from its package).
+    assert {p.name for p in (ROOT / "paraphrase" / "models").iterdir()} == {
+        "all-MiniLM-L6-v2.tokenizer.json", "PROVENANCE.txt"}
     assert data["paraphrase_viewer"].strip() == "templates/*"
     assert {p.name for p in (ROOT / "web" / "paraphrase_viewer" / "templates").iterdir()} == {
         "base.html", "index.html", "result.html", "viewer.css", "viewer.js"}

@@ -90,12 +90,13 @@ class ArticleCheck:
     period: Period = Period(None, None, None)
     same_as: tuple[StoredDocument, ...] = ()  # corpus documents that are this article itself
     allowlisted: frozenset[Entry] = frozenset()  # allowlist entries that accepted some of its reuse
+    scorer: str = "lexical"  # what scored its sentence pairs (paraphrase/scorers.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "path": self.label, "failed": self.failed, "share": round(self.share, 4),
                 "failing_share": round(self.failing_share, 4), "credited_share": round(self.credited_share, 4),
                 "credits": sorted(self.credits.agencies), "sentences": len(self.document.counted),
-                "same_as": [d.key for d in self.same_as], **self.period.to_dict(),
+                "same_as": [d.key for d in self.same_as], "scorer": self.scorer, **self.period.to_dict(),
                 "sources": [s.to_dict() for s in self.sources]}
 
 
@@ -118,7 +119,8 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     matches = [m for m in (_match(document, label, stored, other, credits, policy, options)
                            for stored, other in prepared if stored not in same) if m.share > 0]
     matches.sort(key=lambda m: (-m.share, m.document.key))
-    return replace(_judge(document, label, tuple(matches), credits, policy), same_as=same, period=period)
+    return replace(_judge(document, label, tuple(matches), credits, policy), same_as=same, period=period,
+                   scorer=options.scorer)
 
 
 def article_text(document: Document) -> str:

@@ -185,3 +185,12 @@ def test_without_dates_scan_takes_the_engines_direction_as_compare_does(cluster,
     assert record["pairs"] == [[list(p.a), list(p.b), round(p.distance, 4)] for p in expected.pairs]
     (group,) = [json.loads(line) for line in report.clusters_output.read_text(encoding="utf-8").splitlines()]
     assert group["origin"] == "b-original"
+
+
+def test_scan_with_the_semantic_scorer_finds_the_rewording(archive, tmp_path):
+    path, _ = archive
+    out = tmp_path / "out.jsonl"
+    done = run("scan", path, "-o", out, "--workers", "2", "--scorer", "semantic", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    found = by_pair(read_results(out))
+    assert found[("seed-000", "seed-001")]["verdict"] == "rewording"

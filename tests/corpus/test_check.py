@@ -269,3 +269,12 @@ def test_csv_has_one_row_per_reused_sentence_pair(wire_index):
     assert len(rows) == expected > 10
     assert rows[0]["article"] == str(seed("000")) and rows[0]["class"] in ("identical", "near-verbatim", "light edit", "paraphrase")
     assert rows[0]["text"].startswith("Newly released video footage")
+
+
+def test_check_with_the_semantic_scorer_says_so_and_finds_the_source(wire_index):
+    done = run("check", seed("000"), "--against", wire_index, "--format", "json", "--scorer", "semantic")
+    assert done.returncode == 1, done.stderr
+    (article,) = json.loads(done.stdout)["articles"]
+    assert article["scorer"] == "semantic"
+    assert article["sources"][0]["id"].endswith("001_c5228a29931e7031.txt")
+    assert article["sources"][0]["comparison"]["scorer"] == "semantic"

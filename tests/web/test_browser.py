@@ -399,3 +399,18 @@ def test_a_long_comparison_shows_more_rows_on_request_and_reveals_a_partner_it_n
         assert not browser.find_elements(By.CSS_SELECTOR, "#aligned tbody tr[data-later]")
     finally:
         wsgi.close()
+
+
+def test_the_editor_chooses_the_semantic_scorer_and_the_page_says_so(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    assert browser.find_element(By.CSS_SELECTOR, 'input[name="scorer"][value="lexical"]').is_selected()
+    browser.find_element(By.CSS_SELECTOR, 'input[name="scorer"][value="semantic"]').click()
+    browser.find_element(By.ID, "file-a").send_keys(str(seed("000")))
+    browser.find_element(By.ID, "file-b").send_keys(str(seed("001")))
+    browser.find_element(By.ID, "compare-button").click()
+    verdict = wait_for(lambda: browser.find_elements(By.ID, "verdict"), timeout=60)[0]
+    assert "is a rewording of" in verdict.text
+    assert "(semantic scorer)" in browser.find_element(By.CSS_SELECTOR, "#about summary").text
+    save_screenshot(browser, "viewer-semantic-scorer.png")

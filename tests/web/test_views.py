@@ -144,3 +144,26 @@ def test_a_long_comparison_lays_out_its_first_rows_and_offers_the_rest():
     report = standalone_report(compare(seed("000"), seed("001")), paraphrase.DEFAULT_OPTIONS)
     assert not re.search(r'<tr[^>]* data-later=', report) and 'id="show-more"' not in report
     assert "row-aside hidden" not in report  # no filter to untick in a report: every row shows
+
+
+def test_form_offers_each_installed_scorer_and_the_page_names_the_one_used(client):
+    page = client.get("/").get_data(as_text=True)
+    assert 'name="scorer" value="lexical" checked' in page and 'name="scorer" value="semantic"' in page
+    form = {**seeds_form(), "scorer": "semantic"}
+    result = client.post("/compare", data=form, content_type="multipart/form-data").get_data(as_text=True)
+    assert "(semantic scorer)" in result and '"scorer": "semantic"' in result
+    assert "(lexical scorer)" in client.post("/compare", data=seeds_form(),
+                                             content_type="multipart/form-data").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("scorer, error", [("neural", "scorer must be one of lexical, semantic"),
+                                           (7, '"scorer" must be a name')])
+def test_api_scorer_must_be_a_known_name(client, scorer, error):
+    response = client.post("/api/compare", json={"a": "The mayor resigned.", "b": "The mayor quit.", "scorer": scorer})
+    assert response.status_code == 400 and error in response.get_json()["error"]
+
+
+def test_api_says_which_scorer_it_used(client):
+    body = {"a": "The palace seemed to have been vacant.", "b": "The palace appeared to be unoccupied."}
+    assert client.post("/api/compare", json=body).get_json()["scorer"] == "lexical"
+    assert client.post("/api/compare", json={**body, "scorer": "semantic"}).get_json()["scorer"] == "semantic"

@@ -11,6 +11,7 @@ from werkzeug.exceptions import Forbidden, RequestEntityTooLarge
 import paraphrase
 from paraphrase.derivation import derivation, derivation_csv
 from paraphrase.score import EDIT_CLASSES, SHOWN_NOT_COUNTED
+from paraphrase.scorers import SCORER_NOTES, installed, require_installed
 
 from .inputs import Article, MissingInput, UnsupportedInput, from_form, from_text
 from .rows import as_written, heatmap, rows
@@ -28,12 +29,13 @@ def compare():
     pasted = {field: request.form.get(field, "") for field in ("a", "b")}
     try:
         a, b = (from_form(field, request.files, request.form) for field in ("a", "b"))
-        result = _compare(a, b)
+        options = _options(request.form.get("scorer"))
+        result = _compare(a, b, options)
     except (UnsupportedInput, paraphrase.UnsupportedFormatError) as error:
-        return _form_error(str(error), pasted, 415)
+        return _form_error(str(error), pasted, 415, request.form.get("scorer"))
     except (MissingInput, paraphrase.ParaphraseError) as error:
-        return _form_error(str(error), pasted, 400)
-    return render_result(result, _options())
+        return _form_error(str(error), pasted, 400, request.form.get("scorer"))
+    return render_result(result, options)
 
 
 def render_result(result: paraphrase.Comparison, options: paraphrase.Options, report: bool = False) -> str:
@@ -54,8 +56,8 @@ FILTERS = (*EDIT_CLASSES, "moved", *SHOWN_NOT_COUNTED, "new material", "set asid
 @bp.post("/api/compare")
 def api_compare():
     try:
-        a, b = _api_inputs()
-        result = _compare(a, b)
+        a, b, scorer = _api_inputs()
+        result = _compare(a, b, _options(scorer))
     except (UnsupportedInput, paraphrase.UnsupportedFormatError) as error:
         return jsonify(error=str(error)), 415
     except (MissingInput, paraphrase.ParaphraseError) as error:
@@ -73,17 +75,22 @@ def _about(result: paraphrase.Comparison, used: paraphrase.Options) -> dict[str,
                "counted": len(doc.counted)} for doc in (result.a, result.b)]
     options = {k: v for k, v in asdict(used).items() if v is not None}
     stem = "-vs-".join(re.sub(r"[^\w.-]+", "_", PurePath(doc.name).stem)[:60] for doc in (result.a, result.b))
-    return {"generated": now.strftime("%Y-%m-%d %H:%M UTC"), "version": paraphrase.__version__, "scorer": "lexical",
+    return {"generated": now.strftime("%Y-%m-%d %H:%M UTC"), "version": paraphrase.__version__, "scorer": result.scorer,
             "inputs": inputs, "options": options, "stem": f"{stem}-{now:%Y-%m-%d}"}
 
 
-def _options() -> paraphrase.Options:
-    return paraphrase.DEFAULT_OPTIONS.replace(max_sentences=current_app.config["MAX_SENTENCES"])
+def _options(scorer: object = None) -> paraphrase.Options:
+    """The shipped thresholds of the chosen scorer (default lexical), capped in sentences."""
+    if scorer is not None and not isinstance(scorer, str):
+        raise MissingInput('"scorer" must be a name such as "lexical"')
+    options = paraphrase.Options.for_scorer(scorer or "lexical", max_sentences=current_app.config["MAX_SENTENCES"])
+    require_installed(options)
+    return options
 
 
-def _compare(a: Article, b: Article) -> paraphrase.Comparison:
+def _compare(a: Article, b: Article, options: paraphrase.Options) -> paraphrase.Comparison:
     # The library reads bytes as an upload and str as text; the sentence bound caps the work.
-    return paraphrase.compare(a.source, b.source, names=(a.name, b.name), options=_options())
+    return paraphrase.compare(a.source, b.source, names=(a.name, b.name), options=options)
 
 
 def _api_inputs():
@@ -91,21 +98,24 @@ def _api_inputs():
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
             raise MissingInput('send a JSON object {"a": "...", "b": "..."}')
-        return from_text("a", body.get("a")), from_text("b", body.get("b"))
+        return from_text("a", body.get("a")), from_text("b", body.get("b")), body.get("scorer")
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        return from_form("a", request.files, request.form), from_form("b", request.files, request.form)
+        return (from_form("a", request.files, request.form), from_form("b", request.files, request.form),
+                request.form.get("scorer"))
     raise UnsupportedInput(f"unsupported content type {request.mimetype or '(none)'}: send JSON or multipart/form-data")
 
 
-def _form_error(message: str, pasted: dict[str, str], status: int):
-    return render_template("index.html", error=message, pasted=pasted, **_limits()), status
+def _form_error(message: str, pasted: dict[str, str], status: int, scorer: str | None = None):
+    # The form again, as the editor filled it in.
+    return render_template("index.html", error=message, pasted=pasted, **_limits(scorer)), status
 
 
-def _limits() -> dict[str, object]:
+def _limits(scorer: str | None = None) -> dict[str, object]:
     from paraphrase.readers import SUFFIXES, describe
 
     return {"max_bytes": current_app.config["MAX_CONTENT_LENGTH"], "max_sentences": current_app.config["MAX_SENTENCES"],
-            "accept": ",".join(SUFFIXES), "formats": describe()}
+            "accept": ",".join(SUFFIXES), "formats": describe(), "scorers": {name: SCORER_NOTES[name] for name in installed()},
+            "scorer": scorer or "lexical"}
 
 
 def register_error_handlers(app: Flask) -> None:
