@@ -1,6 +1,6 @@
 """The wire-copy check at scale: build an index of a synthetic corpus and check against it.
 
-    python benchmarks/bench_check.py [--articles 100000] [--subset 2000] [--data ../shared/data]
+    python benchmarks/bench_check.py [--articles 100000] [--subset 2000] [--data ../shared/data] [--semantic]
 
 The corpus (for timing only) is made of news sentences from the shared data (STS-B train,
 MRPC, the seeds): each synthetic sentence joins the first half of one real sentence to the
@@ -16,6 +16,10 @@ subset: brute force (the engine aligning the query with every document) against 
 two-stage check, in time and in recall (documents brute force finds reused that the
 candidate stage also finds). Targets: check p50 under 100 ms at 100,000 articles, build
 at least 500 articles per second, candidate recall at least 0.99.
+
+With ``--semantic``, the checks run again with the semantic scorer (model loaded first;
+embeddings cached within the run, as in one ``paraphrase check`` of many articles), its
+p50 printed against the lexical p50 of the same run (target: at most 3x).
 
 Last, the rolling window: articles are dated over the 120 days before DAY (the planted
 sources on DAY itself); ``prune --older-than 90d`` then removes about a quarter of the
@@ -37,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from paraphrase import DEFAULT_OPTIONS  # noqa: E402
+from paraphrase import DEFAULT_OPTIONS, Options  # noqa: E402
 from paraphrase.corpus import CorpusIndex, Record  # noqa: E402
 from paraphrase.corpus.check import check_article  # noqa: E402
 from paraphrase.document import prepare  # noqa: E402
@@ -123,11 +127,12 @@ def build(records: list[Record], path: Path) -> tuple[float, int]:
     return len(records) / elapsed, size
 
 
-def timed_checks(index: CorpusIndex, queries: list[tuple[str, str]]) -> tuple[list[float], list[set[str]]]:
+def timed_checks(index: CorpusIndex, queries: list[tuple[str, str]],
+                 options: Options = DEFAULT_OPTIONS) -> tuple[list[float], list[set[str]]]:
     times, found = [], []
     for text, _ in queries:
         started = time.perf_counter()
-        result = check_article(text, index)
+        result = check_article(text, index, options=options)
         times.append(time.perf_counter() - started)
         found.append({m.document.key for m in result.sources})
     return times, found
@@ -170,6 +175,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--subset", type=int, default=2_000)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--semantic", action="store_true", help="also time the check with the semantic scorer")
     args = parser.parse_args()
     rng = random.Random(0)
     started = time.perf_counter()
@@ -189,6 +195,16 @@ def main() -> None:
         print(f"check at {len(corpus.records):,} articles: p50 {percentile(times, 0.5) * 1000:.0f} ms, "
               f"p95 {percentile(times, 0.95) * 1000:.0f} ms; planted source found for {planted}/{len(found)} queries",
               flush=True)
+        if args.semantic:
+            semantic = Options.for_scorer("semantic")
+            with CorpusIndex(full) as index:
+                check_article(corpus.queries[0][0], index, options=semantic)  # load the model
+                semantic_times, semantic_found = timed_checks(index, corpus.queries[1:], semantic)
+            found_semantic = sum(key in hits for (_, key), hits in zip(corpus.queries[1:], semantic_found))
+            print(f"semantic scorer: p50 {percentile(semantic_times, 0.5) * 1000:.0f} ms "
+                  f"({percentile(semantic_times, 0.5) / percentile(times, 0.5):.1f}x the lexical p50), "
+                  f"p95 {percentile(semantic_times, 0.95) * 1000:.0f} ms; planted source found for "
+                  f"{found_semantic}/{len(semantic_found)} queries", flush=True)
 
         keys = {key for _, key in corpus.queries}
         others = [r for r in corpus.records if r.key not in keys]

@@ -1,6 +1,6 @@
 """Time and peak memory of ``paraphrase.compare``, against difflib in the same process.
 
-    python benchmarks/bench_compare.py [--data ../shared/data] [--cores 1]
+    python benchmarks/bench_compare.py [--data ../shared/data] [--cores 1] [--semantic]
 
 Cases: the seed rewording pair (000, 001), and long documents of 500, 2,000 and 4,000
 sentences each, made of the two sides of MRPC's first sentence pairs (real paraphrases
@@ -9,6 +9,12 @@ and near-paraphrases, in shuffled order on one side). The baseline is
 growth exponent is that of compare's time from 500 to 4,000 sentences (1 is linear).
 Targets: the 2,000 x 2,000 case in under 2 seconds on one core; memory that grows with
 the documents, not their product.
+
+With ``--semantic``, the seeds and the 2,000 x 2,000 case again with the semantic scorer
+(its extra installed), against the lexical compare of the same run: once with the model
+loaded but no sentence embedded yet ("cold cache": a new pair of articles), and once with
+both texts' embeddings cached in the process ("warm": the same articles again, as when
+one text is compared with many).
 """
 
 from __future__ import annotations
@@ -64,6 +70,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--cores", type=int, default=1, help="CPU cores to pin the process to (default 1)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--semantic", action="store_true", help="also time the semantic scorer")
     args = parser.parse_args()
     os.sched_setaffinity(0, set(range(args.cores)))
     seeds = sorted((ROOT / "seeds").glob("00[01]_*.txt"))
@@ -81,6 +88,34 @@ def main() -> None:
     growth = math.log(times["4,000 x 4,000 sentences"] / times["500 x 500 sentences"]) / math.log(4000 / 500)
     print(f"(cores: {args.cores}; ratio = compare time / difflib time; best of {args.repeat}; "
           f"growth exponent of compare time, 500 to 4,000 sentences: {growth:.2f})")
+    if args.semantic:
+        semantic(cases, times, args.repeat)
+
+
+def semantic(cases: dict[str, tuple[str, str]], lexical: dict[str, float], repeat: int) -> None:
+    from paraphrase.scorers import installed, scorer_for
+
+    options = paraphrase.Options.for_scorer("semantic")
+    if "semantic" not in installed():
+        print("semantic scorer skipped: pip install '.[semantic]'")
+        return
+    scorer = scorer_for(options)
+    start = time.perf_counter()
+    paraphrase.compare("Load the model.", "Load the model now.", options=options)
+    print(f"\nsemantic scorer (model load {time.perf_counter() - start:.2f} s):")
+    print(f"{'case':26} {'cold cache s':>12} {'warm s':>8} {'lexical s':>10} {'cold ratio':>10} {'warm ratio':>10}")
+    for name in ("seeds 000 x 001", "2,000 x 2,000 sentences"):
+        a, b = cases[name]
+
+        def cold() -> object:
+            scorer._vectors.clear()  # type: ignore[attr-defined]
+            return paraphrase.compare(a, b, options=options)
+
+        runs = repeat if name.startswith("seeds") else 1
+        cold_s = min(_timed(cold) for _ in range(runs))
+        warm_s = min(_timed(lambda: paraphrase.compare(a, b, options=options)) for _ in range(runs))
+        print(f"{name:26} {cold_s:12.3f} {warm_s:8.3f} {lexical[name]:10.3f} "
+              f"{cold_s / lexical[name]:9.1f}x {warm_s / lexical[name]:9.1f}x")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ import sys
 
 import pytest
 
-from paraphrase import DEFAULT_OPTIONS
+from paraphrase import Options
+from paraphrase.options import SCORER_THRESHOLDS
 from paraphrase.evaluation.calibrate import calibrate
 from paraphrase.evaluation.run import evaluate
 
@@ -58,27 +59,66 @@ FLOORS = {
 CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
 }
+# The semantic scorer (paraphrase/scorers.py), with its own calibrated thresholds. It
+# gains on sentence pairs (STS-B, MRPC), the seeds' links and PAN-13 summaries, and loses
+# passage precision on PAN-13 (0.893 -> 0.830): it also aligns sentences around a reused
+# passage that say much the same thing. README, "Scorers", has the whole table.
+SEMANTIC_FLOORS = {
+    ("clough_stevenson", "binary_accuracy"): 0.926,
+    ("clough_stevenson", "four_class_accuracy"): 0.789,
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.905,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.716,
+    ("mrpc", "accuracy"): 0.740,
+    ("stsb", "spearman"): 0.871,
+    ("stsb", "news_spearman"): 0.756,
+    ("pan13", "summary", "plagdet"): 0.624,
+    ("pan13", "overall", "plagdet"): 0.770,
+    ("pan13", "overall", "precision"): 0.830,
+    ("seeds", "link_precision"): 0.958,
+    ("seeds", "link_recall"): 0.958,
+    ("seeds", "verdict_accuracy"): 1.0,
+}
+SEMANTIC_CEILINGS = {
+    ("pan13", "none", "false_positives"): 0.025,
+}
 
 
 pytestmark = pytest.mark.shared_data
 
 
+# Each scorer's floors and ceilings.
+GATES = {"lexical": (FLOORS, CEILINGS), "semantic": (SEMANTIC_FLOORS, SEMANTIC_CEILINGS)}
+
+
 @pytest.fixture(scope="module")
-def results():
+def evaluated():
+    """Each scorer's measures, evaluated once when first asked for."""
     assert SHARED_DATA.is_dir(), f"the quality gate needs the labelled corpora in {SHARED_DATA}"
-    return evaluate(SHARED_DATA, DEFAULT_OPTIONS, SEEDS)
+    done = {}
+
+    def results(scorer):
+        if scorer not in done:
+            done[scorer] = evaluate(SHARED_DATA, Options.for_scorer(scorer), SEEDS)
+        return done[scorer]
+
+    return results
 
 
-@pytest.mark.parametrize("key", FLOORS, ids=".".join)
-def test_measure_stays_above_its_floor(results, key):
-    value = _measure(results, key)
-    assert value >= FLOORS[key] - NOISE, f"{'.'.join(key)} = {value:.4f}, floor {FLOORS[key]}"
+def _gate(which):
+    cases = [(scorer, key) for scorer, gate in GATES.items() for key in gate[which]]
+    return pytest.mark.parametrize("scorer, key", cases, ids=[f"{s}:{'.'.join(k)}" for s, k in cases])
 
 
-@pytest.mark.parametrize("key", CEILINGS, ids=".".join)
-def test_measure_stays_below_its_ceiling(results, key):
-    value = _measure(results, key)
-    assert value <= CEILINGS[key] + NOISE, f"{'.'.join(key)} = {value:.4f}, ceiling {CEILINGS[key]}"
+@_gate(0)
+def test_measure_stays_above_its_floor(evaluated, scorer, key):
+    value, floor = _measure(evaluated(scorer), key), GATES[scorer][0][key]
+    assert value >= floor - NOISE, f"{scorer}: {'.'.join(key)} = {value:.4f}, floor {floor}"
+
+
+@_gate(1)
+def test_measure_stays_below_its_ceiling(evaluated, scorer, key):
+    value, ceiling = _measure(evaluated(scorer), key), GATES[scorer][1][key]
+    assert value <= ceiling + NOISE, f"{scorer}: {'.'.join(key)} = {value:.4f}, ceiling {ceiling}"
 
 
 def _measure(results, key):
@@ -87,9 +127,10 @@ def _measure(results, key):
     return results
 
 
-def test_shipped_thresholds_are_what_the_calibration_procedure_fits():
-    fitted = calibrate(SHARED_DATA).options
-    assert fitted == DEFAULT_OPTIONS
+@pytest.mark.parametrize("scorer", SCORER_THRESHOLDS)
+def test_shipped_thresholds_are_what_the_calibration_procedure_fits(scorer):
+    fitted = calibrate(SHARED_DATA, scorer).options
+    assert fitted == Options.for_scorer(scorer)
 
 
 def test_eval_command_prints_the_documented_json_keys():

@@ -1,9 +1,11 @@
 """Fit the shipped thresholds on labelled data, in a fixed order, and print them.
 
-    python -m paraphrase.evaluation.calibrate --data ../shared/data
+    python -m paraphrase.evaluation.calibrate --data ../shared/data [--scorer semantic]
 
-1. Distance weights (``content_weight``, ``fact_weight``): the grid point with the best
-   MRPC 10-fold cross-validated accuracy plus STS-B *train* Spearman.
+1. Distance weights (``content_weight``, ``fact_weight``; for the semantic scorer, the
+   lexical share of its blend, ``semantic_weight``, the lexical weights kept as shipped):
+   the grid point with the best MRPC 10-fold cross-validated accuracy plus STS-B *train*
+   Spearman.
 2. ``align_max_distance``: the STS-B *train* threshold that best separates pairs scored
    3 or more ("roughly equivalent, but some important information differs") from the
    rest. A derived sentence may change facts (they are flagged); MRPC's "paraphrase"
@@ -34,19 +36,19 @@ from typing import Any, Iterator, Sequence
 
 import numpy as np
 
-from ..alphabet import Alphabet
 from ..options import DEFAULT_OPTIONS, Options
-from ..score import feature_distance
-from ..tokens import Features, features
 from ..verdict import INDEPENDENT, decide
 from .clough import Scored, degree, label, metrics, score_answers
 from .corpora import mrpc_pairs, pan13_pairs, stsb_pairs
 from .pan import CI_SAMPLE, Judged, judge, sample
 from .metrics import accuracy, balanced_accuracy, best_threshold, spearman
-from .sentences import mrpc_cross_validated
+from .sentences import distances, mrpc_cross_validated
 
 CONTENT_WEIGHTS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 FACT_WEIGHTS = (1.0, 2.0, 3.0)
+SEMANTIC_WEIGHTS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+# The weights step 1 fits, per scorer.
+WEIGHTS = {"lexical": ("content_weight", "fact_weight"), "semantic": ("semantic_weight",)}
 SHARES = tuple(round(0.05 * k, 2) for k in range(1, 11))
 MIN_PAIRS = (1, 2, 3, 4, 1000)  # 1000: a share alone decides
 
@@ -58,11 +60,11 @@ class Calibration:
     clough_cross_validated: dict[str, Any]
 
 
-def calibrate(data: Path) -> Calibration:
-    """Run the four steps and return the fitted options."""
-    grid = list(_weight_grid(data))
+def calibrate(data: Path, scorer: str = "lexical") -> Calibration:
+    """Run the four steps for ``scorer`` and return the fitted options."""
+    grid = list(_weight_grid(data, Options.for_scorer(scorer)))
     best = max(grid, key=lambda row: row["mrpc_cv_accuracy"] + row["stsb_train_spearman"])
-    options = DEFAULT_OPTIONS.replace(content_weight=best["content_weight"], fact_weight=best["fact_weight"])
+    options = Options.for_scorer(scorer, **{name: best[name] for name in WEIGHTS[scorer]})
     options = options.replace(align_max_distance=round(_fit_sts_level(data, options, ALIGN_STS_LEVEL), 3),
                               related_max_distance=round(_fit_sts_level(data, options, RELATED_STS_LEVEL), 3))
     scored = score_answers(data, options)
@@ -78,25 +80,24 @@ def as_document(judged: Judged) -> Document:
     return (*judged.reused, judged.pairs, bool(judged.pair.cases))
 
 
-def _weight_grid(data: Path) -> Iterator[dict[str, float]]:
+def _weight_grid(data: Path, base: Options) -> Iterator[dict[str, float]]:
     mrpc = mrpc_pairs(data)
     stsb = stsb_pairs(data, "train")
-    mrpc_features = [(features(p.first), features(p.second)) for p in mrpc]
-    stsb_features = [(features(p.first), features(p.second)) for p in stsb]
     gold = np.array([p.label == 1 for p in mrpc])
-    for content_weight, fact_weight in itertools.product(CONTENT_WEIGHTS, FACT_WEIGHTS):
-        options = DEFAULT_OPTIONS.replace(content_weight=content_weight, fact_weight=fact_weight)
-        cv = mrpc_cross_validated(_distances(mrpc_features, options), gold)
-        similarity = 1 - _distances(stsb_features, options)
-        yield {
-            "content_weight": content_weight, "fact_weight": fact_weight,
-            "mrpc_cv_accuracy": cv["accuracy"], "stsb_train_spearman": spearman(similarity, [p.label for p in stsb]),
-        }
+    for weights in _grid_points(base.scorer):
+        options = base.replace(**weights)
+        cv = mrpc_cross_validated(distances(mrpc, options), gold)
+        similarity = 1 - distances(stsb, options)
+        yield {**weights, "mrpc_cv_accuracy": cv["accuracy"],
+               "stsb_train_spearman": spearman(similarity, [p.label for p in stsb])}
 
 
-def _distances(pairs: Sequence[tuple[Features, Features]], options: Options) -> np.ndarray:
-    alphabet = Alphabet()
-    return np.array([feature_distance(a, b, options, alphabet) for a, b in pairs])
+def _grid_points(scorer: str) -> Iterator[dict[str, float]]:
+    if scorer == "semantic":
+        yield from ({"semantic_weight": w} for w in SEMANTIC_WEIGHTS)
+    else:
+        for content_weight, fact_weight in itertools.product(CONTENT_WEIGHTS, FACT_WEIGHTS):
+            yield {"content_weight": content_weight, "fact_weight": fact_weight}
 
 
 ALIGN_STS_LEVEL = 3.0  # "roughly equivalent, but some important information differs"
@@ -106,8 +107,7 @@ RELATED_STS_LEVEL = 2.0  # "not equivalent, but share some details"
 def _fit_sts_level(data: Path, options: Options, level: float) -> float:
     """The distance that best separates STS-B train pairs scored ``level`` or more from the rest."""
     pairs = stsb_pairs(data, "train")
-    d = _distances([(features(p.first), features(p.second)) for p in pairs], options)
-    return best_threshold(d, [p.label >= level for p in pairs])
+    return best_threshold(distances(pairs, options), [p.label >= level for p in pairs])
 
 
 def fit_clough(scored: Sequence[Scored], options: Options, documents: Sequence[Document] = ()) -> Options:
@@ -156,20 +156,25 @@ def clough_cross_validated(scored: Sequence[Scored], options: Options,
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Fit the shipped thresholds on labelled data.")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--scorer", choices=list(WEIGHTS), default="lexical")
     args = parser.parse_args(argv)
-    result = calibrate(args.data)
+    result = calibrate(args.data, args.scorer)
     print("Distance weights (MRPC 10-fold CV accuracy + STS-B train Spearman):")
     for row in result.grid:
-        print("  content_weight {content_weight:.1f}  fact_weight {fact_weight:.0f}  "
-              "mrpc_cv_accuracy {mrpc_cv_accuracy:.4f}  stsb_train_spearman {stsb_train_spearman:.4f}".format(**row))
+        print("  " + "  ".join(f"{key} {value:.4f}" for key, value in row.items()))
     cv = result.clough_cross_validated
     print(f"Clough & Stevenson, leave one task out: binary accuracy {cv['binary_accuracy']:.4f}, "
           f"four-class accuracy {cv['four_class_accuracy']:.4f}")
-    print("\nCalibrated values (paste into paraphrase/options.py):")
-    for name in ("content_weight", "fact_weight", "align_max_distance", "related_max_distance",
-                 "partial_share", "min_partial_pairs",
-                 "near_verbatim_max", "light_edit_max"):
+    where = "Options in paraphrase/options.py" if args.scorer == "lexical" else \
+        f'SCORER_THRESHOLDS["{args.scorer}"] in paraphrase/options.py'
+    print(f"\nCalibrated values (paste into {where}):")
+    for name in (*WEIGHTS[args.scorer], *FITTED):
         print(f"{name} = {getattr(result.options, name)}")
+
+
+# What steps 2-4 fit, for every scorer.
+FITTED = ("align_max_distance", "related_max_distance", "partial_share", "min_partial_pairs",
+          "near_verbatim_max", "light_edit_max")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -10,17 +11,28 @@ import numpy as np
 from ..alphabet import Alphabet
 from ..options import Options
 from ..score import feature_distance
+from ..scorers import scorer_for
 from ..tokens import features
 from .corpora import SentencePair, mrpc_pairs, stsb_pairs
 from .metrics import accuracy, best_threshold, f1, folds, pearson, spearman
 
 MRPC_FOLDS = 10
+# A sentence's features, once however many weightings the calibration tries on it.
+_features = lru_cache(maxsize=1 << 15)(features)
 
 
 def distances(pairs: Sequence[SentencePair], options: Options) -> np.ndarray:
-    """The paraphrase distance of every pair (one alphabet, so words are coded once)."""
+    """The paraphrase distance of every pair by the options' scorer (one alphabet, so
+    words are coded once)."""
     alphabet = Alphabet()
-    return np.array([feature_distance(features(p.first), features(p.second), options, alphabet) for p in pairs])
+    lexical = np.array([feature_distance(_features(p.first), _features(p.second), options, alphabet) for p in pairs])
+    return scored_in_full([((p.first,), (p.second,)) for p in pairs], lexical, options)
+
+
+def scored_in_full(pairs: Sequence[tuple[tuple[str], tuple[str]]], lexical: np.ndarray, options: Options) -> np.ndarray:
+    """The scorer's distance of every pair, none left at its lexical distance for being far
+    (the engine stops at its related bound; a ranking measure needs them all)."""
+    return scorer_for(options).rescore(pairs, lexical, options.replace(related_max_distance=1.0))
 
 
 def mrpc_cross_validated(d: np.ndarray, gold: np.ndarray) -> dict[str, float]:
