@@ -29,7 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .alphabet import Alphabet
-from .cover import covers
+from .cover import Cover, covers
 from .document import Document, Sentence
 from .options import Options
 from .score import content_bag, feature_distance
@@ -69,18 +69,19 @@ def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Ali
     if not left or not right:
         return Alignment([], [])
     scorer = scorer_for(options)
+
+    def rescore(found: list[Cover]) -> list[Cover]:
+        return [(g.a, g.b, g.distance) for g in rescored(scorer, a, b, [Group(*c) for c in found], options)]
+
     overlap = _overlap_matrix(left, right, options, alphabet)
-    scored = rescored(scorer, a, b, list(_scored_candidates(a, b, left, right, overlap, options, alphabet, scorer)),
-                      options)
-    scored = sorted((g for g in scored if g.distance <= _bound(g, options)), key=_best_first)
+    candidates = list(_scored_candidates(a, b, left, right, overlap, options, alphabet, scorer))
+    scored = sorted((g for g in rescored(scorer, a, b, candidates, options) if g.distance <= _bound(g, options)),
+                    key=_best_first)
     aligned = _match(g for g in scored if g.distance <= options.align_max_distance)
     merger = _Merger(a, b, aligned, options, alphabet, scorer)
     groups = [merger.grow(g) for g in aligned]
     taken = ({i for g in groups for i in g.a}, {j for g in groups for j in g.b})
-    found = covers(a, b, left, right, overlap, taken, options, alphabet,
-                   rescore=lambda found: [(g.a, g.b, g.distance) for g in rescored(scorer, a, b, [Group(*c) for c in found],
-                                                                                   options)])
-    groups += [Group(*cover, cover=True) for cover in found]
+    groups += [Group(*cover, cover=True) for cover in covers(a, b, left, right, overlap, taken, options, alphabet, rescore)]
     groups.sort(key=lambda g: (g.a, g.b))
     related = _match((g for g in scored if g.distance > options.align_max_distance), taken=groups)
     return Alignment(groups, sorted(related, key=lambda g: g.a))

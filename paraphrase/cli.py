@@ -597,7 +597,8 @@ def _scan(args: argparse.Namespace) -> int:
                       **({} if args.max_together is None else {"max_together": args.max_together}),
                       progress=lambda message: print(message, file=sys.stderr))
     print(f"{report.output}: {report.reused_pairs:,} reused pair(s) among {report.candidate_pairs:,} candidates "
-          f"({report.targets:,} articles{f', {report.sources:,} sources' if args.against else ''})")
+          f"({report.targets:,} articles{f', {report.sources:,} sources' if args.against else ''})"
+          + ("" if options.scorer == "lexical" else f", scored by the {options.scorer} scorer"))
     if report.clusters_output is not None:
         print(f"{report.clusters_output}: {report.clusters:,} cluster(s) of reprints")
     return EXIT_OK

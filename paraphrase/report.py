@@ -61,6 +61,8 @@ def render_text(result: Comparison, *, color: bool = False, width: int = 100) ->
 def _lines(result: Comparison, color: bool, width: int) -> Iterator[str]:
     yield _paint(result.summary.headline, "bold", color)
     yield from textwrap.wrap(result.summary.details + ".", width)
+    if result.scorer != "lexical":  # the default goes without saying
+        yield f"Scored by the {result.scorer} scorer (its own thresholds)."
     yield ""
     a, b = result.a, result.b
     for pair in result.pairs:

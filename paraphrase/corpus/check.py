@@ -19,6 +19,7 @@ from ..comparison import Comparison
 from ..document import Document, prepare
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import compare_documents
+from ..scorers import SCORERS
 from ..read import Source, load
 from ..tokens import normalize
 from .allowlist import Allowlist, Entry
@@ -96,7 +97,9 @@ class ArticleCheck:
         return {"name": self.name, "path": self.label, "failed": self.failed, "share": round(self.share, 4),
                 "failing_share": round(self.failing_share, 4), "credited_share": round(self.credited_share, 4),
                 "credits": sorted(self.credits.agencies), "sentences": len(self.document.counted),
-                "same_as": [d.key for d in self.same_as], "scorer": self.scorer, **self.period.to_dict(),
+                "same_as": [d.key for d in self.same_as], "scorer": self.scorer,
+                # whether the candidate search provably misses no pair the scorer would align
+                "exact_search": SCORERS[self.scorer].exact, **self.period.to_dict(),
                 "sources": [s.to_dict() for s in self.sources]}
 
 

@@ -192,5 +192,6 @@ def test_scan_with_the_semantic_scorer_finds_the_rewording(archive, tmp_path):
     out = tmp_path / "out.jsonl"
     done = run("scan", path, "-o", out, "--workers", "2", "--scorer", "semantic", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].endswith(", scored by the semantic scorer")
     found = by_pair(read_results(out))
     assert found[("seed-000", "seed-001")]["verdict"] == "rewording"

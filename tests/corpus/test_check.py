@@ -275,6 +275,6 @@ def test_check_with_the_semantic_scorer_says_so_and_finds_the_source(wire_index)
     done = run("check", seed("000"), "--against", wire_index, "--format", "json", "--scorer", "semantic")
     assert done.returncode == 1, done.stderr
     (article,) = json.loads(done.stdout)["articles"]
-    assert article["scorer"] == "semantic"
+    assert article["scorer"] == "semantic" and article["exact_search"] is False
     assert article["sources"][0]["id"].endswith("001_c5228a29931e7031.txt")
     assert article["sources"][0]["comparison"]["scorer"] == "semantic"
