@@ -24,8 +24,8 @@ _UNBOUNDED = frozenset({"fact_weight", "min_shared_information"})
 SCORER_THRESHOLDS: dict[str, dict[str, Any]] = {
     "lexical": {},
     "semantic": {
-        "semantic_weight": 0.3, "align_max_distance": 0.352, "related_max_distance": 0.512,
-        "partial_share": 0.35, "min_partial_pairs": 2, "near_verbatim_max": 0.039, "light_edit_max": 0.138,
+        "semantic_weight": 0.2, "align_max_distance": 0.319, "related_max_distance": 0.501,
+        "partial_share": 0.35, "min_partial_pairs": 2, "near_verbatim_max": 0.024, "light_edit_max": 0.155,
     },
 }
 

