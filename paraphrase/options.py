@@ -65,8 +65,9 @@ class Options:
     # command line starts from that scorer's calibrated thresholds (SCORER_THRESHOLDS).
     scorer: str = "lexical"
     # In the semantic blend, the lexical distance's share; the rest is 1 - cosine. Never
-    # 0: an embedding alone links different sentences on the same event.
-    semantic_weight: float = 0.3
+    # 0: an embedding alone links different sentences on the same event. (Read only by
+    # the semantic scorer; its calibrated value is in SCORER_THRESHOLDS.)
+    semantic_weight: float = 0.2
     # Weight of content-word overlap in the distance; the rest is word-sequence
     # similarity, which separates verbatim copy from reworded text.
     content_weight: float = 0.9
