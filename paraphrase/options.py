@@ -25,7 +25,8 @@ SCORER_THRESHOLDS: dict[str, dict[str, Any]] = {
     "lexical": {},
     "semantic": {
         "semantic_weight": 0.2, "align_max_distance": 0.319, "related_max_distance": 0.501,
-        "partial_share": 0.35, "min_partial_pairs": 2, "near_verbatim_max": 0.024, "light_edit_max": 0.155,
+        "partial_share": 0.45, "min_partial_pairs": 3, "min_firm_pairs": 2, "near_verbatim_max": 0.024,
+        "light_edit_max": 0.155,
     },
 }
 
@@ -82,10 +83,12 @@ class Options:
     # --- Verdict ---------------------------------------------------------------------
     # A text whose sentences reappear in the other at this share or more is "covered".
     rewording_share: float = 0.5
-    # Below the rewording share, at least this share (or min_partial_pairs pairs)
-    # makes the verdict "partial".
-    partial_share: float = 0.05
-    min_partial_pairs: int = 1
+    # Below the rewording share, at least this share, or min_partial_pairs pairs, or
+    # min_firm_pairs pairs that are firm evidence on their own (close wording or two
+    # shared phrases: evidence.is_firm) make the verdict "partial".
+    partial_share: float = 0.35
+    min_partial_pairs: int = 3
+    min_firm_pairs: int = 1
 
     # --- Corpus check ----------------------------------------------------------------
     # An article fails `paraphrase check` when more than this share of its sentences
@@ -115,8 +118,9 @@ class Options:
         if not self.near_verbatim_max <= self.light_edit_max <= self.align_max_distance <= self.related_max_distance:
             raise OptionsError("distance bounds must rise: near_verbatim_max <= light_edit_max"
                                " <= align_max_distance <= related_max_distance")
-        if self.max_group < 1 or self.min_content_words < 1 or self.check_candidates < 1:
-            raise OptionsError("max_group, min_content_words and check_candidates must be at least 1")
+        counts = ("max_group", "min_content_words", "check_candidates", "min_partial_pairs", "min_firm_pairs")
+        if any(getattr(self, name) < 1 for name in counts):
+            raise OptionsError(f"{', '.join(counts[:-1])} and {counts[-1]} must be at least 1")
         if self.max_sentences is not None and self.max_sentences < 1:
             raise OptionsError(f"max_sentences must be at least 1, got {self.max_sentences}")
         if self.scorer not in SCORER_THRESHOLDS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .align import Group, align, joined
-from .evidence import derived_content, judge_alignment
+from .evidence import derived_content, is_firm, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Comparison, Pair
 from .diff import word_diff
@@ -47,7 +47,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet) for g in counted)  # score, diff
     shown = sorted((g for g, label in labels.items() if label not in EDIT_CLASSES), key=_in_order)
     related = tuple(_pair(doc_a, doc_b, g, False, labels[g], alphabet) for g in shown)
-    summary = summarize((doc_a.name, doc_b.name), _shares(doc_a, doc_b, pairs),
+    summary = summarize((doc_a.name, doc_b.name), _shares(doc_a, doc_b, pairs, options, alphabet),
                         [p.edit_class for p in pairs], options, [p.edit_class for p in related])
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
 
@@ -56,13 +56,15 @@ def _in_order(group: Group) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return group.a, group.b
 
 
-def _shares(a: Document, b: Document, pairs: tuple[Pair, ...]) -> Shares:
+def _shares(a: Document, b: Document, pairs: tuple[Pair, ...], options: Options, alphabet: Alphabet) -> Shares:
     """Sentences counted and aligned on each side (a sentence may feed several pairs, and
-    counts once), and the informative words each side's pairs share with the other."""
+    counts once), the informative words each side's pairs share with the other, and the
+    pairs that are firm evidence on their own."""
     aligned_a = {i for p in pairs for i in p.a}
     aligned_b = {j for p in pairs for j in p.b}
     content = derived_content(a, b, [(p.a, p.b) for p in pairs])
-    return Shares((len(a.counted), len(b.counted)), (len(aligned_a), len(aligned_b)), content)
+    firm = sum(is_firm(joined(a, p.a), joined(b, p.b), options, alphabet) for p in pairs)
+    return Shares((len(a.counted), len(b.counted)), (len(aligned_a), len(aligned_b)), content, firm)
 
 
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet) -> Pair:

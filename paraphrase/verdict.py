@@ -26,6 +26,7 @@ class Shares:
     counted: tuple[int, int]  # sentences that are article text
     aligned: tuple[int, int]  # of those, sentences in aligned pairs
     content: tuple[float, float] = (0.0, 0.0)  # share of informative words derived (evidence.py)
+    firm: int = 0  # aligned pairs that are evidence of reuse on their own (evidence.is_firm)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Summary:
     headline: str = ""  # the verdict in a few words: "000 is a rewording of 001"
     details: str = ""  # the shares and pairs behind it; message = headline + ". " + details
     identical: bool = False  # every counted sentence of both in an identical pair
+    firm: int = 0  # aligned pairs that are evidence of reuse on their own
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,7 +57,7 @@ class Summary:
             "a_sentences": self.a_counted, "b_sentences": self.b_counted,
             "a_aligned": self.a_aligned, "b_aligned": self.b_aligned,
             "a_content_reused": round(self.a_content, 4), "b_content_reused": round(self.b_content, 4),
-            "classes": dict(self.classes), "related": self.related, "quotations": self.quotations,
+            "classes": dict(self.classes), "firm_pairs": self.firm, "related": self.related, "quotations": self.quotations,
             "identical": self.identical, "headline": self.headline, "details": self.details, "message": self.message,
         }
 
@@ -67,21 +69,29 @@ def summarize(
     """The verdict for the given shares and aligned pairs' classes (pairs shown but not
     counted, of ``shown_classes``, are mentioned in the message)."""
     a_share, b_share = (n / total if total else 0.0 for n, total in zip(shares.aligned, shares.counted))
-    verdict = decide(a_share, b_share, len(pair_classes), options)
+    verdict = decide(a_share, b_share, len(pair_classes), options, shares.firm)
     direction = _direction(a_share, b_share, options) if verdict != INDEPENDENT else None
     classes = {c: pair_classes.count(c) for c in EDIT_CLASSES if c in pair_classes}
     identical = a_share == b_share == 1.0 and set(pair_classes) == {IDENTICAL}
     summary = Summary(verdict, direction, a_share, b_share, *shares.counted, *shares.aligned, classes, "",
                       list(shown_classes).count(RELATED), list(shown_classes).count(QUOTATION), *shares.content,
-                      identical=identical)
+                      identical=identical, firm=shares.firm)
     return _with_message(summary, names)
 
 
-def decide(a_share: float, b_share: float, pairs: int, options: Options) -> str:
-    """The verdict for the given shares of each text reused and number of aligned pairs."""
+def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: int = 0) -> str:
+    """The verdict for the given shares of each text reused, number of aligned pairs, and
+    number of them that are firm evidence on their own.
+
+    ``min_firm_pairs`` firm pairs (one, as shipped) make reuse partial; pairs whose
+    evidence is weaker (one shared phrase, shared information, a run) must be
+    ``min_partial_pairs`` or cover ``partial_share`` of a text: one such pair is what two
+    writers on one topic produce now and then.
+    """
     if max(a_share, b_share) >= options.rewording_share:
         return REWORDING
-    if max(a_share, b_share) >= options.partial_share or pairs >= options.min_partial_pairs:
+    if max(a_share, b_share) >= options.partial_share or pairs >= options.min_partial_pairs \
+            or firm >= options.min_firm_pairs:
         return PARTIAL
     return INDEPENDENT
 
@@ -123,7 +133,12 @@ def _details(s: Summary, names: tuple[str, str]) -> str:
     if s.identical:
         return f"Each of the {s.a_counted} sentences of each is in the other, word for word"
     if s.verdict == INDEPENDENT:
-        return f"{s.a_reused:.0%} of {a}'s sentences and {s.b_reused:.0%} of {b}'s reappear in the other" + _shown(s)
+        text = f"{s.a_reused:.0%} of {a}'s sentences and {s.b_reused:.0%} of {b}'s reappear in the other"
+        if s.classes:  # pairs with some evidence, but neither firm nor enough of them
+            n = sum(s.classes.values())
+            text += (f"; {n} aligned {'pair' if n == 1 else 'pairs'} with too little evidence of reuse"
+                     " (no close wording, fewer than two shared phrases)")
+        return text + _shown(s)
     first, second = ((a, s.a_reused, s.a_content, b), (b, s.b_reused, s.b_content, a))
     if s.direction == B_FROM_A:  # the derived text first
         first, second = second, first

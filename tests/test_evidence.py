@@ -91,6 +91,32 @@ def test_independent_reports_sharing_names_and_numbers_are_not_derived():
     assert result.summary.verdict == "independent", result.summary.message
 
 
+RATES_A = ("The Bank of England held interest rates at 5.25% on Thursday. "
+           "Governor Andrew Bailey said inflation was still too high to cut borrowing costs. "
+           "Mortgage holders will have to wait longer for relief. "
+           "Markets had expected the decision. The pound rose slightly against the dollar. "
+           "Economists now expect the first cut in the summer.")
+RATES_B = ("Interest rates were kept at 5.25% by the Bank of England on Thursday. "
+           "Homeowners hoping for cheaper loans were disappointed. "
+           "Shops reported weak sales in the run-up to Christmas. "
+           "Some analysts warned that the economy could slip into recession. "
+           "The decision was backed by six of the nine members of the committee.")
+
+
+def test_one_pair_stating_the_same_fact_in_other_words_is_not_enough():
+    result = compare(RATES_A, RATES_B)
+    assert [p.edit_class for p in result.pairs] == ["paraphrase"]  # aligned: it shares the facts
+    assert result.summary.firm == 0 and result.summary.verdict == "independent"
+    assert "1 aligned pair with too little evidence of reuse" in result.summary.details
+
+
+def test_one_copied_sentence_beside_it_makes_the_reuse_partial():
+    copied = RATES_B.replace("Shops reported weak sales in the run-up to Christmas.",
+                             "Mortgage holders will have to wait a little longer for relief.")
+    result = compare(RATES_A, copied)
+    assert result.summary.firm == 1 and result.summary.verdict == "partial"
+
+
 def test_a_heavy_rewrite_keeping_the_sources_phrasing_counts():
     a = "Newly released video footage reveals jihadist gunmen moving through the halls of the presidential palace."
     b = "Video footage has emerged showing jihadist gunmen roaming the halls of the presidential palace."

@@ -30,13 +30,14 @@ FLOORS = {
     # leave one task out 0.926 -> 0.916 and 0.758 -> 0.726): pairs that continue a run of
     # the source's order now count (PAN-13 plagdet 0.788 -> 0.811, seeds link recall
     # 0.792 -> 0.833); their heavier rewording enters the answers' median distance, and
-    # one light answer reads as heavy.
-    ("clough_stevenson", "binary_accuracy"): 0.926,
-    ("clough_stevenson", "four_class_accuracy"): 0.779,
-    ("clough_stevenson", "four_class_macro_f1"): 0.747,
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.916,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.726,
-    ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.946,
+    # one light answer reads as heavy. Raised: one pair of weak evidence no longer makes
+    # a text partial (verdict.decide, evidence.is_firm).
+    ("clough_stevenson", "binary_accuracy"): 0.947,
+    ("clough_stevenson", "four_class_accuracy"): 0.800,
+    ("clough_stevenson", "four_class_macro_f1"): 0.761,
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.937,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.747,
+    ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.968,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
     ("stsb", "spearman"): 0.763,
@@ -45,7 +46,10 @@ FLOORS = {
     ("pan13", "verbatim", "detected"): 1.000,
     ("pan13", "random", "detected"): 0.850,
     ("pan13", "translation", "detected"): 0.975,
-    ("pan13", "summary", "detected"): 0.850,
+    # Lowered (0.850 -> 0.800): a summary whose only link is one pair of weak evidence is
+    # no longer called partial; the same rule cut independent answer pairs called
+    # derived from 11.9% to 7.4% (ceilings below).
+    ("pan13", "summary", "detected"): 0.800,
     # Passages: runs of the source's order traded a little precision (0.899 -> 0.893;
     # verbatim plagdet 0.902 -> 0.901) for recall (0.707 -> 0.743).
     ("pan13", "verbatim", "plagdet"): 0.901,
@@ -58,16 +62,25 @@ FLOORS = {
 # Measures where lower is better, with their ceilings.
 CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
+    # Texts written independently on one topic (Clough & Stevenson answer pairs, one or
+    # both written without the source): the share the verdict calls derived.
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.074,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.132,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.079,
 }
 # The semantic scorer (paraphrase/scorers.py), with its own calibrated thresholds. It
 # gains on the documents (Clough & Stevenson, the seeds' links, PAN-13 summaries) and on
 # MRPC, and loses passage precision and random-obfuscation recall on PAN-13. README,
 # "Scorers", has the whole table.
 SEMANTIC_FLOORS = {
-    ("clough_stevenson", "binary_accuracy"): 0.958,
-    ("clough_stevenson", "four_class_accuracy"): 0.821,
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.947,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.768,
+    ("clough_stevenson", "binary_accuracy"): 0.968,
+    ("clough_stevenson", "four_class_accuracy"): 0.832,
+    # Lowered (0.947 -> 0.937, 0.768 -> 0.758): the verdict's thresholds are now fitted
+    # with the pairs of independently written answers as texts that must not be called
+    # derived; those pairs called derived fell from 9.9% to 3.6% (8.5% leaving each
+    # pair's task out of the fit), and PAN-13 no-plagiarism pairs from 2.5% to 0%.
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.937,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.758,
     ("mrpc", "accuracy"): 0.738,
     ("stsb", "spearman"): 0.801,
     ("stsb", "news_spearman"): 0.739,
@@ -79,7 +92,10 @@ SEMANTIC_FLOORS = {
     ("seeds", "verdict_accuracy"): 1.0,
 }
 SEMANTIC_CEILINGS = {
-    ("pan13", "none", "false_positives"): 0.025,
+    ("pan13", "none", "false_positives"): 0.0,
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.036,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.070,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.085,
     ("seeds", "related_outside_gold"): 5,
 }
 

@@ -5,23 +5,26 @@ from paraphrase.verdict import Shares, summarize
 
 
 @pytest.mark.parametrize(
-    "counted, aligned, verdict, direction",
+    "counted, aligned, firm, verdict, direction",
     [
-        ((22, 16), (20, 16), "rewording", "a_from_b"),  # A adds a lede to all of B
-        ((16, 22), (16, 20), "rewording", "b_from_a"),
-        ((5, 20), (5, 8), "rewording", "a_from_b"),  # A is an excerpt of B, reworded
-        ((10, 10), (10, 10), "rewording", None),  # each is all of the other
-        ((20, 20), (3, 3), "partial", None),
-        ((30, 12), (2, 2), "partial", "b_from_a"),
-        ((40, 40), (1, 1), "partial", None),  # one pair with evidence of reuse is enough
-        ((20, 20), (0, 0), "independent", None),
-        ((20, 0), (0, 0), "independent", None),
+        ((22, 16), (20, 16), 16, "rewording", "a_from_b"),  # A adds a lede to all of B
+        ((16, 22), (16, 20), 16, "rewording", "b_from_a"),
+        ((5, 20), (5, 8), 0, "rewording", "a_from_b"),  # A is an excerpt of B, reworded
+        ((10, 10), (10, 10), 10, "rewording", None),  # each is all of the other
+        ((20, 20), (3, 3), 0, "partial", None),  # three pairs with evidence, none firm alone
+        ((30, 12), (2, 2), 1, "partial", "b_from_a"),
+        ((40, 40), (1, 1), 1, "partial", None),  # one firm pair is enough
+        ((40, 40), (2, 2), 0, "independent", None),  # two pairs of weaker evidence are not
+        ((5, 5), (2, 2), 0, "partial", None),  # ... unless they hold a good share of a text
+        ((20, 20), (0, 0), 0, "independent", None),
+        ((20, 0), (0, 0), 0, "independent", None),
     ],
 )
-def test_verdict_and_direction_from_shares(counted, aligned, verdict, direction):
-    pairs = ["light edit"] * min(aligned)
-    summary = summarize(("A", "B"), Shares(counted, aligned), pairs, DEFAULT_OPTIONS)
+def test_verdict_and_direction_from_shares(counted, aligned, firm, verdict, direction):
+    pairs = ["paraphrase"] * min(aligned)
+    summary = summarize(("A", "B"), Shares(counted, aligned, firm=firm), pairs, DEFAULT_OPTIONS)
     assert (summary.verdict, summary.direction) == (verdict, direction)
+    assert summary.to_dict()["firm_pairs"] == firm
 
 
 def test_message_names_the_derived_text_and_both_shares():

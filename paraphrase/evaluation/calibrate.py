@@ -12,11 +12,15 @@
    demands equivalence, so its threshold would leave such rewrites unaligned.
    ``related_max_distance``: the same fit at 2 or more ("not equivalent, but share some
    details"), the bound for showing two unaligned sentences as related.
-3. ``partial_share`` and ``min_partial_pairs``: the best binary accuracy (reuse or not),
-   balanced between reuse and none and between two corpora: the Clough & Stevenson
-   answers, each compared with its source (short answers wholly rewritten, or written
-   independently on the same topic), and the PAN-13 quality-gate sample (40 pairs per
-   subset: long documents holding a few reused passages, or none).
+3. ``partial_share``, ``min_partial_pairs`` and ``min_firm_pairs``: the best binary
+   accuracy (reuse or not), balanced between reuse and none and between two corpora: the
+   Clough & Stevenson answers, each compared with its source (short answers wholly
+   rewritten, or written independently on the same topic), with the pairs of answers to
+   one task written independently as more texts that must not be called derived; and
+   the PAN-13 quality-gate sample (40 pairs per subset: long documents holding a few
+   reused passages, or none). Firm pairs (close wording, or two shared phrases:
+   ``evidence.is_firm``) are counted apart, since one of them may be enough where one
+   weaker pair is not.
 4. ``near_verbatim_max`` and ``light_edit_max``: the best three-way accuracy (cut, light,
    heavy) of the answers' median pair distance, among plagiarised answers.
 
@@ -38,7 +42,7 @@ import numpy as np
 
 from ..options import DEFAULT_OPTIONS, Options
 from ..verdict import INDEPENDENT, decide
-from .clough import Scored, degree, label, metrics, score_answers
+from .clough import AnswerPair, Scored, degree, label, metrics, score_answers, score_independent_pairs
 from .corpora import mrpc_pairs, pan13_pairs, stsb_pairs
 from .pan import CI_SAMPLE, Judged, judge, sample
 from .metrics import accuracy, balanced_accuracy, best_threshold, spearman
@@ -51,6 +55,7 @@ SEMANTIC_WEIGHTS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 WEIGHTS = {"lexical": ("content_weight", "fact_weight"), "semantic": ("semantic_weight",)}
 SHARES = tuple(round(0.05 * k, 2) for k in range(1, 11))
 MIN_PAIRS = (1, 2, 3, 4, 1000)  # 1000: a share alone decides
+MIN_FIRM_PAIRS = (1, 2, 1000)  # 1000: firm pairs count as any other
 
 
 @dataclass(frozen=True)
@@ -69,15 +74,16 @@ def calibrate(data: Path, scorer: str = "lexical") -> Calibration:
                               related_max_distance=round(_fit_sts_level(data, options, RELATED_STS_LEVEL), 3))
     scored = score_answers(data, options)
     documents = [as_document(judge(p, options)) for p in sample(pan13_pairs(data), CI_SAMPLE)]
-    options = fit_clough(scored, options, documents)
-    return Calibration(options, grid, clough_cross_validated(scored, options, documents))
+    pairs = score_independent_pairs(data, options)
+    options = fit_clough(scored, options, documents, pairs)
+    return Calibration(options, grid, clough_cross_validated(scored, options, documents, pairs))
 
 
-Document = tuple[float, float, int, bool]  # shares reused, aligned pairs, gold: reuse
+Document = tuple[float, float, int, int, bool]  # shares reused, aligned pairs, firm pairs, gold: reuse
 
 
 def as_document(judged: Judged) -> Document:
-    return (*judged.reused, judged.pairs, bool(judged.pair.cases))
+    return (*judged.reused, judged.pairs, judged.firm, bool(judged.pair.cases))
 
 
 def _weight_grid(data: Path, base: Options) -> Iterator[dict[str, float]]:
@@ -110,22 +116,28 @@ def _fit_sts_level(data: Path, options: Options, level: float) -> float:
     return best_threshold(distances(pairs, options), [p.label >= level for p in pairs])
 
 
-def fit_clough(scored: Sequence[Scored], options: Options, documents: Sequence[Document] = ()) -> Options:
-    """Steps 3 and 4 on the given answers (and, for step 3, PAN-13 documents)."""
+def fit_clough(scored: Sequence[Scored], options: Options, documents: Sequence[Document] = (),
+               pairs: Sequence[AnswerPair] = ()) -> Options:
+    """Steps 3 and 4 on the given answers (and, for step 3, PAN-13 documents and pairs of
+    answers written independently)."""
     gold_answers = [s.answer.category != "non" for s in scored]
-    gold_documents = [d[3] for d in documents]
+    gold_documents = [d[4] for d in documents]
 
-    def binary_accuracy(share_pairs: tuple[float, int]) -> tuple[float, float]:
+    def binary_accuracy(point: tuple[float, int, int]) -> tuple[float, float]:
         # Each corpus weighs alike, and within each, reuse and no reuse weigh alike.
-        fitted = options.replace(partial_share=share_pairs[0], min_partial_pairs=share_pairs[1])
-        answers = balanced_accuracy(gold_answers, [label(s, fitted) != "non" for s in scored])
-        if not documents:
-            return answers, -share_pairs[0]
-        pan = balanced_accuracy(gold_documents, [decide(a, b, n, fitted) != INDEPENDENT for a, b, n, _ in documents])
-        return (answers + pan) / 2, -share_pairs[0]
+        fitted = options.replace(partial_share=point[0], min_partial_pairs=point[1], min_firm_pairs=point[2])
+        # Clough & Stevenson: answers against their source, and pairs of answers written
+        # independently (no reuse, like the "non" answers against the source).
+        gold = gold_answers + [False] * len(pairs)
+        found = [label(s, fitted) != "non" for s in scored] + [p.called_derived(fitted) for p in pairs]
+        corpora = [balanced_accuracy(gold, found)]
+        if documents:
+            corpora.append(balanced_accuracy(gold_documents, [decide(a, b, n, fitted, firm) != INDEPENDENT
+                                                              for a, b, n, firm, _ in documents]))
+        return sum(corpora) / len(corpora), -point[0]
 
-    share, pairs = max(itertools.product(SHARES, MIN_PAIRS), key=binary_accuracy)
-    options = options.replace(partial_share=share, min_partial_pairs=pairs)
+    share, least, firm = max(itertools.product(SHARES, MIN_PAIRS, MIN_FIRM_PAIRS), key=binary_accuracy)
+    options = options.replace(partial_share=share, min_partial_pairs=least, min_firm_pairs=firm)
     near, light = _fit_degree([s for s in scored if s.answer.category != "non"], options)
     return options.replace(near_verbatim_max=near, light_edit_max=light)
 
@@ -141,16 +153,22 @@ def _fit_degree(plagiarised: Sequence[Scored], options: Options) -> tuple[float,
     return max(((a, b) for a in cuts for b in cuts if a <= b), key=three_way)
 
 
-def clough_cross_validated(scored: Sequence[Scored], options: Options,
-                           documents: Sequence[Document] = ()) -> dict[str, Any]:
-    """Leave one task out: fit steps 3-4 on four tasks (and the PAN-13 documents), label the fifth."""
-    gold, predicted = [], []
+def clough_cross_validated(scored: Sequence[Scored], options: Options, documents: Sequence[Document] = (),
+                           pairs: Sequence[AnswerPair] = ()) -> dict[str, Any]:
+    """Leave one task out: fit steps 3-4 on four tasks' answers and answer pairs (and the
+    PAN-13 documents), label the fifth task's answers and answer pairs."""
+    gold, predicted, derived = [], [], []
     for task in sorted({s.answer.task for s in scored}):
-        fitted = fit_clough([s for s in scored if s.answer.task != task], options, documents)
+        fitted = fit_clough([s for s in scored if s.answer.task != task], options, documents,
+                            [p for p in pairs if p.task != task])
         held_out = [s for s in scored if s.answer.task == task]
         gold += [s.answer.category for s in held_out]
         predicted += [label(s, fitted) for s in held_out]
-    return metrics(gold, predicted)
+        derived += [p.called_derived(fitted) for p in pairs if p.task == task]
+    result = metrics(gold, predicted)
+    if pairs:
+        result["independent_pairs_called_derived"] = sum(derived) / len(derived)
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -174,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 # What steps 2-4 fit, for every scorer.
 FITTED = ("align_max_distance", "related_max_distance", "partial_share", "min_partial_pairs",
-          "near_verbatim_max", "light_edit_max")
+          "min_firm_pairs", "near_verbatim_max", "light_edit_max")
 
 
 if __name__ == "__main__":

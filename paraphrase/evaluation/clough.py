@@ -4,14 +4,20 @@ The engine's document verdict gives the binary label (independent = non, otherwi
 plagiarised); the median distance of its aligned pairs then gives the degree, read with
 the same bounds as the sentence edit classes: up to ``near_verbatim_max`` is cut, up to
 ``light_edit_max`` light, beyond it heavy.
+
+The answers also give texts written independently on one topic: two answers to the same
+task, one or both written without the source ("non"), share the topic and its terms but
+not their wording. :func:`independent_pairs` counts how many of those the verdict calls
+derived.
 """
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..options import Options
 from ..pipeline import compare
@@ -31,6 +37,7 @@ class Scored:
     source_reused: float  # share of the source's sentences found in the answer
     pairs: int
     median_distance: float | None  # of the aligned pairs; None when none aligned
+    firm: int = 0  # aligned pairs that are evidence of reuse on their own
 
 
 def score_answers(data: Path, options: Options) -> list[Scored]:
@@ -41,12 +48,13 @@ def _score(answer: Answer, options: Options) -> Scored:
     result = compare(answer.path, answer.source, options=options)
     distances = [p.distance for p in result.pairs]
     median = statistics.median(distances) if distances else None
-    return Scored(answer, result.summary.a_reused, result.summary.b_reused, len(result.pairs), median)
+    s = result.summary
+    return Scored(answer, s.a_reused, s.b_reused, len(result.pairs), median, s.firm)
 
 
 def label(scored: Scored, options: Options) -> str:
     """The four-way label implied by the engine's verdict and its pairs' median distance."""
-    if decide(scored.reused, scored.source_reused, scored.pairs, options) == INDEPENDENT:
+    if decide(scored.reused, scored.source_reused, scored.pairs, options, scored.firm) == INDEPENDENT:
         return "non"
     return degree(scored.median_distance, options.near_verbatim_max, options.light_edit_max)
 
@@ -86,3 +94,43 @@ def evaluate_clough(data: Path, options: Options, scored: Iterable[Scored] | Non
         for s, p in zip(rows, predicted) if p != s.answer.category
     ]
     return result
+
+
+@dataclass(frozen=True)
+class AnswerPair:
+    """Two answers to one task, one or both written independently ("non"), as the engine saw them."""
+
+    task: str
+    both_non: bool
+    reused: tuple[float, float]  # shares of each answer's sentences found in the other
+    pairs: int
+    firm: int
+
+    def called_derived(self, options: Options) -> bool:
+        return decide(*self.reused, self.pairs, options, self.firm) != INDEPENDENT
+
+
+def score_independent_pairs(data: Path, options: Options) -> list[AnswerPair]:
+    """Every pair of answers to one task where at least one was written without the source."""
+    by_task: dict[str, list[Answer]] = {}
+    for answer in clough_answers(data):
+        by_task.setdefault(answer.task, []).append(answer)
+    rows = []
+    for task, answers in by_task.items():
+        for x, y in itertools.combinations(answers, 2):
+            if "non" in (x.category, y.category):
+                s = compare(x.path, y.path, options=options).summary
+                rows.append(AnswerPair(task, x.category == y.category, (s.a_reused, s.b_reused),
+                                       sum(s.classes.values()), s.firm))
+    return rows
+
+
+def independent_pairs(rows: Sequence[AnswerPair], options: Options) -> dict[str, Any]:
+    """How many of the answer pairs the verdict calls derived; two "non" answers apart."""
+    both = [r for r in rows if r.both_non]
+    return {"pairs": len(rows), "called_derived": _derived_share(rows, options),
+            "both_non_pairs": len(both), "both_non_called_derived": _derived_share(both, options)}
+
+
+def _derived_share(rows: Sequence[AnswerPair], options: Options) -> float:
+    return sum(r.called_derived(options) for r in rows) / len(rows) if rows else 0.0

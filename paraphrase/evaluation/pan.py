@@ -49,6 +49,7 @@ class Judged:
     flagged: bool  # the verdict is not independent
     reused: tuple[float, float] = (0.0, 0.0)  # shares of sentences aligned, suspicious and source
     pairs: int = 0  # aligned pairs
+    firm: int = 0  # of those, pairs that are evidence of reuse on their own
     refused: bool = False  # a text the readers refuse (the corpus holds a few binary files)
 
 
@@ -74,7 +75,8 @@ def judge(pair: PanPair, options: Options) -> Judged:
     except InputError:  # judged as finding nothing, and counted
         return Judged(pair, (), False, refused=True)
     s = result.summary
-    return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (s.a_reused, s.b_reused), len(result.pairs))
+    return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (s.a_reused, s.b_reused), len(result.pairs),
+                  s.firm)
 
 
 def detections(result: Comparison, gap: int = MERGE_GAP) -> list[Case]:

@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator
 
 from ..options import Options
 from .calibrate import as_document, clough_cross_validated
-from .clough import evaluate_clough, score_answers
+from .clough import evaluate_clough, independent_pairs, score_answers, score_independent_pairs
 from .corpora import pan13_pairs
 from .pan import CI_SAMPLE, SEED, judge, measure, sample
 from .seeds import evaluate_seeds
@@ -37,7 +37,10 @@ def evaluate(data: Path, options: Options, seeds: Path | None = None,
     clough = evaluate_clough(data, options, scored)
     # Cross-validated as calibrated: the PAN-13 quality-gate sample joins each training fold.
     documents = [as_document(judged[p]) for p in gate]
-    clough["cross_validated"] = clough_cross_validated(scored, options, documents)
+    progress("Clough & Stevenson: comparing answers to one task, one or both written independently")
+    answer_pairs = score_independent_pairs(data, options)
+    clough["independent_pairs"] = independent_pairs(answer_pairs, options)
+    clough["cross_validated"] = clough_cross_validated(scored, options, documents, answer_pairs)
     progress("MRPC train: 4,076 sentence pairs, 10-fold cross-validation")
     results = {"clough_stevenson": clough, "mrpc": evaluate_mrpc(data, options)}
     progress("STS Benchmark dev: 1,500 sentence pairs")
@@ -70,6 +73,11 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
         ("four-class accuracy, leave one task out", cv["four_class_accuracy"]),
         ("binary accuracy, 2 mis-sourced answers out", clean["binary_accuracy"]),
         ("four-class accuracy, 2 mis-sourced out", clean["four_class_accuracy"]),
+        (f"{c['independent_pairs']['pairs']} answer pairs, one independent: derived",
+         c["independent_pairs"]["called_derived"]),
+        (f"{c['independent_pairs']['both_non_pairs']} pairs of independent answers: derived",
+         c["independent_pairs"]["both_non_called_derived"]),
+        ("answer pairs derived, leave one task out", cv["independent_pairs_called_derived"]),
     ])
     yield from _rows("MRPC train", [
         ("accuracy, 10-fold cross-validated threshold", m["accuracy"]),
