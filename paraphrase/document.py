@@ -52,6 +52,14 @@ class Document:
         """The sentences that are article text."""
         return [s for s in self.sentences if s.counts]
 
+    @cached_property
+    def repeated_phrases(self) -> frozenset[tuple[str, ...]]:
+        """Phrases found in two or more of its counted sentences: the topic's terms, which are
+        no evidence of reuse (``evidence.py``); found once, however many comparisons."""
+        from .evidence import repeated_phrases  # evidence reads documents
+
+        return repeated_phrases(self)
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "sentences": [s.to_dict() for s in self.sentences]}
 

@@ -7,7 +7,9 @@ pair counts as reuse only when it carries one of:
 * **close wording**: a distance within ``light_edit_max`` (words swapped, clauses kept);
 * **a shared phrase**: a run of three words in the same order, outside quotation marks,
   holding at least one content word that is not a name or a number ("the halls of", no;
-  "roaming the halls", yes);
+  "roaming the halls", yes), and not a term of the topic: a phrase that either text
+  uses in two or more of its sentences ("the vector space model") is the topic's
+  vocabulary, which every writer on it uses, not one writer's phrasing;
 * **much shared information**: content words outside quotations whose informativeness
   (how rare each word is in general English, from the ``wordfreq`` tables) adds up to
   ``min_shared_information``: a summary or heavy rewrite keeps the source's rarer words.
@@ -46,16 +48,17 @@ from .tokens import Features, Token, content_of
 # "court" (5.4) 2.6, "asbestos" (3.5) 4.5, a word wordfreq has never seen 8.
 ZIPF_TOP = 8.0
 PHRASE_WORDS = 3
+Phrase = tuple[str, ...]
 # A pair continues a run when it starts at most this many sentences after (or ends this
 # many before) a pair of the run, on both sides. On 750 PAN-13 pairs outside the quality
 # gate (150 per subset), 219 of the 225 pairs counted only through a run lie inside a
 # reused passage (97%, against 95% of the pairs with evidence of their own); a window of
 # 2 finds 189 (4 outside), 5 finds 252 (11 outside).
 RUN_WINDOW = 3
-# Shared phrases that make a pair firm evidence on its own. Pairs of texts written
-# independently on one topic share one phrase now and then, mostly the topic's own term
-# ("the vector space model"); two rarely. Measured on Clough & Stevenson's answer pairs
-# and PAN-13 (README, "Verdict"), with the verdict's thresholds fitted for it.
+# Shared phrases that make a pair firm evidence on its own. Texts written independently
+# on one topic share one phrase now and then (a term used once: "vector space model"),
+# two rarely. Measured on Clough & Stevenson's answer pairs and PAN-13 (README,
+# "Verdict"), with the verdict's thresholds fitted for it.
 FIRM_PHRASES = 2
 
 
@@ -112,7 +115,9 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     A group counts when it carries evidence of its own (``judge_pair``) or continues a run
     of groups that count (``continued_runs``).
     """
-    labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet) for g in alignment.groups}
+    terms = a.repeated_phrases | b.repeated_phrases
+    labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms)
+              for g in alignment.groups}
     labels.update((g, RELATED) for g in alignment.related)
     counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
     for group in continued_runs(counted, [g for g, label in labels.items() if label == RELATED]):
@@ -144,36 +149,50 @@ def _follows(first: Group, then: Group) -> bool:
     return 0 < then.a[0] - first.a[-1] <= RUN_WINDOW and 0 < then.b[0] - first.b[-1] <= RUN_WINDOW
 
 
-def judge_pair(a: Features, b: Features, distance: float, options: Options, alphabet: Alphabet) -> str:
-    """The edit class of an aligned pair that carries evidence of reuse, else QUOTATION or RELATED."""
+def judge_pair(a: Features, b: Features, distance: float, options: Options, alphabet: Alphabet,
+               terms: frozenset[Phrase] = frozenset()) -> str:
+    """The edit class of an aligned pair that carries evidence of reuse, else QUOTATION or
+    RELATED; ``terms`` are the topic's phrases, which are no evidence."""
     if _rests_on_quotation(a, b, options, alphabet):
         return QUOTATION
-    if distance <= options.light_edit_max or shared_phrases(a, b) \
+    if distance <= options.light_edit_max or shared_phrases(a, b, terms) \
             or shared_information(a, b) >= options.min_shared_information:
         return edit_class(distance, options)
     return RELATED
 
 
-def is_firm(a: Features, b: Features, options: Options, alphabet: Alphabet) -> bool:
+def is_firm(a: Features, b: Features, options: Options, alphabet: Alphabet,
+            terms: frozenset[Phrase] = frozenset()) -> bool:
     """Whether a counted pair is evidence of reuse on its own: close wording, or
-    ``FIRM_PHRASES`` shared phrases.
+    ``FIRM_PHRASES`` shared phrases (``terms``, the topic's, left out).
 
     Close wording is read in words (the lexical distance and bound, whatever the scorer):
     a scorer that sees meaning brings two sentences on one topic close without a word
     in common.
     """
     lexical = options.lexical()
-    return shared_phrases(a, b) >= FIRM_PHRASES or \
+    return shared_phrases(a, b, terms) >= FIRM_PHRASES or \
         feature_distance(a, b, lexical, alphabet) <= lexical.light_edit_max
 
 
-def shared_phrases(a: Features, b: Features) -> int:
+def shared_phrases(a: Features, b: Features, terms: frozenset[Phrase] = frozenset()) -> int:
     """Word trigrams both sentences hold outside quotations, each with a content word that is
-    not a name or a number."""
-    return len(_phrases(a) & _phrases(b))
+    not a name or a number, leaving out ``terms``."""
+    return len((_phrases(a) & _phrases(b)) - terms)
 
 
-def _phrases(f: Features) -> set[tuple[str, ...]]:
+def repeated_phrases(doc: Document) -> frozenset[Phrase]:
+    """The phrases found in two or more counted sentences of a document: its topic's terms."""
+    seen: set[Phrase] = set()
+    repeated: set[Phrase] = set()
+    for sentence in doc.counted:
+        found = _phrases(sentence.features)
+        repeated |= found & seen
+        seen |= found
+    return frozenset(repeated)
+
+
+def _phrases(f: Features) -> set[Phrase]:
     fact_starts = {fact.start for fact in f.facts}
     words = [(token.norm, not quoted and stem is not None and token.start not in fact_starts, quoted)
              for token, quoted, stem in _words(f)]

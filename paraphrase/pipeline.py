@@ -63,7 +63,8 @@ def _shares(a: Document, b: Document, pairs: tuple[Pair, ...], options: Options,
     aligned_a = {i for p in pairs for i in p.a}
     aligned_b = {j for p in pairs for j in p.b}
     content = derived_content(a, b, [(p.a, p.b) for p in pairs])
-    firm = sum(is_firm(joined(a, p.a), joined(b, p.b), options, alphabet) for p in pairs)
+    terms = a.repeated_phrases | b.repeated_phrases  # the topic's phrases: no evidence
+    firm = sum(is_firm(joined(a, p.a), joined(b, p.b), options, alphabet, terms) for p in pairs)
     return Shares((len(a.counted), len(b.counted)), (len(aligned_a), len(aligned_b)), content, firm)
 
 

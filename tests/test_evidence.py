@@ -7,7 +7,8 @@ on it, and none of the shipped thresholds was fitted to them (they come from
 
 import pytest
 
-from paraphrase import compare
+from paraphrase import DEFAULT_OPTIONS, compare
+from paraphrase.document import prepare
 from paraphrase.evidence import informativeness, shared_information, shared_phrases, unquoted
 from paraphrase.quotes import quotation_spans
 from paraphrase.score import QUOTATION
@@ -156,6 +157,18 @@ def test_shared_phrases_need_a_word_that_is_not_a_name_or_a_number():
     assert shared_phrases(fa, fb) == 0
     assert shared_phrases(features("The gunmen roamed the halls at night."),
                           features("Gunmen roamed the halls of the palace.")) >= 1
+
+
+def test_a_phrase_the_text_repeats_is_the_topics_term_not_evidence():
+    text = ("The vector space model ranks documents by their angle to the query. "
+            "Each document is a vector of weighted terms. "
+            "Search engines adopted the vector space model in the 1970s.")
+    doc = prepare("A", text, DEFAULT_OPTIONS)
+    assert doc.repeated_phrases == {("the", "vector", "space"), ("vector", "space", "model")}
+    fa = features("In the vector space model queries are vectors too.")
+    fb = features("Critics say the vector space model ignores word order.")
+    assert shared_phrases(fa, fb) == 2
+    assert shared_phrases(fa, fb, doc.repeated_phrases) == 0
 
 
 LEAK = "Officials said the roof had leaked for years and the boiler no longer worked."

@@ -31,13 +31,14 @@ FLOORS = {
     # the source's order now count (PAN-13 plagdet 0.788 -> 0.811, seeds link recall
     # 0.792 -> 0.833); their heavier rewording enters the answers' median distance, and
     # one light answer reads as heavy. Raised: one pair of weak evidence no longer makes
-    # a text partial (verdict.decide, evidence.is_firm).
-    ("clough_stevenson", "binary_accuracy"): 0.947,
-    ("clough_stevenson", "four_class_accuracy"): 0.800,
-    ("clough_stevenson", "four_class_macro_f1"): 0.761,
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.937,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.747,
-    ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.968,
+    # a text partial (verdict.decide, evidence.is_firm); a phrase either text repeats is
+    # the topic's term, not evidence (evidence.repeated_phrases).
+    ("clough_stevenson", "binary_accuracy"): 0.958,
+    ("clough_stevenson", "four_class_accuracy"): 0.811,
+    ("clough_stevenson", "four_class_macro_f1"): 0.768,
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.947,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.758,
+    ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.978,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
     ("stsb", "spearman"): 0.763,
@@ -52,50 +53,54 @@ FLOORS = {
     ("pan13", "summary", "detected"): 0.800,
     # Passages: runs of the source's order traded a little precision (0.899 -> 0.893;
     # verbatim plagdet 0.902 -> 0.901) for recall (0.707 -> 0.743).
-    ("pan13", "verbatim", "plagdet"): 0.901,
+    ("pan13", "verbatim", "plagdet"): 0.910,
     ("pan13", "random", "plagdet"): 0.776,
     ("pan13", "translation", "plagdet"): 0.875,
     ("pan13", "summary", "plagdet"): 0.552,
-    ("pan13", "overall", "plagdet"): 0.811,
-    ("pan13", "overall", "precision"): 0.893,
+    ("pan13", "overall", "plagdet"): 0.813,
+    ("pan13", "overall", "precision"): 0.898,
 }
 # Measures where lower is better, with their ceilings.
 CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
     # Texts written independently on one topic (Clough & Stevenson answer pairs, one or
     # both written without the source): the share the verdict calls derived.
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.074,
-    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.132,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.079,
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.058,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.124,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.063,
 }
 # The semantic scorer (paraphrase/scorers.py), with its own calibrated thresholds. It
-# gains on the documents (Clough & Stevenson, the seeds' links, PAN-13 summaries) and on
-# MRPC, and loses passage precision and random-obfuscation recall on PAN-13. README,
-# "Scorers", has the whole table.
+# gains on sentence pairs (MRPC, STS-B), the seeds' links and PAN-13 summaries; it loses
+# passage precision and random-obfuscation recall on PAN-13, and calls more independent
+# answer pairs derived. README, "Scorers", has the whole table.
 SEMANTIC_FLOORS = {
-    ("clough_stevenson", "binary_accuracy"): 0.968,
-    ("clough_stevenson", "four_class_accuracy"): 0.832,
-    # Lowered (0.947 -> 0.937, 0.768 -> 0.758): the verdict's thresholds are now fitted
-    # with the pairs of independently written answers as texts that must not be called
-    # derived; those pairs called derived fell from 9.9% to 3.6% (8.5% leaving each
-    # pair's task out of the fit), and PAN-13 no-plagiarism pairs from 2.5% to 0%.
+    # Lowered (binary 0.958 -> 0.937, four-class 0.821 -> 0.800; leave one task out 0.947
+    # -> 0.937, 0.768 -> 0.758): the verdict's thresholds are now fitted with the pairs of
+    # independently written answers as texts that must not be called derived, and with
+    # firm pairs counted apart; the fit trades these for PAN-13 documents (no-plagiarism
+    # pairs called reuse 2.5% -> 0%; random-obfuscation pairs found 62.5% -> 75%,
+    # translations 85% -> 90%, summaries 82.5% -> 87.5%).
+    ("clough_stevenson", "binary_accuracy"): 0.937,
+    ("clough_stevenson", "four_class_accuracy"): 0.800,
     ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.937,
     ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.758,
     ("mrpc", "accuracy"): 0.738,
     ("stsb", "spearman"): 0.801,
     ("stsb", "news_spearman"): 0.739,
+    ("pan13", "random", "detected"): 0.750,
+    ("pan13", "summary", "detected"): 0.875,
     ("pan13", "summary", "plagdet"): 0.603,
-    ("pan13", "overall", "plagdet"): 0.751,
-    ("pan13", "overall", "precision"): 0.829,
+    ("pan13", "overall", "plagdet"): 0.752,
+    ("pan13", "overall", "precision"): 0.837,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
 }
 SEMANTIC_CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.036,
-    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.070,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.085,
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.106,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.217,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.106,
     ("seeds", "related_outside_gold"): 5,
 }
 
