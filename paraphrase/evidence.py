@@ -192,7 +192,8 @@ def repeated_phrases(doc: Document) -> frozenset[Phrase]:
     return frozenset(repeated)
 
 
-def _phrases(f: Features) -> set[Phrase]:
+@lru_cache(maxsize=65_536)  # a sentence's phrases are asked for by several stages and comparisons
+def _phrases(f: Features) -> frozenset[Phrase]:
     fact_starts = {fact.start for fact in f.facts}
     words = [(token.norm, not quoted and stem is not None and token.start not in fact_starts, quoted)
              for token, quoted, stem in _words(f)]
@@ -201,7 +202,7 @@ def _phrases(f: Features) -> set[Phrase]:
         run = words[k:k + PHRASE_WORDS]
         if any(w[1] for w in run) and not any(w[2] for w in run):
             phrases.add(tuple(w[0] for w in run))
-    return phrases
+    return frozenset(phrases)
 
 
 def shared_information(a: Features, b: Features) -> float:
