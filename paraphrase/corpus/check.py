@@ -22,6 +22,7 @@ from ..pipeline import compare_documents
 from ..scorers import SCORERS
 from ..read import Source, load
 from ..tokens import normalize
+from ..verdict import INDEPENDENT
 from .allowlist import Allowlist, Entry
 from .credits import Credits, attributes_statement, find_credits
 from .index import CorpusIndex, StoredDocument
@@ -119,8 +120,11 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     own_text = article_text(document)
     same = tuple(stored for stored, other in prepared if article_text(other) == own_text)
     label = label or document.name
+    # A corpus document is a source when the comparison finds reuse: pairs too weak to be
+    # evidence with it (an independent verdict) do not add up across documents either.
     matches = [m for m in (_match(document, label, stored, other, credits, policy, options)
-                           for stored, other in prepared if stored not in same) if m.share > 0]
+                           for stored, other in prepared if stored not in same)
+               if m.comparison.summary.verdict != INDEPENDENT]
     matches.sort(key=lambda m: (-m.share, m.document.key))
     return replace(_judge(document, label, tuple(matches), credits, policy), same_as=same, period=period,
                    scorer=options.scorer)

@@ -278,3 +278,23 @@ def test_check_with_the_semantic_scorer_says_so_and_finds_the_source(wire_index)
     assert article["scorer"] == "semantic" and article["exact_search"] is False
     assert article["sources"][0]["id"].endswith("001_c5228a29931e7031.txt")
     assert article["sources"][0]["comparison"]["scorer"] == "semantic"
+
+
+RATES_WIRE = ("The Bank of England held interest rates at 5.25% on Thursday. "
+              "Governor Andrew Bailey said inflation was still too high to cut borrowing costs. "
+              "Mortgage holders will have to wait longer for relief.")
+RATES_OWN = ("Interest rates were kept at 5.25% by the Bank of England on Thursday. "
+             "Homeowners hoping for cheaper loans were disappointed. "
+             "Shops reported weak sales in the run-up to Christmas.")
+
+
+def test_a_document_that_shares_only_weak_evidence_is_no_source():
+    # One aligned pair stating the same fact in other words: compare calls the two
+    # independent, so the check must not count the pair (a third of the article) either.
+    index = CorpusIndex(":memory:")
+    index.add([Record("wire-rates", RATES_WIRE)])
+    result = check_article(RATES_OWN, index, policy=Policy(max_share=0.3))
+    assert not result.failed and result.sources == () and result.share == 0.0
+    copied = RATES_OWN.replace("Shops reported weak sales in the run-up to Christmas.",
+                               "Mortgage holders will have to wait a little longer for relief.")
+    assert check_article(copied, index, policy=Policy(max_share=0.3)).failed
