@@ -23,7 +23,7 @@ from ..corpus.records import calendar_day
 from ..document import Document, prepare
 from ..options import Options
 from ..pipeline import compare_documents
-from ..verdict import B_FROM_A
+from ..verdict import B_FROM_A, INDEPENDENT
 from .keys import SIGNATURE_WORDS, TermCounts, most_shared, sentence_keys, term_counts
 
 TERM_COLUMNS = {"term": "string", "sentences": "int64"}
@@ -173,7 +173,7 @@ def align_partition(pairs: pd.DataFrame, options: Options, self_join: bool = Fal
 def align_pair(target: Document, source: Document, row: Any, options: Options,
                self_join: bool = False) -> dict[str, Any] | None:
     result = compare_documents(target, source, options)
-    if not result.pairs:
+    if result.summary.verdict == INDEPENDENT:  # no pairs, or too little evidence of reuse
         return None
     dates = _text_or_none(row.target_date), _text_or_none(row.source_date)
     record = {

@@ -168,3 +168,20 @@ def test_bucket_pairs_are_every_two_rows_of_a_key_whatever_the_block(keys, block
     got = [(int(i), int(j)) for left, right in _bucket_pairs(pd.Series(keys, dtype="int64"), block)
            for i, j in zip(left, right)]
     assert sorted(got) == [(i, j) for i, j in combinations(range(len(keys)), 2) if keys[i] == keys[j]]
+
+
+def test_a_pair_with_too_little_evidence_is_no_record():
+    from types import SimpleNamespace
+
+    from paraphrase.archive.stages import align_pair
+    from paraphrase.document import prepare
+
+    from ..test_evidence import RATES_A, RATES_B
+
+    row = SimpleNamespace(target="b", source="a", target_date=None, source_date=None)
+    source = prepare("a", RATES_A, DEFAULT_OPTIONS)
+    # One fact restated in other words: compare aligns it, and calls the two independent.
+    assert align_pair(prepare("b", RATES_B, DEFAULT_OPTIONS), source, row, DEFAULT_OPTIONS) is None
+    copied = RATES_B.replace("Shops reported weak sales in the run-up to Christmas.",
+                             "Mortgage holders will have to wait a little longer for relief.")
+    assert align_pair(prepare("b", copied, DEFAULT_OPTIONS), source, row, DEFAULT_OPTIONS)["verdict"] == "partial"
