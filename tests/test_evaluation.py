@@ -44,3 +44,19 @@ def test_folds_partition_the_indexes_reproducibly():
 @pytest.mark.parametrize("median, label", [(None, "non"), (0.0, "cut"), (0.1, "light"), (0.1001, "heavy")])
 def test_degree_reads_the_edit_class_bounds(median, label):
     assert degree(median, 0.05, 0.1) == label
+
+
+def test_passage_measures_count_both_sides_or_the_suspicious_side_alone():
+    from pathlib import Path
+
+    from paraphrase.evaluation.corpora import Case, PanPair
+    from paraphrase.evaluation.pan import Judged, passage_measures
+
+    # A summary: 100 suspicious characters from 400 of the source. The detection covers
+    # all of the summary and the first 100 characters of the source passage.
+    pair = PanPair("summary", Path("s"), Path("r"), (Case((0, 100), (1000, 1400)),))
+    judged = [Judged(pair, (Case((0, 100), (1000, 1100)),), True)]
+    both = passage_measures(judged)
+    assert both["recall"] == pytest.approx(200 / 500) and both["precision"] == 1.0
+    suspicious = passage_measures(judged, ("suspicious",))
+    assert suspicious["recall"] == 1.0 and suspicious["plagdet"] == 1.0

@@ -5,7 +5,8 @@ aligned pair becomes a detection: the span of its sentences on each side; detect
 whose suspicious spans lie within ``MERGE_GAP`` characters of each other are merged, as
 PAN systems do, so that one reused passage cut into sentences counts once.
 
-The passage measures are PAN's (Potthast et al. 2010), character-level over both sides:
+The passage measures are PAN's (Potthast et al. 2010), character-level over both sides
+(and, as #12's targets are also stated, over the suspicious side alone):
 
 * recall: per gold case, the share of its characters inside detections that overlap it,
   averaged over cases;
@@ -100,8 +101,12 @@ def _hull(x: Span, y: Span) -> Span:
     return min(x[0], y[0]), max(x[1], y[1])
 
 
-def passage_measures(judged: Sequence[Judged]) -> dict[str, float]:
-    """PAN's macro recall, precision, granularity and plagdet over all cases and detections."""
+SIDES = ("suspicious", "source")
+
+
+def passage_measures(judged: Sequence[Judged], sides: Sequence[str] = SIDES) -> dict[str, float]:
+    """PAN's macro recall, precision, granularity and plagdet over all cases and detections,
+    counting the characters of ``sides``."""
     cases = [(k, c) for k, j in enumerate(judged) for c in j.pair.cases]
     found = [(k, d) for k, j in enumerate(judged) for d in j.detections]
     by_pair: dict[int, list[Case]] = {}
@@ -110,11 +115,11 @@ def passage_measures(judged: Sequence[Judged]) -> dict[str, float]:
     recalls, detected_by = [], []
     for k, case in cases:
         hits = [d for d in by_pair.get(k, []) if _overlaps(case, d)]
-        recalls.append(_covered(case, hits) / _size(case))
+        recalls.append(_covered(case, hits, sides) / _size(case, sides))
         if hits:
             detected_by.append(len(hits))
     gold_of = {k: list(j.pair.cases) for k, j in enumerate(judged)}
-    precisions = [_covered(d, [c for c in gold_of[k] if _overlaps(c, d)]) / _size(d) for k, d in found]
+    precisions = [_covered(d, [c for c in gold_of[k] if _overlaps(c, d)], sides) / _size(d, sides) for k, d in found]
     recall = sum(recalls) / len(recalls) if recalls else 1.0
     precision = sum(precisions) / len(precisions) if precisions else (1.0 if not cases else 0.0)
     granularity = sum(detected_by) / len(detected_by) if detected_by else 1.0
@@ -140,15 +145,14 @@ def _meet(x: Span, y: Span) -> int:
     return max(0, min(x[1], y[1]) - max(x[0], y[0]))
 
 
-def _size(case: Case) -> int:
-    return (case.suspicious[1] - case.suspicious[0]) + (case.source[1] - case.source[0])
+def _size(case: Case, sides: Sequence[str] = SIDES) -> int:
+    return sum(getattr(case, side)[1] - getattr(case, side)[0] for side in sides)
 
 
-def _covered(case: Case, others: Iterable[Case]) -> int:
-    """Characters of ``case``, on both sides, inside any of ``others``."""
+def _covered(case: Case, others: Iterable[Case], sides: Sequence[str] = SIDES) -> int:
+    """Characters of ``case``, on ``sides``, inside any of ``others``."""
     others = list(others)
-    return sum(_union_inside(getattr(case, side), [getattr(o, side) for o in others])
-               for side in ("suspicious", "source"))
+    return sum(_union_inside(getattr(case, side), [getattr(o, side) for o in others]) for side in sides)
 
 
 def _union_inside(span: Span, spans: list[Span]) -> int:
@@ -189,6 +193,11 @@ def measure(judged: Sequence[Judged], per_subset: int | None) -> dict[str, Any]:
     results: dict[str, Any] = {"sample_per_subset": per_subset}
     for kind in PAN13_SUBSETS.values():
         rows = [j for j in judged if j.pair.subset == kind]
-        results[kind] = {**document_measures(rows), **(passage_measures(rows) if kind != "none" else {})}
-    results["overall"] = passage_measures([j for j in judged if j.pair.subset != "none"])
+        results[kind] = {**document_measures(rows), **(_passages(rows) if kind != "none" else {})}
+    results["overall"] = _passages([j for j in judged if j.pair.subset != "none"])
     return results
+
+
+def _passages(judged: Sequence[Judged]) -> dict[str, Any]:
+    """The passage measures on both sides, with those of the suspicious side alone."""
+    return {**passage_measures(judged), "suspicious_side": passage_measures(judged, ("suspicious",))}

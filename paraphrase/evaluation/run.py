@@ -113,12 +113,16 @@ def pan_rows(pan: dict[str, Any]) -> Iterator[str]:
     rows: list[tuple[str, float | int | str]] = [("no plagiarism: pairs called reuse", pan["none"]["false_positives"])]
     for kind in ("verbatim", "random", "translation", "summary"):
         m = pan[kind]
+        side = m["suspicious_side"]
         rows += [(f"{kind}: pairs detected", m["detected"]),
                  (f"{kind}: recall / precision", f"{m['recall']:.3f} / {m['precision']:.3f}"),
-                 (f"{kind}: granularity / plagdet", f"{m['granularity']:.3f} / {m['plagdet']:.3f}")]
+                 (f"{kind}: granularity / plagdet", f"{m['granularity']:.3f} / {m['plagdet']:.3f}"),
+                 (f"{kind}: suspicious side recall / prec.", f"{side['recall']:.3f} / {side['precision']:.3f}")]
     o = pan["overall"]
+    side = o["suspicious_side"]
     rows += [("all reuse: recall / precision", f"{o['recall']:.3f} / {o['precision']:.3f}"),
-             ("all reuse: granularity / plagdet", f"{o['granularity']:.3f} / {o['plagdet']:.3f}")]
+             ("all reuse: granularity / plagdet", f"{o['granularity']:.3f} / {o['plagdet']:.3f}"),
+             ("all reuse: suspicious side plagdet", side["plagdet"])]
     yield from _rows("PAN-13 train" + (f", {sample}/subset" if sample else ", all"), rows)
 
 
