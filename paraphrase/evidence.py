@@ -115,7 +115,7 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     A group counts when it carries evidence of its own (``judge_pair``) or continues a run
     of groups that count (``continued_runs``).
     """
-    terms = a.repeated_phrases | b.repeated_phrases
+    terms = topic_terms(a, b)
     labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms)
               for g in alignment.groups}
     labels.update((g, RELATED) for g in alignment.related)
@@ -179,6 +179,18 @@ def shared_phrases(a: Features, b: Features, terms: frozenset[Phrase] = frozense
     """Word trigrams both sentences hold outside quotations, each with a content word that is
     not a name or a number, leaving out ``terms``."""
     return len((_phrases(a) & _phrases(b)) - terms)
+
+
+def firm_pairs(a: Document, b: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+               options: Options, alphabet: Alphabet) -> int:
+    """How many of the counted groups (sentence indexes of A, of B) are firm evidence on their own."""
+    terms = topic_terms(a, b)
+    return sum(is_firm(joined(a, ga), joined(b, gb), options, alphabet, terms) for ga, gb in groups)
+
+
+def topic_terms(a: Document, b: Document) -> frozenset[Phrase]:
+    """The phrases either text repeats: the topic's terms, which are no evidence of reuse."""
+    return a.repeated_phrases | b.repeated_phrases
 
 
 def repeated_phrases(doc: Document) -> frozenset[Phrase]:

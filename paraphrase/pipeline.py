@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .align import Group, align, joined
-from .evidence import derived_content, is_firm, judge_alignment
+from .evidence import derived_content, firm_pairs, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Comparison, Pair
 from .diff import word_diff
@@ -62,9 +62,8 @@ def _shares(a: Document, b: Document, pairs: tuple[Pair, ...], options: Options,
     pairs that are firm evidence on their own."""
     aligned_a = {i for p in pairs for i in p.a}
     aligned_b = {j for p in pairs for j in p.b}
-    content = derived_content(a, b, [(p.a, p.b) for p in pairs])
-    terms = a.repeated_phrases | b.repeated_phrases  # the topic's phrases: no evidence
-    firm = sum(is_firm(joined(a, p.a), joined(b, p.b), options, alphabet, terms) for p in pairs)
+    groups = [(p.a, p.b) for p in pairs]
+    content, firm = derived_content(a, b, groups), firm_pairs(a, b, groups, options, alphabet)
     return Shares((len(a.counted), len(b.counted)), (len(aligned_a), len(aligned_b)), content, firm)
 
 
