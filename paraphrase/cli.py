@@ -232,20 +232,26 @@ def _command(group: "argparse._SubParsersAction[_Parser]", name: str, summary: s
 
 
 def _options_argument(command: argparse.ArgumentParser) -> None:
+    from .languages import AUTO, LANGUAGES
     from .options import SCORER_THRESHOLDS
 
     command.add_argument("--options", metavar="FILE", help="a TOML file overriding shipped thresholds")
     command.add_argument("--scorer", choices=list(SCORER_THRESHOLDS),
                          help="what scores sentence pairs: the words (lexical, the default) or the words and "
                               "their meaning (semantic: needs the semantic extra); overrides the options file's")
+    command.add_argument("--language", choices=[AUTO, *LANGUAGES],
+                         help="the texts' language: detected for each text (auto, the default) or this one for "
+                              "all; overrides the options file's")
 
 
 def _load_options(args: argparse.Namespace) -> "Options":
-    """The options of --options and --scorer, refused at once if the scorer is not installed."""
+    """The options of --options, --scorer and --language, refused at once if the scorer is not installed."""
     from .options import Options
     from .scorers import require_installed
 
     options = Options.from_file(args.options, args.scorer) if args.options else Options.for_scorer(args.scorer or "lexical")
+    if args.language:
+        options = options.replace(language=args.language)
     require_installed(options)
     return options
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from .clean import reasons
 from .errors import InputError
+from .languages import AUTO, detect
 from .options import Options
 from .quotes import quotation_spans
 from .segment import lines, segments
@@ -46,6 +47,7 @@ class Document:
     name: str
     text: str
     sentences: tuple[Sentence, ...]
+    language: str = "en"  # its code in the table of ``languages.py``, as detected or given
 
     @property
     def counted(self) -> list[Sentence]:
@@ -61,19 +63,20 @@ class Document:
         return repeated_phrases(self)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "sentences": [s.to_dict() for s in self.sentences]}
+        return {"name": self.name, "language": self.language, "sentences": [s.to_dict() for s in self.sentences]}
 
 
 def prepare(name: str, text: str, options: Options) -> Document:
-    """Segment ``text``, set boilerplate aside and compute each sentence's features."""
+    """Find its language, segment ``text``, set boilerplate aside and compute each sentence's features."""
+    code = detect(text) if options.language == AUTO else options.language
     paragraphs = lines(text)
-    spans = segments(text, options.max_segment_chars, paragraphs)
+    spans = segments(text, options.max_segment_chars, paragraphs, code)
     if options.max_sentences is not None and len(spans) > options.max_sentences:
         raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")
     why = reasons(text, spans, paragraphs)
     quoted = quotation_spans(text, paragraphs)
     sentences = tuple(
-        Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start, quoted))
+        Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start, quoted, code))
         for i, (start, end) in enumerate(spans)
     )
-    return Document(name, text, sentences)
+    return Document(name, text, sentences, code)

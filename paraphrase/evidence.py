@@ -32,6 +32,7 @@ are shown to an editor and neither is counted as reuse.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Sequence
@@ -39,6 +40,7 @@ from typing import Iterator, Sequence
 from .align import Alignment, Group, joined
 from .alphabet import Alphabet
 from .document import Document
+from .languages import LANGUAGES, language
 from .options import Options
 from .score import EDIT_CLASSES, QUOTATION, RELATED, edit_class, feature_distance
 from .tokens import Features, Token, content_of
@@ -70,32 +72,45 @@ class ContentWord:
     fact: bool  # a number or a proper name
 
 
-def informativeness(word: str) -> float:
-    """How rare a normalised word is in general English, 1 (common) to 8 (never seen).
+def informativeness(word: str, code: str = "en") -> float:
+    """How rare a normalised word is in general use of the language ``code``, 1 (common)
+    to 8 (never seen).
 
     >>> informativeness("the") < informativeness("court") < informativeness("asbestos")
     True
     """
-    return _informativeness(word)
+    return _informativeness(word, code)
 
 
 @lru_cache(maxsize=200_000)
-def _informativeness(word: str) -> float:
-    from wordfreq import zipf_frequency  # its tables ship in the package: nothing is fetched
+def _informativeness(word: str, code: str) -> float:
+    from wordfreq import get_frequency_dict, zipf_frequency  # its tables ship in the package
 
-    return max(ZIPF_TOP - zipf_frequency(word, "en"), 1.0)
+    if code not in LANGUAGES or code not in _wordfreq_languages():
+        return ZIPF_TOP / 2  # a language outside the table (Japanese needs MeCab): every word alike
+    if language(code).characters:  # one character, looked up as is (wordfreq would segment it)
+        frequency = get_frequency_dict(code).get(word, 0.0)
+        return max(ZIPF_TOP - (math.log10(frequency * 1e9) if frequency else 0.0), 1.0)
+    return max(ZIPF_TOP - zipf_frequency(word, code), 1.0)
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 def content_words(f: Features) -> list[ContentWord]:
     """The content words of a sentence with their weight, quotation and fact flags."""
     fact_starts = {fact.start for fact in f.facts}
-    return [ContentWord(stem, informativeness(token.norm), quoted, token.start in fact_starts)
+    return [ContentWord(stem, informativeness(token.norm, f.language), quoted, token.start in fact_starts)
             for token, quoted, stem in _words(f) if stem is not None]
 
 
 def informative_words(f: Features) -> tuple[tuple[str, float], ...]:
     """Stem and informativeness of each content word outside quotations."""
-    return tuple((stem, informativeness(token.norm)) for token, quoted, stem in _words(f)
+    return tuple((stem, informativeness(token.norm, f.language)) for token, quoted, stem in _words(f)
                  if stem is not None and not quoted)
 
 
@@ -104,7 +119,7 @@ def _words(f: Features) -> Iterator[tuple[Token, bool, str | None]]:
     words = [t for t in f.tokens if t.kind != "punct"]
     quoted = f.quoted or (False,) * len(words)
     for token, flag in zip(words, quoted):
-        yield token, flag, content_of(token.norm, token.kind)
+        yield token, flag, content_of(token.norm, token.kind, f.language)
 
 
 def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Options,

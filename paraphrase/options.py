@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OptionsError
+from .languages import AUTO, LANGUAGES
 
 
 # Weights and sums, not shares or distances: not bound to [0, 1].
@@ -97,6 +98,11 @@ class Options:
     # Corpus documents the candidate search hands to the exact alignment, per article.
     check_candidates: int = 10
 
+    # --- Language ----------------------------------------------------------------------
+    # "auto": each text's own, detected (paraphrase/languages.py); or one code of the
+    # table there ("de"), for both texts, when detection cannot tell (short texts).
+    language: str = "auto"
+
     # --- Bounds ----------------------------------------------------------------------
     # Segments longer than this (characters) are cut at whitespace, which bounds the
     # work of every later stage on text with no sentence punctuation.
@@ -127,6 +133,8 @@ class Options:
             raise OptionsError(f"scorer must be one of {', '.join(SCORER_THRESHOLDS)}, got {self.scorer!r}")
         if self.semantic_weight <= 0.0:
             raise OptionsError(f"semantic_weight must be above 0, got {self.semantic_weight}")
+        if self.language != AUTO and self.language not in LANGUAGES:
+            raise OptionsError(f"language must be {AUTO} or one of {', '.join(LANGUAGES)}, got {self.language!r}")
         if self.max_segment_chars < 100:
             raise OptionsError(f"max_segment_chars must be at least 100, got {self.max_segment_chars}")
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 import math
 from typing import Iterator
 
+from .languages import detect
 from .segment import segments
 from .tokens import content_terms
 
 
 def sentence_terms(text: str) -> Iterator[set[str]]:
-    """The distinct content terms of each sentence of ``text`` (the engine's segments)."""
-    for start, end in segments(text):
-        yield content_terms(text[start:end])
+    """The distinct content terms of each sentence of ``text`` (the engine's segments, in
+    its language)."""
+    code = detect(text)
+    for start, end in segments(text, code=code):
+        yield content_terms(text[start:end], code)
 
 
 def min_shared_terms(size: int, min_dice: float) -> int:

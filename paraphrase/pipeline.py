@@ -11,7 +11,7 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from .score import EDIT_CLASSES, changed_facts
-from .verdict import Shares, summarize
+from .verdict import Shares, across_languages, summarize
 
 
 def compare(
@@ -49,6 +49,8 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     related = tuple(_pair(doc_a, doc_b, g, False, labels[g], alphabet) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), _shares(doc_a, doc_b, pairs, options, alphabet),
                         [p.edit_class for p in pairs], options, [p.edit_class for p in related])
+    if doc_a.language != doc_b.language:
+        summary = across_languages(summary, (doc_a.name, doc_b.name), (doc_a.language, doc_b.language))
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
 
 

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel
 from .alphabet import Alphabet
 from .diff import Opcode
 from .options import DEFAULT_OPTIONS, Options
-from .tokens import STOPWORDS, Fact, Features, features
+from .tokens import Fact, Features, features, stopwords
 
 # What may stand between two words of one name: "Jabhat al-Nusra", "Bashar Assad".
 _NAME_LINK = re.compile(r"[\s\-]{1,2}(?:(?:al|el|bin|ibn|de|del|da|van|von|der|la|le)[\s\-])?")
@@ -151,7 +151,7 @@ def _context(fact: Fact, f: Features) -> set[str]:
     words = [t for t in f.tokens if t.kind != "punct"]
     before = [t.norm for t in words if t.end <= fact.start][-1:]
     after = [t.norm for t in words if fact.end - len(t.norm) <= t.start < fact.end and t.kind == "word"][-1:]
-    return {w for w in (*before, *after) if w not in STOPWORDS}
+    return {w for w in (*before, *after) if w not in stopwords(f.language)}
 
 
 def _short(text: str) -> bool:

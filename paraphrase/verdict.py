@@ -108,6 +108,15 @@ def _direction(a_share: float, b_share: float, options: Options) -> str | None:
     return A_FROM_B if a_derived else B_FROM_A
 
 
+def across_languages(s: Summary, names: tuple[str, str], codes: tuple[str, str]) -> Summary:
+    """The summary of two texts in different languages, saying what such a comparison can see."""
+    from .languages import language
+
+    a, b = (f"{name} ({language(code).name})" for name, code in zip(names, codes))
+    details = f"{s.details}. {a} and {b} are in different languages: only words both share (names, numbers) are compared; a translation is not detected"
+    return replace(s, details=details, message=f"{s.headline}. {details}")
+
+
 def _with_message(s: Summary, names: tuple[str, str]) -> Summary:
     headline, details = _headline(s, names), _details(s, names)
     return replace(s, headline=headline, details=details, message=f"{headline}. {details}")
