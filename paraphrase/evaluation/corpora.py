@@ -110,3 +110,41 @@ def _pan_pair(root: Path, kind: str, xml: Path) -> PanPair:
 def _span(feature: dict[str, str], side: str) -> tuple[int, int]:
     start = int(feature[f"{side}_offset"])
     return start, start + int(feature[f"{side}_length"])
+
+
+PARALLEL_NEWS = "parallel-news"
+PARALLEL_SETS = ("wmt-newstest2012-multiway-en-de-fr-es-ru", "wmt-newstest2013-multiway-en-de-fr-es-ru")
+PARALLEL_LANGUAGES = ("en", "de", "fr", "es", "ru")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One WMT news article in one language: its sentences (``<seg>``) in order. The same
+    ``docid`` and sentence position in another language is a professional translation."""
+
+    docid: str
+    origlang: str
+    language: str
+    sentences: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.sentences)
+
+
+def parallel_articles(data: Path, language: str) -> list[Article]:
+    """The 151 articles of WMT newstest2012 and newstest2013 in ``language``, set by set."""
+    import html
+    import re
+
+    root = _exists(data / PARALLEL_NEWS)
+    doc = re.compile(r'<doc docid="([^"]*)"[^>]*origlang="([^"]*)"[^>]*>(.*?)</doc>', re.DOTALL)
+    seg = re.compile(r"<seg id=\"\d+\">(.*?)</seg>")
+    articles = []
+    for folder in PARALLEL_SETS:
+        setid = folder.split("-")[1]
+        sgm = _exists(root / folder / f"{setid}-src.{language}.sgm").read_text(encoding="utf-8")
+        for match in doc.finditer(sgm):
+            sentences = tuple(html.unescape(s).strip() for s in seg.findall(match.group(3)))
+            articles.append(Article(f"{setid}/{match.group(1)}", match.group(2), language, sentences))
+    return articles

@@ -9,6 +9,7 @@ from ..options import Options
 from .calibrate import as_document, clough_cross_validated
 from .clough import evaluate_clough, independent_pairs, score_answers, score_independent_pairs
 from .corpora import pan13_pairs
+from .languages import CI_SAMPLE as LANGUAGE_SAMPLE, evaluate_languages
 from .pan import CI_SAMPLE, SEED, judge, measure, sample
 from .seeds import evaluate_seeds
 from .sentences import evaluate_mrpc, evaluate_stsb
@@ -23,10 +24,11 @@ LITERATURE = {
 
 def evaluate(data: Path, options: Options, seeds: Path | None = None,
              progress: Callable[[str], None] = lambda stage: None,
-             pan_sample: int | None = CI_SAMPLE) -> dict[str, Any]:
+             pan_sample: int | None = CI_SAMPLE, language_sample: int | None = LANGUAGE_SAMPLE) -> dict[str, Any]:
     """All the numbers, as nested dicts whose leaves are mostly shares in [0, 1].
 
-    PAN-13 is judged on ``pan_sample`` pairs per subset (None: all 5,185 pairs)."""
+    PAN-13 is judged on ``pan_sample`` pairs per subset (None: all 5,185 pairs), each
+    language of the parallel news on ``language_sample`` articles (None: all 151)."""
     pairs = "all 5,185 pairs" if pan_sample is None else f"{pan_sample} pairs per subset, seed {SEED}"
     progress(f"PAN-13 text alignment training corpus: {pairs}")
     corpus = pan13_pairs(data)
@@ -46,6 +48,9 @@ def evaluate(data: Path, options: Options, seeds: Path | None = None,
     progress("STS Benchmark dev: 1,500 sentence pairs")
     results["stsb"] = evaluate_stsb(data, options)
     results["pan13"] = measure([judged[p] for p in chosen], pan_sample)
+    articles = "all 151 articles" if language_sample is None else f"{language_sample} articles"
+    progress(f"parallel news: {articles} per language against an edited copy and the closest other article")
+    results["languages"] = evaluate_languages(data, options, language_sample)
     if seeds is not None:
         progress("seeds: 10 article pairs against the hand-labelled alignment")
         scores = evaluate_seeds(seeds, options)
@@ -89,6 +94,7 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
         ("Spearman, news genre", s["news_spearman"]), ("Pearson, news genre", s["news_pearson"]),
     ])
     yield from pan_rows(r["pan13"])
+    yield from language_rows(r["languages"])
     if "seeds" in r:
         yield from _rows("seeds (gold.json)", [
             ("alignment link precision", r["seeds"]["link_precision"]),
@@ -124,6 +130,16 @@ def pan_rows(pan: dict[str, Any]) -> Iterator[str]:
              ("all reuse: granularity / plagdet", f"{o['granularity']:.3f} / {o['plagdet']:.3f}"),
              ("all reuse: suspicious side plagdet", side["plagdet"])]
     yield from _rows("PAN-13 train" + (f", {sample}/subset" if sample else ", all"), rows)
+
+
+def language_rows(languages: dict[str, Any]) -> Iterator[str]:
+    for code, m in languages.items():
+        yield from _rows(f"WMT news, {code}, {m['articles']} art.", [
+            ("edited copy: a rewording", m["edited_copy_rewording"]),
+            ("edited copy: sentence links precision / recall", f"{m['link_precision']:.3f} / {m['link_recall']:.3f}"),
+            ("closest other article: called derived", m["other_article_called_derived"]),
+            ("ms per comparison", f"{m['ms_per_comparison']:7.0f}"),
+        ])
 
 
 def _rows(corpus: str, rows: list[tuple[str, float | int | str]]) -> Iterator[str]:
