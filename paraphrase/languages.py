@@ -30,15 +30,17 @@ class Language:
     capitalised_names: bool = True
     # Each character is a word (Chinese and Japanese write no spaces between words).
     characters: bool = False
+    # "2,3" is two point three and "1.000" a thousand (German, French, Spanish, Russian).
+    decimal_comma: bool = False
 
 
 ENGLISH = Language("en", "English", "english", "porter", None)
 LANGUAGES: dict[str, Language] = {language.code: language for language in (
     ENGLISH,
-    Language("de", "German", "german", "german", "german", capitalised_names=False),
-    Language("fr", "French", "french", "french", "french"),
-    Language("es", "Spanish", "spanish", "spanish", "spanish"),
-    Language("ru", "Russian", "russian", "russian", "russian"),
+    Language("de", "German", "german", "german", "german", capitalised_names=False, decimal_comma=True),
+    Language("fr", "French", "french", "french", "french", decimal_comma=True),
+    Language("es", "Spanish", "spanish", "spanish", "spanish", decimal_comma=True),
+    Language("ru", "Russian", "russian", "russian", "russian", decimal_comma=True),
     Language("zh", "Chinese", None, None, "chinese", capitalised_names=False, characters=True),
 )}
 AUTO = "auto"

@@ -102,6 +102,9 @@ class Options:
     # "auto": each text's own, detected (paraphrase/languages.py); or one code of the
     # table there ("de"), for both texts, when detection cannot tell (short texts).
     language: str = "auto"
+    # Two texts in different languages: a pair of sentences, each the other's nearest in
+    # the multilingual embedding, is a translation at this cosine or more (translation.py).
+    translation_min_cosine: float = 0.56
 
     # --- Bounds ----------------------------------------------------------------------
     # Segments longer than this (characters) are cut at whitespace, which bounds the

@@ -6,11 +6,12 @@ from .align import Group, align, joined
 from .evidence import derived_content, firm_pairs, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Comparison, Pair
-from .diff import word_diff
+from .diff import Opcode, word_diff
 from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
-from .score import EDIT_CLASSES, changed_facts
+from . import translation
+from .score import EDIT_CLASSES, TRANSLATION, ChangedFact, changed_facts
 from .verdict import Shares, across_languages, summarize
 
 
@@ -39,6 +40,8 @@ def compare(
 
 def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Comparison:
     """Align, score, diff and judge two prepared documents (one prepared text, many partners)."""
+    if translation.applies(doc_a, doc_b):
+        return _compare_translated(doc_a, doc_b, options)
     alphabet = Alphabet()
     alignment = align(doc_a, doc_b, options, alphabet)
     labels = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
@@ -52,6 +55,26 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     if doc_a.language != doc_b.language:
         summary = across_languages(summary, (doc_a.name, doc_b.name), (doc_a.language, doc_b.language))
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
+
+
+def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> Comparison:
+    """Two texts in different languages: pairs by meaning (translation.py), no word diffs;
+    the changed facts are the numbers, which a translation keeps."""
+    groups = translation.aligned(doc_a, doc_b, options)
+    moved = _moved(groups)
+    pairs = tuple(_translated_pair(doc_a, doc_b, g, g in moved) for g in groups)
+    aligned_a, aligned_b = {i for g in groups for i in g.a}, {j for g in groups for j in g.b}
+    shares = Shares((len(doc_a.counted), len(doc_b.counted)), (len(aligned_a), len(aligned_b)),
+                    translation.content_shares(doc_a, doc_b, groups), 0)
+    summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options)
+    return Comparison(doc_a, doc_b, pairs, summary, (), options.scorer)
+
+
+def _translated_pair(a: Document, b: Document, group: Group, moved: bool) -> Pair:
+    sa, sb = a.sentences[group.a[0]], b.sentences[group.b[0]]
+    facts = changed_facts(sa.features, sb.features, a.text, b.text)
+    numbers = _paired_in_order([c for c in facts if c.kind == "number"])
+    return Pair(group.a, group.b, group.distance, TRANSLATION, moved, (Opcode("replace", sa.start, sa.end, sb.start, sb.end),), numbers)
 
 
 def _in_order(group: Group) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -77,6 +100,15 @@ def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alpha
         covered = "b" if len(group.a) > 1 else "a"
         facts = tuple(c for c in facts if getattr(c, covered) is not None)
     return Pair(group.a, group.b, group.distance, label, moved, diff, facts)
+
+
+def _paired_in_order(changes: list[ChangedFact]) -> tuple[ChangedFact, ...]:
+    """One-sided numbers of a translated pair, paired in reading order when both sides
+    miss as many (a translation keeps its numbers in place: "2,3 millions" -> "3.2 million")."""
+    only_a, only_b = [c.a for c in changes if c.b is None], [c.b for c in changes if c.a is None]
+    if len(only_a) != len(only_b) or len(only_a) + len(only_b) != len(changes):
+        return tuple(changes)
+    return tuple(ChangedFact("number", fa, fb) for fa, fb in zip(only_a, only_b))
 
 
 def _runs(document: Document, indexes: tuple[int, ...]) -> list[tuple[int, int]]:

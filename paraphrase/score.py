@@ -33,7 +33,10 @@ _LINKS = {"name": _NAME_LINK, "number": _NUMBER_LINK, "date": _NAME_LINK}
 SWAP_MAX_WORDS = 4
 
 IDENTICAL, NEAR_VERBATIM, LIGHT_EDIT, PARAPHRASE = "identical", "near-verbatim", "light edit", "paraphrase"
-EDIT_CLASSES = (IDENTICAL, NEAR_VERBATIM, LIGHT_EDIT, PARAPHRASE)
+# A sentence of a text in another language, the same in meaning (translation.py); its
+# distance is 1 - cosine in the multilingual embedding, not the words' distance.
+TRANSLATION = "translation"
+EDIT_CLASSES = (IDENTICAL, NEAR_VERBATIM, LIGHT_EDIT, PARAPHRASE, TRANSLATION)
 # Not edit classes: pairs shown to an editor but never counted as reuse. A "same
 # quotation" pair is alike only in words inside quotation marks; a "related" pair shares
 # some details (a fact retold) without evidence that one was written from the other

@@ -120,6 +120,14 @@ def _read(raw: str) -> tuple[str, str]:
     return norm, kind
 
 
+def number_value(key: str, code: str) -> str:
+    """A number's key written the English way, so that facts compare across languages:
+    "2,3" in German is "2.3", "1.000" is "1000"."""
+    if not language(code).decimal_comma:
+        return key
+    return re.sub(r"\.(?=\d{3}\b)", "", key).replace(",", ".")
+
+
 def _number_key(norm: str) -> str:
     # "1,000" and "1000" are the same number; a lone decimal part stays.
     return re.sub(r",(?=\d{3}\b)", "", norm)
@@ -239,7 +247,7 @@ def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") 
         raw = text[token.start - offset:token.end - offset]
         if token.kind == "number":
             end = _unit_end(tokens, i, text, offset)
-            yield Fact("number", token.norm, text[token.start - offset:end - offset], token.start, end)
+            yield Fact("number", number_value(token.norm, code), text[token.start - offset:end - offset], token.start, end)
         elif token.kind == "word" and is_name(raw, i == first_word, code):
             kind = "date" if token.norm in DATE_WORDS else "name"
             yield Fact(kind, token.norm if token.norm.isupper() else stem(token.norm, code), raw, token.start, token.end)

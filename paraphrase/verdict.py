@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from .options import Options
-from .score import EDIT_CLASSES, IDENTICAL, QUOTATION, RELATED
+from .score import EDIT_CLASSES, IDENTICAL, QUOTATION, RELATED, TRANSLATION
 
 REWORDING, PARTIAL, INDEPENDENT = "rewording", "partial", "independent"
 A_FROM_B, B_FROM_A = "a_from_b", "b_from_a"
@@ -131,10 +131,11 @@ def _headline(s: Summary, names: tuple[str, str]) -> str:
     if s.verdict == PARTIAL:
         # Partial reuse: the shares say how much is shared, not who took it from whom.
         return f"{a} and {b} share passages"
+    kind = "translation" if set(s.classes) == {TRANSLATION} else "rewording"  # across languages
     if s.direction is None:
-        return f"{a} and {b} are rewordings of each other"
+        return f"{a} and {b} are {kind}s of each other"
     derived, source = (a, b) if s.direction == A_FROM_B else (b, a)
-    return f"{derived} is a rewording of {source}"
+    return f"{derived} is a {kind} of {source}"
 
 
 def _details(s: Summary, names: tuple[str, str]) -> str:

@@ -142,17 +142,48 @@ def test_the_language_option_overrides_detection_and_is_checked():
     assert set(LANGUAGES) >= {"en", "de", "fr", "es", "ru", "zh"}
 
 
-def test_texts_in_two_languages_say_so(tmp_path):
+ENGLISH = (
+    "The city council voted seven to two on Monday to close the library on Elm Street. According to the city's "
+    "staff, repairing the building would cost 2.3 million euros. The library opened in 1964 and is used mostly by "
+    "pupils of the nearby schools. A residents' group announced that same evening that it would challenge the "
+    "decision."
+)
+
+
+def test_a_translation_is_found_sentence_by_sentence(tmp_path):
     german, english = tmp_path / "bericht.txt", tmp_path / "report.txt"
     german.write_text(STORIES["de"][0], encoding="utf-8")
-    english.write_text("The council voted 7 to 2 on Monday to close the Elm Street library. Officials said repairs "
-                       "would cost $2.3 million.", encoding="utf-8")
+    english.write_text(ENGLISH, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "paraphrase.cli", "compare", str(german), str(english), "--format", "json"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert (data["a"]["language"], data["b"]["language"]) == ("de", "en")
-    assert "bericht (German) and report (English) are in different languages" in data["summary"]["details"]
+    # each sentence with its translation (the freest, the last one, may fall under the bound)
+    pairs = [(p["a"], p["b"], p["class"]) for p in data["pairs"]]
+    assert pairs[:3] == [([k], [k], "translation") for k in range(3)] and len(pairs) <= 4
+    assert data["summary"]["verdict"] == "rewording" and "translations of each other" in data["summary"]["headline"]
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es", "ru", "zh"])
+def test_another_story_in_another_language_is_independent(code):
+    _, _, other = STORIES[code]
+    assert compare(ENGLISH, other).summary.verdict == "independent"
+
+
+def test_a_changed_number_is_flagged_across_languages():
+    changed = ENGLISH.replace("2.3 million", "3.2 million")
+    pair = next(p for p in compare(STORIES["fr"][0], changed).pairs if p.a == (1,))
+    assert [(c.a.text, c.b.text) for c in pair.changed_facts] == [("2,3 millions", "3.2 million")]
+
+
+def test_without_the_encoder_two_languages_say_what_is_not_seen(monkeypatch):
+    from paraphrase import translation
+
+    monkeypatch.setattr(translation, "installed", lambda: False)
+    result = compare(STORIES["de"][0], ENGLISH, names=("bericht", "report"))
+    assert result.summary.verdict == "independent"
+    assert "bericht (German) and report (English) are in different languages" in result.summary.details
 
 
 def test_a_language_outside_the_table_is_compared_by_its_words():

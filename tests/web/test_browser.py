@@ -414,3 +414,22 @@ def test_the_editor_chooses_the_semantic_scorer_and_the_page_says_so(browser, se
     assert "is a rewording of" in verdict.text
     assert "(semantic scorer)" in browser.find_element(By.CSS_SELECTOR, "#about summary").text
     save_screenshot(browser, "viewer-semantic-scorer.png")
+
+
+def test_an_article_and_its_translation_line_up_in_their_own_scripts(browser, server):
+    from selenium.webdriver.common.by import By
+
+    from ..test_languages import ENGLISH, STORIES
+
+    browser.get(server)
+    browser.find_element(By.ID, "text-a").send_keys(STORIES["ru"][0])
+    browser.find_element(By.ID, "text-b").send_keys(ENGLISH.replace("2.3 million", "3.2 million"))
+    browser.find_element(By.ID, "compare-button").click()
+    verdict = wait_for(lambda: browser.find_elements(By.ID, "verdict"))[0]
+    assert "translations of each other" in verdict.text
+    cells = browser.find_elements(By.CSS_SELECTOR, "tr.row-pair td.side-a")
+    assert {c.get_attribute("lang") for c in cells} == {"ru"} and "Городской совет" in cells[0].text
+    assert not browser.find_elements(By.CSS_SELECTOR, "tr.row-pair del")  # words in two languages are not diffed
+    facts = " ".join(f.text for f in browser.find_elements(By.CSS_SELECTOR, ".fact-change"))
+    assert "2,3 миллиона → 3.2 million" in facts
+    save_screenshot(browser, "viewer-translation-ru-en.png")

@@ -12,7 +12,7 @@ import numpy as np
 
 from paraphrase import Comparison, Pair
 from paraphrase.document import Document
-from paraphrase.score import EDIT_CLASSES
+from paraphrase.score import EDIT_CLASSES, TRANSLATION
 
 HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
 FOLD_MIN = 4  # this many identical pairs in a row are folded under one line
@@ -116,7 +116,9 @@ def _pair_cell(document: Document, pair: Pair, side: str) -> Cell:
     indexes = pair.a if side == "a" else pair.b
     changed = "del" if side == "a" else "ins"
     spans = [(op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end) for op in pair.diff]
-    marks: list[tuple[str, ...]] = [() if op.tag == "equal" else (changed,) for op in pair.diff]
+    # A translation's words are not compared (another language), only its numbers.
+    compared = pair.edit_class != TRANSLATION
+    marks: list[tuple[str, ...]] = [(changed,) if compared and op.tag != "equal" else () for op in pair.diff]
     facts = [getattr(c, side) for c in pair.changed_facts if getattr(c, side) is not None]
     return Cell(indexes, tuple(_fragments(document.text, spans, marks, [(f.start, f.end) for f in facts])))
 
