@@ -113,3 +113,69 @@ def _line_links(result: Comparison) -> frozenset[tuple[int, int]]:
 def _line_of(document: Document) -> list[int]:
     breaks = [k for k, c in enumerate(document.text) if c == "\n"]
     return [bisect_right(breaks, s.start) for s in document.sentences]
+
+
+# Texts in two languages: each English article against its translation, and against the
+# translation of the closest other English article. The threshold is fitted on
+# newstest2012 (fit_translation_cosine); newstest2013 is held out.
+TRANSLATED = ("de", "fr", "es", "ru")
+FIT_SET, HELD_OUT_SET = "newstest2012", "newstest2013"
+
+
+def evaluate_translations(data: Path, options: Options, sample: int | None = CI_SAMPLE,
+                          setid: str | None = None) -> dict[str, Any]:
+    """Per language, English articles against their translations (found, sentence links)
+    and against another article's translation (called derived), on ``sample`` articles
+    of ``setid`` (None: both sets)."""
+    english = [a for a in parallel_articles(data, "en") if setid is None or a.docid.startswith(setid)]
+    chosen = english if sample is None else random.Random(SEED).sample(english, min(sample, len(english)))
+    return {f"en-{code}": _translations(english, chosen, parallel_articles(data, code), options) for code in TRANSLATED}
+
+
+def _translations(english: list[Article], chosen: list[Article], translated: list[Article],
+                  options: Options) -> dict[str, Any]:
+    by_id = {a.docid: a for a in translated}
+    found = others_derived = hit = shown = gold = 0
+    started = time.perf_counter()
+    for article in chosen:
+        result = compare(article.text, by_id[article.docid].text, options=options)
+        found += result.summary.verdict != INDEPENDENT
+        found_links = _line_links(result)
+        gold_links = {(k, k) for k in range(len(article.sentences))}
+        hit, shown, gold = hit + len(found_links & gold_links), shown + len(found_links), gold + len(gold_links)
+        other = by_id[closest_other(article, english).docid]
+        others_derived += compare(article.text, other.text, options=options).summary.verdict != INDEPENDENT
+    n = len(chosen)
+    return {"articles": n, "translation_found": found / n, "link_precision": hit / shown if shown else 1.0,
+            "link_recall": hit / gold, "other_article_called_derived": others_derived / n,
+            "ms_per_comparison": 1000 * (time.perf_counter() - started) / (2 * n)}
+
+
+COSINE_GRID = tuple(k / 100 for k in range(40, 81))
+
+
+def fit_translation_cosine(data: Path, options: Options, grid: tuple[float, ...] = COSINE_GRID) -> float:
+    """The lowest cosine bound at which at most 1% of the fit set's other-article pairs
+    (all four languages) would be called derived, by the verdict's own counts."""
+    from ..translation import embed
+
+    english = [a for a in parallel_articles(data, "en") if a.docid.startswith(FIT_SET)]
+    vectors = {a.docid: embed(list(a.sentences)) for a in english}
+    negatives = []
+    for code in TRANSLATED:
+        translated = {a.docid: a for a in parallel_articles(data, code)}
+        for article in english:
+            other = translated[closest_other(article, english).docid]
+            negatives.append(vectors[article.docid] @ embed(list(other.sentences)).T)
+    for bound in grid:
+        derived = sum(_would_be_derived(cosine, bound, options) for cosine in negatives)
+        if derived <= 0.01 * len(negatives):
+            return bound
+    return grid[-1]
+
+
+def _would_be_derived(cosine: Any, bound: float, options: Options) -> bool:
+    rows, columns = cosine.argmax(axis=1), cosine.argmax(axis=0)
+    pairs = sum(columns[c] == r and cosine[r, c] >= bound for r, c in enumerate(rows))
+    share = pairs / min(cosine.shape)
+    return bool(pairs >= options.min_partial_pairs or share >= options.partial_share)

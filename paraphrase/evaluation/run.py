@@ -9,7 +9,7 @@ from ..options import Options
 from .calibrate import as_document, clough_cross_validated
 from .clough import evaluate_clough, independent_pairs, score_answers, score_independent_pairs
 from .corpora import pan13_pairs
-from .languages import CI_SAMPLE as LANGUAGE_SAMPLE, evaluate_languages
+from .languages import CI_SAMPLE as LANGUAGE_SAMPLE, evaluate_languages, evaluate_translations
 from .pan import CI_SAMPLE, SEED, judge, measure, sample
 from .seeds import evaluate_seeds
 from .sentences import evaluate_mrpc, evaluate_stsb
@@ -51,6 +51,8 @@ def evaluate(data: Path, options: Options, seeds: Path | None = None,
     articles = "all 151 articles" if language_sample is None else f"{language_sample} articles"
     progress(f"parallel news: {articles} per language against an edited copy and the closest other article")
     results["languages"] = evaluate_languages(data, options, language_sample)
+    progress(f"parallel news: {articles} in English against their translations and another article's")
+    results["translations"] = evaluate_translations(data, options, language_sample)
     if seeds is not None:
         progress("seeds: 10 article pairs against the hand-labelled alignment")
         scores = evaluate_seeds(seeds, options)
@@ -95,6 +97,7 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
     ])
     yield from pan_rows(r["pan13"])
     yield from language_rows(r["languages"])
+    yield from translation_rows(r["translations"])
     if "seeds" in r:
         yield from _rows("seeds (gold.json)", [
             ("alignment link precision", r["seeds"]["link_precision"]),
@@ -138,6 +141,16 @@ def language_rows(languages: dict[str, Any]) -> Iterator[str]:
             ("edited copy: a rewording", m["edited_copy_rewording"]),
             ("edited copy: sentence links precision / recall", f"{m['link_precision']:.3f} / {m['link_recall']:.3f}"),
             ("closest other article: called derived", m["other_article_called_derived"]),
+            ("ms per comparison", f"{m['ms_per_comparison']:7.0f}"),
+        ])
+
+
+def translation_rows(translations: dict[str, Any]) -> Iterator[str]:
+    for pair, m in translations.items():
+        yield from _rows(f"WMT news, {pair}, {m['articles']} art.", [
+            ("translation found (not independent)", m["translation_found"]),
+            ("sentence links precision / recall", f"{m['link_precision']:.3f} / {m['link_recall']:.3f}"),
+            ("another article's translation: derived", m["other_article_called_derived"]),
             ("ms per comparison", f"{m['ms_per_comparison']:7.0f}"),
         ])
 
