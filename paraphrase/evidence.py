@@ -86,19 +86,13 @@ def informativeness(word: str, code: str = "en") -> float:
 def _informativeness(word: str, code: str) -> float:
     from wordfreq import get_frequency_dict, zipf_frequency  # its tables ship in the package
 
-    if code not in LANGUAGES or code not in _wordfreq_languages():
+    if code not in LANGUAGES:
         return ZIPF_TOP / 2  # a language outside the table (Japanese needs MeCab): every word alike
     if language(code).characters:  # one character, looked up as is (wordfreq would segment it)
         frequency = get_frequency_dict(code).get(word, 0.0)
         return max(ZIPF_TOP - (math.log10(frequency * 1e9) if frequency else 0.0), 1.0)
     return max(ZIPF_TOP - zipf_frequency(word, code), 1.0)
 
-
-@lru_cache(maxsize=1)
-def _wordfreq_languages() -> frozenset[str]:
-    from wordfreq import available_languages
-
-    return frozenset(available_languages())
 
 
 def content_words(f: Features) -> list[ContentWord]:

@@ -89,10 +89,10 @@ def detect(text: str) -> str:
 
 
 def _english_share(sample: str) -> float:
-    from .tokens import STOPWORDS, normalize  # tokens reads this table
+    from .tokens import STOPWORDS, tokenize  # tokens reads this table
 
-    words = normalize(sample).split()
-    return sum(w.strip(".,;:!?\"'()") in STOPWORDS for w in words) / max(len(words), 1)
+    words = [t.norm for t in tokenize(sample) if t.kind == "word"]
+    return sum(w in STOPWORDS for w in words) / max(len(words), 1)
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
-from .score import EDIT_CLASSES, TRANSLATION, ChangedFact, changed_facts
+from .score import EDIT_CLASSES, TRANSLATION, changed_facts, numbers_in_order
 from .verdict import Shares, across_languages, summarize
 
 
@@ -73,7 +73,7 @@ def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> C
 def _translated_pair(a: Document, b: Document, group: Group, moved: bool) -> Pair:
     sa, sb = a.sentences[group.a[0]], b.sentences[group.b[0]]
     facts = changed_facts(sa.features, sb.features, a.text, b.text)
-    numbers = _paired_in_order([c for c in facts if c.kind == "number"])
+    numbers = numbers_in_order([c for c in facts if c.kind == "number"])
     return Pair(group.a, group.b, group.distance, TRANSLATION, moved, (Opcode("replace", sa.start, sa.end, sb.start, sb.end),), numbers)
 
 
@@ -100,15 +100,6 @@ def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alpha
         covered = "b" if len(group.a) > 1 else "a"
         facts = tuple(c for c in facts if getattr(c, covered) is not None)
     return Pair(group.a, group.b, group.distance, label, moved, diff, facts)
-
-
-def _paired_in_order(changes: list[ChangedFact]) -> tuple[ChangedFact, ...]:
-    """One-sided numbers of a translated pair, paired in reading order when both sides
-    miss as many (a translation keeps its numbers in place: "2,3 millions" -> "3.2 million")."""
-    only_a, only_b = [c.a for c in changes if c.b is None], [c.b for c in changes if c.a is None]
-    if len(only_a) != len(only_b) or len(only_a) + len(only_b) != len(changes):
-        return tuple(changes)
-    return tuple(ChangedFact("number", fa, fb) for fa, fb in zip(only_a, only_b))
 
 
 def _runs(document: Document, indexes: tuple[int, ...]) -> list[tuple[int, int]]:

@@ -198,3 +198,12 @@ def _joined(facts: list[Fact], text: str) -> list[Fact]:
             joined.pop()
         joined.append(fact)
     return joined
+
+
+def numbers_in_order(changes: list[ChangedFact]) -> tuple[ChangedFact, ...]:
+    """One-sided numbers of a translated pair, paired in reading order when both sides
+    miss as many (a translation keeps its numbers in place: "2,3 millions" -> "3.2 million")."""
+    only_a, only_b = [c.a for c in changes if c.b is None], [c.b for c in changes if c.a is None]
+    if len(only_a) != len(only_b) or len(only_a) + len(only_b) != len(changes):
+        return tuple(changes)
+    return tuple(ChangedFact("number", fa, fb) for fa, fb in zip(only_a, only_b))

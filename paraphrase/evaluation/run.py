@@ -136,23 +136,24 @@ def pan_rows(pan: dict[str, Any]) -> Iterator[str]:
 
 
 def language_rows(languages: dict[str, Any]) -> Iterator[str]:
-    for code, m in languages.items():
-        yield from _rows(f"WMT news, {code}, {m['articles']} art.", [
-            ("edited copy: a rewording", m["edited_copy_rewording"]),
-            ("edited copy: sentence links precision / recall", f"{m['link_precision']:.3f} / {m['link_recall']:.3f}"),
-            ("closest other article: called derived", m["other_article_called_derived"]),
-            ("ms per comparison", f"{m['ms_per_comparison']:7.0f}"),
-        ])
+    yield from _per_language(languages, [
+        ("edited copy: a rewording", "edited_copy_rewording"),
+        ("edited copy: sentence links precision / recall", "links"),
+        ("closest other article: called derived", "other_article_called_derived")])
 
 
 def translation_rows(translations: dict[str, Any]) -> Iterator[str]:
-    for pair, m in translations.items():
-        yield from _rows(f"WMT news, {pair}, {m['articles']} art.", [
-            ("translation found (not independent)", m["translation_found"]),
-            ("sentence links precision / recall", f"{m['link_precision']:.3f} / {m['link_recall']:.3f}"),
-            ("another article's translation: derived", m["other_article_called_derived"]),
-            ("ms per comparison", f"{m['ms_per_comparison']:7.0f}"),
-        ])
+    yield from _per_language(translations, [
+        ("translation found (not independent)", "translation_found"),
+        ("sentence links precision / recall", "links"),
+        ("another article's translation: derived", "other_article_called_derived")])
+
+
+def _per_language(results: dict[str, Any], measures: list[tuple[str, str]]) -> Iterator[str]:
+    for code, m in results.items():
+        links = f"{m['link_precision']:.3f} / {m['link_recall']:.3f}"
+        rows: list[tuple[str, float | int | str]] = [(label, links if key == "links" else m[key]) for label, key in measures]
+        yield from _rows(f"WMT news, {code}, {m['articles']} art.", [*rows, ("ms per comparison", f"{m['ms_per_comparison']:7.0f}")])
 
 
 def _rows(corpus: str, rows: list[tuple[str, float | int | str]]) -> Iterator[str]:
