@@ -416,6 +416,7 @@ def _index_stats(args: argparse.Namespace) -> int:
     print(f"{args.index}: {stats.documents} documents, {stats.terms} distinct terms, "
           f"{stats.bytes_on_disk / 2**20:.1f} MiB on disk")
     print(f"sources: {sources}")
+    print(f"languages: {', '.join(f'{code} {n}' for code, n in stats.languages.items()) or 'none'}")
     print(f"dates: {stats.first_date or '-'} to {stats.last_date or '-'}")
     return EXIT_OK
 
@@ -454,6 +455,9 @@ def _check(args: argparse.Namespace) -> int:
             progress(done)
     progress.done()
     _emit(FORMATS[args.format](checks, policy), args.output)
+    for check in checks:
+        for note in check.notes:
+            print(f"paraphrase: warning: {check.label}: {note}", file=sys.stderr)
     for kind, entry in unused_entries(checks, policy):
         print(f"paraphrase: warning: allowlist {kind} entry {entry!r} accepted nothing", file=sys.stderr)
     if args.accept:

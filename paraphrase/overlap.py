@@ -17,10 +17,10 @@ from .segment import segments
 from .tokens import content_terms
 
 
-def sentence_terms(text: str) -> Iterator[set[str]]:
-    """The distinct content terms of each sentence of ``text`` (the engine's segments, in
-    its language)."""
-    code = detect(text)
+def sentence_terms(text: str, code: str | None = None) -> Iterator[set[str]]:
+    """The distinct content terms of each sentence of ``text`` (the engine's segments), read
+    in the language ``code`` (detected when not given)."""
+    code = code or detect(text)
     for start, end in segments(text, code=code):
         yield content_terms(text[start:end], code)
 

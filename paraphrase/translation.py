@@ -13,7 +13,9 @@ The pairs' distance is 1 - cosine; their class is "translation".
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
+from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -34,6 +36,17 @@ MIN_WORDS = 3  # shorter sentences (datelines, "Photo:") carry no meaning to com
 def applies(a: Document, b: Document) -> bool:
     """Whether two texts are compared as a translation: different languages, both encoded."""
     return a.language != b.language and {a.language, b.language} <= ENCODED_LANGUAGES and installed()
+
+
+def unavailable(a: Document, b: Document) -> str | None:
+    """Why two texts in different languages are not compared by meaning (None: they are,
+    or they share a language)."""
+    if a.language == b.language or applies(a, b):
+        return None
+    if not {a.language, b.language} <= ENCODED_LANGUAGES:
+        outside = sorted({a.language, b.language} - ENCODED_LANGUAGES)
+        return f"the multilingual encoder does not read {', '.join(outside)}"
+    return "the translation extra is not installed: pip install 'newsroom-paraphrase[translation]'"
 
 
 def installed() -> bool:
@@ -59,8 +72,33 @@ def _compared(document: Document) -> list[int]:
 
 
 def embed(sentences: list[str]) -> "NDArray[np.float32]":
-    """Unit vectors of ``sentences`` in the multilingual space, one row each."""
-    return np.asarray(_encoder().encode(sentences), dtype=np.float32)
+    """Unit vectors of ``sentences`` in the multilingual space, one row each.
+
+    Encoding is nearly all the cost of a comparison across languages, and a checked
+    article meets several corpus documents: recent sentences are encoded once.
+    """
+    with _lock:
+        known = {s: _recent[s] for s in sentences if s in _recent}
+    missing = [s for s in dict.fromkeys(sentences) if s not in known]
+    if missing:
+        known.update(zip(missing, np.asarray(_encoder().encode(missing), dtype=np.float32)))
+        with _lock:
+            _recent.update((s, known[s]) for s in missing)
+            while len(_recent) > RECENT_SENTENCES:
+                _recent.popitem(last=False)  # the oldest first
+    return np.stack([known[s] for s in sentences]) if sentences else np.zeros((0, DIMENSIONS), np.float32)
+
+
+DIMENSIONS = 512
+RECENT_SENTENCES = 20_000  # 2 KB each
+_recent: "OrderedDict[str, NDArray[np.float32]]" = OrderedDict()
+_lock = Lock()
+
+
+def forget() -> None:
+    """Drop the recent sentences' vectors (so that a measurement starts cold)."""
+    with _lock:
+        _recent.clear()
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Day, timedelta
 from typing import Any
 
+from .. import translation
 from ..comparison import Comparison
 from ..document import Document, prepare
 from ..options import DEFAULT_OPTIONS, Options
@@ -93,15 +94,17 @@ class ArticleCheck:
     same_as: tuple[StoredDocument, ...] = ()  # corpus documents that are this article itself
     allowlisted: frozenset[Entry] = frozenset()  # allowlist entries that accepted some of its reuse
     scorer: str = "lexical"  # what scored its sentence pairs (paraphrase/scorers.py)
+    notes: tuple[str, ...] = ()  # what the check could not do, for a warning
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "path": self.label, "failed": self.failed, "share": round(self.share, 4),
+        return {"name": self.name, "path": self.label, "language": self.document.language,
+                "failed": self.failed, "share": round(self.share, 4),
                 "failing_share": round(self.failing_share, 4), "credited_share": round(self.credited_share, 4),
                 "credits": sorted(self.credits.agencies), "sentences": len(self.document.counted),
                 "same_as": [d.key for d in self.same_as], "scorer": self.scorer,
                 # whether the candidate search provably misses no pair the scorer would align
                 "exact_search": SCORERS[self.scorer].exact, **self.period.to_dict(),
-                "sources": [s.to_dict() for s in self.sources]}
+                "sources": [s.to_dict() for s in self.sources], "notes": list(self.notes)}
 
 
 def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None = None,
@@ -115,7 +118,8 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     credits = find_credits(document.text)
     period = Period(day, day - policy.window if day and policy.window else None, policy.window)
     found = [index.document(c.id) for c in index.candidates(document.text, limit=options.check_candidates,
-                                                            options=options, until=day, since=period.since)]
+                                                            options=options, until=day, since=period.since,
+                                                            language=document.language)]
     prepared = [(stored, prepare(stored.key, stored.text, options)) for stored in found]
     own_text = article_text(document)
     same = tuple(stored for stored, other in prepared if article_text(other) == own_text)
@@ -127,7 +131,18 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
                if m.comparison.summary.verdict != INDEPENDENT]
     matches.sort(key=lambda m: (-m.share, m.document.key))
     return replace(_judge(document, label, tuple(matches), credits, policy), same_as=same, period=period,
-                   scorer=options.scorer)
+                   scorer=options.scorer, notes=_not_compared(document, [other for _, other in prepared]))
+
+
+def _not_compared(document: Document, candidates: list[Document]) -> tuple[str, ...]:
+    """Why candidates in other languages were compared by their shared words only."""
+    reasons: dict[str, int] = {}
+    for other in candidates:
+        reason = translation.unavailable(document, other)
+        if reason:
+            reasons[reason] = reasons.get(reason, 0) + 1
+    return tuple(f"{n} corpus document(s) in another language compared by shared names and numbers only, "
+                 f"not by meaning: {reason}" for reason, n in reasons.items())
 
 
 def article_text(document: Document) -> str:

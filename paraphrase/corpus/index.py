@@ -27,19 +27,25 @@ from typing import Callable, Iterable, Iterator, TypeVar
 import numpy as np
 
 from ..errors import InputError
+from ..languages import detect
 from ..options import DEFAULT_OPTIONS, Options
 from ..overlap import sentence_terms
+from .across import anchors, rank_across
 from .records import Record
 from .search import DOCUMENT_SHIFT, Query, rank, sentence_key
 
 # 2: postings list sentences, not documents (an index of version 1 must be rebuilt)
-SCHEMA_VERSION = 2
+# 3: each document's language (a version 2 index gains it when next written to; read
+#    only, its documents' language is unknown, and they take part in both searches)
+SCHEMA_VERSION = 3
+READABLE_VERSIONS = ("2", "3")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL, hash BLOB NOT NULL UNIQUE,
-    date TEXT, source TEXT, text BLOB NOT NULL);
+    date TEXT, source TEXT, text BLOB NOT NULL, language TEXT);
 CREATE INDEX IF NOT EXISTS documents_key ON documents (key);
+CREATE INDEX IF NOT EXISTS documents_language ON documents (language);
 CREATE TABLE IF NOT EXISTS terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS postings (term_id INTEGER NOT NULL, sentences BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS postings_term ON postings (term_id);
@@ -65,6 +71,7 @@ class IndexStats:
     first_date: str | None
     last_date: str | None
     bytes_on_disk: int
+    languages: dict[str, int]  # documents per language code ("unknown": indexed before languages were kept)
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,7 @@ class CorpusIndex:
         self.batch_size = batch_size
         self.max_df_share = max_df_share
         self.db = _open_existing(self.path) if read_only else _connect(self.path)
+        self._languages_kept = "language" in _columns(self.db, "documents")
 
     # --- building --------------------------------------------------------------------
     def add(self, records: Iterable[Record], progress: Callable[[int], None] = lambda n: None) -> AddReport:
@@ -146,13 +154,14 @@ class CorpusIndex:
         postings: dict[str, array[int]] = {}
         df: dict[str, int] = {}
         for record, digest in new:
+            code = detect(record.text)
             cursor = self.db.execute(
-                "INSERT INTO documents (key, hash, date, source, text) VALUES (?, ?, ?, ?, ?)",
-                (record.key, digest, record.date, record.source, zlib.compress(record.text.encode("utf-8"), 6)),
+                "INSERT INTO documents (key, hash, date, source, text, language) VALUES (?, ?, ?, ?, ?, ?)",
+                (record.key, digest, record.date, record.source, zlib.compress(record.text.encode("utf-8"), 6), code),
             )
             document_id = int(cursor.lastrowid or 0)
             in_document: set[str] = set()
-            for number, terms in enumerate(sentence_terms(record.text)):
+            for number, terms in enumerate(sentence_terms(record.text, code)):
                 key = sentence_key(document_id, number, len(terms))
                 for term in terms:
                     postings.setdefault(term, array("Q")).append(key)
@@ -236,26 +245,58 @@ class CorpusIndex:
 
     # --- querying --------------------------------------------------------------------
     def candidates(self, text: str, limit: int = 10, min_score: float = 0.1,
-                   options: Options = DEFAULT_OPTIONS, until: Day | None = None, since: Day | None = None) -> list[Candidate]:
+                   options: Options = DEFAULT_OPTIONS, until: Day | None = None, since: Day | None = None,
+                   language: str | None = None) -> list[Candidate]:
         """The documents most likely reused in ``text``, best first.
 
         Documents holding a sentence that may be within ``options``' alignment bound of
         one of the article's come first (see ``search.py``); others follow when they
-        hold at least ``min_score`` of the article's term weight. With ``until`` (the
-        article's day), documents dated later are left out; with ``since`` too, only
-        documents dated from ``since`` to ``until`` compete (undated ones are left out).
+        hold at least ``min_score`` of the article's term weight. Documents in another
+        language than the article's (``language``, detected when not given) are then
+        ranked by the names and numbers they share with it (see ``across.py``), up to
+        ``limit`` more. With ``until`` (the article's day), documents dated later are left
+        out; with ``since`` too, only documents dated from ``since`` to ``until`` compete
+        (undated ones are left out).
         """
         total = self.document_count()
-        sentences = [terms for terms in sentence_terms(text) if terms]
-        if not sentences or not total:
+        if not total:
             return []
-        query = Query(sentences, dict(self._term_frequencies(set().union(*sentences))), total,
-                      min_dice=options.min_content_dice,
-                      min_terms=options.min_content_words, max_df_share=self.max_df_share)
+        code = language or detect(text)
         size = self._max_document_id() + 1
-        eligible = self._published(until, since, size) if until is not None else None
-        ranked = rank(query, self._postings_by_term, size, limit, min_score, eligible)
+        eligible = self._published(until, since, size) if until is not None else np.ones(size, dtype=bool)
+        ranked: list[tuple[int, float]] = []
+        sentences = [terms for terms in sentence_terms(text, code) if terms]
+        if sentences:
+            query = Query(sentences, dict(self._term_frequencies(set().union(*sentences))), total,
+                          min_dice=options.min_content_dice,
+                          min_terms=options.min_content_words, max_df_share=self.max_df_share)
+            ranked = rank(query, self._postings_by_term, size, limit, min_score, eligible)
+        other = self._in_other_languages(code, size) & eligible
+        if other.any():
+            found = {i for i, _ in ranked}
+            ranked += [(i, score) for i, score in self._rank_across(text, code, total, size, limit, other)
+                       if i not in found]
         return [Candidate(i, score) for i, score in ranked]
+
+    def _rank_across(self, text: str, code: str, total: int, size: int, limit: int,
+                     eligible: np.ndarray) -> list[tuple[int, float]]:
+        article_anchors = anchors(text, code)
+        df = dict(self._term_frequencies(set().union(*article_anchors))) if article_anchors else {}
+        return rank_across(article_anchors, df, total, self._postings_by_term, size, limit, eligible,
+                           self.max_df_share)
+
+    def _in_other_languages(self, code: str, size: int) -> np.ndarray:
+        """Which document ids are in another language than ``code``, or in one not known."""
+        other = np.zeros(size, dtype=bool)
+        if not self._languages_kept:  # a version 2 index, read only: any document may be
+            other[:] = True
+            return other
+        languages = [row[0] for row in self.db.execute("SELECT DISTINCT language FROM documents")]
+        if languages == [code]:
+            return other
+        rows = self.db.execute("SELECT id FROM documents WHERE language IS NOT ?", (code,))
+        other[[row[0] for row in rows]] = True
+        return other
 
     def _published(self, until: Day, since: Day | None, size: int) -> np.ndarray:
         """Which document ids may be the source of an article of day ``until``."""
@@ -313,8 +354,11 @@ class CorpusIndex:
             "SELECT coalesce(source, '(none)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"))
         first, last = self.db.execute("SELECT min(date), max(date) FROM documents").fetchone()
         size = Path(self.path).stat().st_size if self.path != ":memory:" else 0
+        languages = dict(self.db.execute(
+            "SELECT coalesce(language, 'unknown'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
+        )) if self._languages_kept else {"unknown": self.document_count()}
         return IndexStats(self.document_count(), self.db.execute("SELECT count(*) FROM terms").fetchone()[0],
-                          sources, first, last, size)
+                          sources, first, last, size, languages)
 
     def close(self) -> None:
         self.db.close()
@@ -369,8 +413,8 @@ def _check_integrity(db: sqlite3.Connection, path: str) -> None:
 
 
 def _check_version(path: str, version: str | None) -> None:
-    if version != str(SCHEMA_VERSION):
-        raise InputError(f"{path}: index schema {version}, this version reads {SCHEMA_VERSION}; "
+    if version not in READABLE_VERSIONS:
+        raise InputError(f"{path}: index schema {version}, this version reads {' or '.join(READABLE_VERSIONS)}; "
                          "build a new index from the same files with 'paraphrase index add'")
 
 
@@ -382,6 +426,7 @@ def _connect(path: str) -> sqlite3.Connection:
         if path != ":memory:" and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             _check_integrity(db, path)  # an existing file: ours and whole, before writing to it
         with _busy_is_an_error(path), db:
+            _upgrade(db)
             db.executescript(_SCHEMA)
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
@@ -389,6 +434,25 @@ def _connect(path: str) -> sqlite3.Connection:
         raise InputError(f"{path}: not a paraphrase corpus index ({error})") from None
     _check_version(path, version)
     return db
+
+
+def _upgrade(db: sqlite3.Connection) -> None:
+    """Bring a version 2 index to version 3: each document's language, detected from its text
+    (once, at the first write: about 2 ms a document)."""
+    version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if _columns(db, "meta") else None
+    if version and version[0] == "2":
+        db.execute("ALTER TABLE documents ADD COLUMN language TEXT")
+        last = 0
+        while rows := db.execute("SELECT id, text FROM documents WHERE id > ? ORDER BY id LIMIT 1000",
+                                 (last,)).fetchall():
+            db.executemany("UPDATE documents SET language = ? WHERE id = ?",
+                           ((detect(zlib.decompress(text).decode("utf-8")), i) for i, text in rows))
+            last = rows[-1][0]
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+
+
+def _columns(db: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
 
 
 def _hash(text: str) -> bytes:

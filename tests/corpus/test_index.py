@@ -137,5 +137,5 @@ def test_an_index_of_another_schema_says_how_to_rebuild(tmp_path):
     CorpusIndex(path).close()
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
-    with pytest.raises(InputError, match="index schema 1, this version reads 2; build a new index"):
+    with pytest.raises(InputError, match="index schema 1, this version reads 2 or 3; build a new index"):
         CorpusIndex(path)

@@ -1,0 +1,110 @@
+"""The candidate search across languages: ranking corpus documents by what a translation keeps.
+
+A translation shares almost no content terms with its original, so neither the sentence
+filter nor the share of term weight (``search.py``) finds it. What survives translation is
+names and numbers: "Merkel", "Aleppo", "NATO", "2013", "3,5" (German for 3.5). Each of
+the article's capitalised words and numbers is an *anchor*, looked up in the index under
+every form it may take in a document of another language: as written, stemmed by each
+language's stemmer, transliterated between Cyrillic and Latin letters, and numbers written
+with a decimal point or a decimal comma. A document's score is the share of the article's
+anchor weight (IDF, as in ``search.py``) it holds; the engine, comparing by meaning,
+re-ranks what this finds. Measured on the WMT news (``paraphrase eval``, section
+``translations``): the README's Languages section gives the numbers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Callable, Iterable
+
+import numpy as np
+
+from ..languages import LANGUAGES
+from ..tokens import STOPWORDS, number_value, stem, stopwords, tokenize
+from .search import DOCUMENT_SHIFT
+
+MIN_ANCHORS = 2  # a document must hold two of the article's anchors: one name is a topic, not a source
+MIN_LETTERS = 3  # shorter capitalised words ("Mr", "Le") are too often function words
+
+# Russian letters as Latin (a simplified BGN/PCGN table) and back: names cross scripts.
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", (
+    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya").split()))
+_CYRILLIC = {letter: "" if latin == "_" else latin for letter, latin in _CYRILLIC.items()}
+_LATIN = [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"),
+          ("ya", "я"), *zip("abcdefghijklmnopqrstuvwxyz", (
+              "а б к д е ф г х и дж к л м н о п к р с т у в в кс и з").split())]
+_LATIN_RUN = re.compile("|".join(sorted((latin for latin, _ in _LATIN), key=len, reverse=True)))
+_TO_CYRILLIC = dict(_LATIN)
+
+
+def anchors(text: str, code: str) -> list[frozenset[str]]:
+    """The distinct names and numbers of ``text`` (in language ``code``), each as the set of
+    index terms it may be stored under in another language's document.
+
+    >>> sorted(anchors("Обама встретился с Меркель.", "ru")[1])
+    ['merkel', 'меркел', 'меркель']
+    """
+    found: dict[str, frozenset[str]] = {}
+    for token in tokenize(text):
+        raw = text[token.start:token.end]
+        if token.kind == "number":
+            found.setdefault(token.norm, _number_forms(token.norm, code))
+        elif token.kind == "word" and raw[0].isupper() and len(raw) >= MIN_LETTERS and not _function_word(token.norm, code):
+            found.setdefault(token.norm, _name_forms(raw, token.norm))
+    return list(found.values())
+
+
+def _function_word(norm: str, code: str) -> bool:
+    return norm in stopwords(code) or norm in STOPWORDS
+
+
+def _number_forms(key: str, code: str) -> frozenset[str]:
+    value = number_value(key, code)
+    comma = value.replace(".", ",") if "." in value else re.sub(r"(?<=\d)(?=(\d{3})+$)", ".", value)
+    return frozenset({key, value, comma})
+
+
+def _name_forms(raw: str, norm: str) -> frozenset[str]:
+    if raw.isupper() and len(raw) > 1:  # an acronym is stored as written
+        return frozenset({raw, _transliterated(norm).upper()})
+    spellings = {norm, _transliterated(norm)}
+    return frozenset(spellings | {stem(s, code) for s in spellings for code in _STEMMED})
+
+
+_STEMMED = tuple(code for code, entry in LANGUAGES.items() if entry.stemmer)
+
+
+def _transliterated(word: str) -> str:
+    """``word`` in the other script: Cyrillic letters as Latin, Latin ones as Cyrillic."""
+    if any(letter in _CYRILLIC for letter in word):
+        return "".join(_CYRILLIC.get(letter, letter) for letter in word)
+    return _LATIN_RUN.sub(lambda match: _TO_CYRILLIC[match.group()], word)
+
+
+Postings = Callable[[Iterable[str]], dict[str, np.ndarray]]
+
+
+def rank_across(article_anchors: list[frozenset[str]], df: dict[str, int], documents: int, postings: Postings,
+                size: int, limit: int, eligible: np.ndarray, max_df_share: float) -> list[tuple[int, float]]:
+    """The best ``limit`` (document id, score) pairs among the documents marked in ``eligible``."""
+    common = max(1, max_df_share * documents)
+    looked_up = postings({form for forms in article_anchors for form in forms if 0 < df.get(form, 0) <= common})
+    held, count = np.zeros(size), np.zeros(size, dtype=np.int64)
+    total = 0.0
+    for forms in article_anchors:
+        present = [form for form in forms if form in looked_up]
+        if not present:
+            continue
+        weight = math.log((documents + 1) / sum(df[form] for form in present))
+        total += weight
+        holders = np.unique(np.concatenate([looked_up[form] for form in present]) >> np.uint64(DOCUMENT_SHIFT))
+        holders = holders.astype(np.int64)
+        held[holders] += weight
+        count[holders] += 1
+    if not total:
+        return []
+    score = np.where(eligible & (count >= MIN_ANCHORS), held / total, 0.0)
+    ranked = sorted(np.flatnonzero(score), key=lambda i: (-score[i], i))[:limit]
+    return [(int(i), float(score[i])) for i in ranked]
+
