@@ -78,6 +78,11 @@ FLOORS = {
     ("translations", "en-fr", "link_recall"): 0.928,
     ("translations", "en-es", "link_recall"): 0.931,
     ("translations", "en-ru", "link_recall"): 0.939,
+    # Translated articles checked against an index of the 151 English ones (corpus/across.py).
+    **{("check_across", pair, measure): 1.0 for pair in ("de-en", "fr-en", "es-en")
+       for measure in ("source_found", "source_first")},
+    ("check_across", "ru-en", "source_found"): 0.975,
+    ("check_across", "ru-en", "source_first"): 0.975,
 }
 # Measures where lower is better, with their ceilings.
 CEILINGS = {
@@ -92,6 +97,12 @@ CEILINGS = {
     # ...nor the translation of the closest other article (one of 40 in French).
     **{("translations", pair, "other_article_called_derived"): 0.0 for pair in ("en-de", "en-es", "en-ru")},
     ("translations", "en-fr", "other_article_called_derived"): 0.025,
+    # ...and the wire check of a translation reports few other articles as its sources
+    # (those it does report are on the same event: one of 40 in German, two in French).
+    ("check_across", "de-en", "other_source_reported"): 0.025,
+    ("check_across", "fr-en", "other_source_reported"): 0.05,
+    ("check_across", "es-en", "other_source_reported"): 0.025,
+    ("check_across", "ru-en", "other_source_reported"): 0.0,
 }
 # The semantic scorer (paraphrase/scorers.py), with its own calibrated thresholds. It
 # gains on sentence pairs (MRPC, STS-B), the seeds' links and PAN-13 summaries; it loses
@@ -193,7 +204,7 @@ def test_shipped_thresholds_are_what_the_calibration_procedure_fits(scorer):
 def test_eval_command_prints_the_documented_json_keys():
     done = subprocess.run(
         [sys.executable, "-m", "paraphrase.cli", "eval", "--data", str(SHARED_DATA), "--format", "json"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True, text=True, timeout=1800,  # a guard against a hang: alone, it takes about 4 minutes
     )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)

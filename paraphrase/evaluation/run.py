@@ -9,7 +9,7 @@ from ..options import Options
 from .calibrate import as_document, clough_cross_validated
 from .clough import evaluate_clough, independent_pairs, score_answers, score_independent_pairs
 from .corpora import pan13_pairs
-from .languages import CI_SAMPLE as LANGUAGE_SAMPLE, evaluate_languages, evaluate_translations
+from .languages import CI_SAMPLE as LANGUAGE_SAMPLE, evaluate_check_across, evaluate_languages, evaluate_translations
 from .pan import CI_SAMPLE, SEED, judge, measure, sample
 from .seeds import evaluate_seeds
 from .sentences import evaluate_mrpc, evaluate_stsb
@@ -53,6 +53,8 @@ def evaluate(data: Path, options: Options, seeds: Path | None = None,
     results["languages"] = evaluate_languages(data, options, language_sample)
     progress(f"parallel news: {articles} in English against their translations and another article's")
     results["translations"] = evaluate_translations(data, options, language_sample)
+    progress(f"parallel news: {articles} per language checked against an index of the 151 English ones")
+    results["check_across"] = evaluate_check_across(data, options, language_sample)
     if seeds is not None:
         progress("seeds: 10 article pairs against the hand-labelled alignment")
         scores = evaluate_seeds(seeds, options)
@@ -98,6 +100,7 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
     yield from pan_rows(r["pan13"])
     yield from language_rows(r["languages"])
     yield from translation_rows(r["translations"])
+    yield from check_across_rows(r["check_across"])
     if "seeds" in r:
         yield from _rows("seeds (gold.json)", [
             ("alignment link precision", r["seeds"]["link_precision"]),
@@ -147,6 +150,14 @@ def translation_rows(translations: dict[str, Any]) -> Iterator[str]:
         ("translation found (not independent)", "translation_found"),
         ("sentence links precision / recall", "links"),
         ("another article's translation: derived", "other_article_called_derived")])
+
+
+def check_across_rows(checks: dict[str, Any]) -> Iterator[str]:
+    for pair, m in checks.items():
+        yield from _rows(f"WMT check, {pair}, {m['articles']} art.", [
+            (f"source found among {m['corpus']} / ranked first", f"{m['source_found']:.3f} / {m['source_first']:.3f}"),
+            ("another document reported as a source", m["other_source_reported"]),
+            ("ms per check", f"{m['ms_per_check']:7.0f}")])
 
 
 def _per_language(results: dict[str, Any], measures: list[tuple[str, str]]) -> Iterator[str]:
