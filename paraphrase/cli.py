@@ -209,6 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="no key for a pair of words expected together in more sentences than this "
                            "(default: 10); lower is faster on a large archive and misses more sentences "
                            "that share only common words")
+    scan.add_argument("--across-languages", action="store_true",
+                      help="also pair documents in different languages that share names and numbers, and compare "
+                           "them by meaning (a translation of a wire story; needs the translation extra)")
     _options_argument(scan)
     scan.set_defaults(run=_scan)
 
@@ -605,7 +608,7 @@ def _scan(args: argparse.Namespace) -> int:
         report = scan(args.articles, args.against, output=args.output, window=args.window, clusters=args.clusters,
                       scheduler=args.scheduler, workers=args.workers, options=options,
                       **({} if args.max_together is None else {"max_together": args.max_together}),
-                      progress=lambda message: print(message, file=sys.stderr))
+                      across_languages=args.across_languages, progress=lambda message: print(message, file=sys.stderr))
     print(f"{report.output}: {report.reused_pairs:,} reused pair(s) among {report.candidate_pairs:,} candidates "
           f"({report.targets:,} articles{f', {report.sources:,} sources' if args.against else ''})"
           + ("" if options.scorer == "lexical" else f", scored by the {options.scorer} scorer"))

@@ -112,8 +112,16 @@ def most_shared(words_a: np.ndarray, sizes_a: np.ndarray, words_b: np.ndarray, s
 
 
 def _key(a: str, b: str) -> int:
-    mixed = (_hash(a) * 0x9E3779B97F4A7C15 + _hash(b)) & 0xFFFFFFFFFFFFFFFF
-    return mixed - (1 << 64) if mixed >= 1 << 63 else mixed  # a signed 64-bit key
+    return _signed((_hash(a) * 0x9E3779B97F4A7C15 + _hash(b)) & 0xFFFFFFFFFFFFFFFF)
+
+
+def anchor_key(anchor: str) -> int:
+    """The key of a name or number shared across languages (``corpus.across.anchor_keys``)."""
+    return _signed(_hash("anchor:" + anchor))
+
+
+def _signed(value: int) -> int:
+    return value - (1 << 64) if value >= 1 << 63 else value  # a signed 64-bit key
 
 
 @lru_cache(maxsize=1 << 18)

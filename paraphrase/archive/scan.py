@@ -24,8 +24,9 @@ from ..options import DEFAULT_OPTIONS, Options
 from .clusters import write_clusters
 from .inputs import read_documents
 from .keys import TermCounts
-from .stages import (ALL_SENTENCES, KEY_COLUMNS, MAX_BUCKET, MAX_TOGETHER, PAIR_COLUMNS, RESULT_COLUMNS,
-                     TERM_COLUMNS, Keying, align_partition, keys_partition, pairs_partition, terms_partition)
+from .stages import (ACROSS_COLUMNS, ALL_SENTENCES, ANCHOR_COLUMNS, KEY_COLUMNS, MAX_BUCKET, MAX_TOGETHER,
+                     PAIR_COLUMNS, RESULT_COLUMNS, TERM_COLUMNS, Keying, across_partition, align_partition,
+                     anchors_partition, enough_shared, keys_partition, pairs_partition, terms_partition)
 
 FORMATS = (".jsonl", ".parquet", ".csv")
 
@@ -46,7 +47,7 @@ def scan(
     articles: str | Path, against: str | Path | None = None, *, output: str | Path,
     window: timedelta | None = None, clusters: str | Path | None = None, scheduler: str | None = None,
     workers: int | None = None, options: Options | None = None, max_bucket: int = MAX_BUCKET,
-    max_together: float | None = MAX_TOGETHER,
+    max_together: float | None = MAX_TOGETHER, across_languages: bool = False,
     progress: Callable[[str], None] = lambda message: None,
 ) -> ScanReport:
     """Find every reused pair between ``articles`` and ``against`` (or within ``articles``).
@@ -54,7 +55,9 @@ def scan(
     ``scheduler`` is a Dask scheduler address (``tcp://host:8786``); without one the job
     runs on this machine's cores with Dask's local process scheduler. ``max_together`` and
     ``max_bucket`` bound the candidate stage's work (see ``stages.py``); ``max_together=None``
-    makes its keys exact, at a cost that grows with the square of the archive.
+    makes its keys exact, at a cost that grows with the square of the archive. With
+    ``across_languages``, documents in different languages that share enough names and
+    numbers are paired too, and compared by meaning (``corpus/across.py``).
     """
     options = options or DEFAULT_OPTIONS
     keying = Keying(options.min_content_dice, max_bucket, options.min_content_words, max_together)
@@ -63,7 +66,10 @@ def scan(
     sources = read_documents(against) if against is not None else None
     with _scheduler(scheduler, workers):
         progress("stage 1/2: term frequencies, sentence keys and candidate pairs (shuffle by key)")
-        pairs = _candidate_pairs(targets, sources, window, keying).persist()
+        pairs = _candidate_pairs(targets, sources, window, keying)
+        if across_languages:
+            pairs = dd.concat([pairs, _pairs_across_languages(targets, sources, window, keying)]).drop_duplicates()
+        pairs = pairs.persist()
         candidate_count = len(pairs)
         progress(f"stage 2/2: aligning {candidate_count:,} candidate pairs with the engine")
         results = _aligned(pairs, targets if sources is None else dd.concat([targets, sources]), options,
@@ -71,7 +77,8 @@ def scan(
         reused = _write(results, output)
     report = ScanReport(output, len(targets), 0 if sources is None else len(sources), candidate_count, reused,
                         settings={"window_days": window.days if window else None, "min_dice": keying.min_dice,
-                                  "max_bucket": keying.max_bucket, "max_together": keying.max_together})
+                                  "max_bucket": keying.max_bucket, "max_together": keying.max_together,
+                                  "across_languages": across_languages})
     if clusters is not None:
         count, where = write_clusters(read_results(output), _checked_output(clusters))
         report = ScanReport(**{**report.__dict__, "clusters": count, "clusters_output": where})
@@ -92,6 +99,17 @@ def _candidate_pairs(targets: dd.DataFrame, sources: dd.DataFrame | None, window
     buckets = keys.shuffle("key")  # every row of a key in one partition
     pairs = buckets.map_partitions(pairs_partition, window, sources is None, keying, meta=_meta(PAIR_COLUMNS))
     return pairs.drop_duplicates()
+
+
+def _pairs_across_languages(targets: dd.DataFrame, sources: dd.DataFrame | None, window: timedelta | None,
+                            keying: Keying) -> dd.DataFrame:
+    anchors = targets.map_partitions(anchors_partition, "target", meta=_meta(ANCHOR_COLUMNS))
+    if sources is not None:
+        anchors = dd.concat([anchors, sources.map_partitions(anchors_partition, "source", meta=_meta(ANCHOR_COLUMNS))])
+    met = anchors.shuffle("key").map_partitions(across_partition, window, sources is None, keying.max_bucket,
+                                                meta=_meta(ACROSS_COLUMNS))
+    counted = met.groupby(["target", "source", "smaller"]).size().to_frame("shared").reset_index()
+    return counted.map_partitions(enough_shared, meta=_meta(PAIR_COLUMNS))
 
 
 def _aligned(pairs: dd.DataFrame, documents: dd.DataFrame, options: Options, self_join: bool) -> dd.DataFrame:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable, Iterable
+import unicodedata
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -46,13 +47,40 @@ def anchors(text: str, code: str) -> list[frozenset[str]]:
     ['merkel', 'меркел', 'меркель']
     """
     found: dict[str, frozenset[str]] = {}
+    for raw, norm, kind in _anchor_tokens(text, code):
+        found.setdefault(norm, _number_forms(norm, code) if kind == "number" else _name_forms(raw, norm))
+    return list(found.values())
+
+
+KEY_LETTERS = 5  # "Obama", "Obamy", "Обаме": one key, "obama"/"obamy" aside; "Merkel", "Merkels": "merke"
+
+
+def anchor_keys(text: str, code: str) -> set[str]:
+    """The names and numbers of ``text`` in one spelling for every language, for the archive
+    scan (which pairs documents by the keys they share, with no index to look forms up in):
+    a name in Latin letters without accents, cut to its first ``KEY_LETTERS``; a number
+    written the English way.
+
+    >>> sorted(anchor_keys("Меркель и Обама встретились в 2013 году.", "ru"))
+    ['#2013', 'merke', 'obama']
+    """
+    keys = set()
+    for _, norm, kind in _anchor_tokens(text, code):
+        if kind == "number":
+            keys.add("#" + number_value(norm, code))
+        else:
+            latin = "".join(_CYRILLIC.get(letter, letter) for letter in norm)
+            keys.add("".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))[:KEY_LETTERS])
+    return keys
+
+
+def _anchor_tokens(text: str, code: str) -> Iterator[tuple[str, str, str]]:
+    """(as written, normalised, kind) of each number and capitalised word of ``text``."""
     for token in tokenize(text):
         raw = text[token.start:token.end]
-        if token.kind == "number":
-            found.setdefault(token.norm, _number_forms(token.norm, code))
-        elif token.kind == "word" and raw[0].isupper() and len(raw) >= MIN_LETTERS and not _function_word(token.norm, code):
-            found.setdefault(token.norm, _name_forms(raw, token.norm))
-    return list(found.values())
+        if token.kind == "number" or (token.kind == "word" and raw[0].isupper() and len(raw) >= MIN_LETTERS
+                                      and not _function_word(token.norm, code)):
+            yield raw, token.norm, token.kind
 
 
 def _function_word(norm: str, code: str) -> bool:

@@ -195,3 +195,19 @@ def test_scan_with_the_semantic_scorer_finds_the_rewording(archive, tmp_path):
     assert done.stdout.splitlines()[0].endswith(", scored by the semantic scorer")
     found = by_pair(read_results(out))
     assert found[("seed-000", "seed-001")]["verdict"] == "rewording"
+
+
+def test_across_languages_pairs_translations_by_their_names_and_numbers(cluster, tmp_path):
+    from ..corpus.test_across import BRIDGE, GERMAN, RUSSIAN, WIRE
+
+    rows = [("flood", WIRE, "2024-11-01"), ("bridge", BRIDGE, "2024-11-01"),
+            ("hochwasser", GERMAN, "2024-11-02"), ("navodnenie", RUSSIAN, "2024-11-03")]
+    path = tmp_path / "archive.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t, "date": d}) + "\n" for i, t, d in rows), encoding="utf-8")
+    words_only = scan(path, output=tmp_path / "words.jsonl", scheduler=cluster)
+    assert words_only.reused_pairs == 0  # no two texts of one language share a sentence
+    report = scan(path, output=tmp_path / "out.jsonl", scheduler=cluster, across_languages=True)
+    found = by_pair(read_results(report.output))
+    assert set(found) == {("hochwasser", "flood"), ("navodnenie", "flood"), ("navodnenie", "hochwasser")}
+    assert all(record["verdict"] == "rewording" for record in found.values())
+    assert report.settings["across_languages"] is True
