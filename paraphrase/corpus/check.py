@@ -18,6 +18,7 @@ from typing import Any
 from .. import translation
 from ..comparison import Comparison
 from ..document import Document, prepare
+from ..languages import AUTO, LANGUAGES
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import compare_documents
 from ..scorers import SCORERS
@@ -120,7 +121,7 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     found = [index.document(c.id) for c in index.candidates(document.text, limit=options.check_candidates,
                                                             options=options, until=day, since=period.since,
                                                             language=document.language)]
-    prepared = [(stored, prepare(stored.key, stored.text, options)) for stored in found]
+    prepared = [(stored, prepare(stored.key, stored.text, _as_indexed(stored, options))) for stored in found]
     own_text = article_text(document)
     same = tuple(stored for stored, other in prepared if article_text(other) == own_text)
     label = label or document.name
@@ -143,6 +144,14 @@ def _not_compared(document: Document, candidates: list[Document]) -> tuple[str, 
             reasons[reason] = reasons.get(reason, 0) + 1
     return tuple(f"{n} corpus document(s) in another language compared by shared names and numbers only, "
                  f"not by meaning: {reason}" for reason, n in reasons.items())
+
+
+def _as_indexed(stored: StoredDocument, options: Options) -> Options:
+    """The options to read a corpus document with: a language given for the article
+    (``--language``) is not the corpus documents'; theirs was detected when indexed."""
+    if options.language == AUTO:
+        return options
+    return replace(options, language=stored.language if stored.language in LANGUAGES else AUTO)
 
 
 def article_text(document: Document) -> str:

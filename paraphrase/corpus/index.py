@@ -93,6 +93,7 @@ class StoredDocument:
     text: str
     date: str | None
     source: str | None
+    language: str | None = None  # detected when indexed (None: indexed before languages were kept)
 
 
 class CorpusIndex:
@@ -334,10 +335,12 @@ class CorpusIndex:
                 f"SELECT term_id, sentences FROM postings WHERE term_id IN ({marks}) ORDER BY term_id, rowid", chunk)
 
     def document(self, document_id: int) -> StoredDocument:
-        row = self.db.execute("SELECT id, key, text, date, source FROM documents WHERE id = ?", (document_id,)).fetchone()
+        language = "language" if self._languages_kept else "NULL"
+        row = self.db.execute(f"SELECT id, key, text, date, source, {language} FROM documents WHERE id = ?",
+                              (document_id,)).fetchone()
         if row is None:
             raise KeyError(document_id)
-        return StoredDocument(row[0], row[1], zlib.decompress(row[2]).decode("utf-8"), row[3], row[4])
+        return StoredDocument(row[0], row[1], zlib.decompress(row[2]).decode("utf-8"), row[3], row[4], row[5])
 
     def all_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM documents ORDER BY id")]
