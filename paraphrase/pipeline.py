@@ -11,7 +11,7 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
-from .score import EDIT_CLASSES, TRANSLATION, changed_facts, numbers_in_order
+from .score import EDIT_CLASSES, RELATED, TRANSLATION, changed_facts, numbers_in_order
 from .verdict import Shares, across_languages, summarize
 
 
@@ -60,21 +60,25 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
 def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> Comparison:
     """Two texts in different languages: pairs by meaning (translation.py), no word diffs;
     the changed facts are the numbers, which a translation keeps."""
-    groups = translation.aligned(doc_a, doc_b, options)
+    aligned = translation.aligned(doc_a, doc_b, options)
+    # Without one firm pair, the pairs are what two articles on one event share: shown, not counted.
+    groups, shown = (aligned, []) if translation.firm(aligned, options) else ([], aligned)
     moved = _moved(groups)
-    pairs = tuple(_translated_pair(doc_a, doc_b, g, g in moved) for g in groups)
+    pairs = tuple(_translated_pair(doc_a, doc_b, g, g in moved, TRANSLATION) for g in groups)
+    related = tuple(_translated_pair(doc_a, doc_b, g, False, RELATED) for g in shown)
     aligned_a, aligned_b = {i for g in groups for i in g.a}, {j for g in groups for j in g.b}
     shares = Shares((len(doc_a.counted), len(doc_b.counted)), (len(aligned_a), len(aligned_b)),
                     translation.content_shares(doc_a, doc_b, groups), 0)
-    summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options)
-    return Comparison(doc_a, doc_b, pairs, summary, (), options.scorer)
+    summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
+                        [p.edit_class for p in related])
+    return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
 
 
-def _translated_pair(a: Document, b: Document, group: Group, moved: bool) -> Pair:
+def _translated_pair(a: Document, b: Document, group: Group, moved: bool, label: str) -> Pair:
     sa, sb = a.sentences[group.a[0]], b.sentences[group.b[0]]
     facts = changed_facts(sa.features, sb.features, a.text, b.text)
     numbers = numbers_in_order([c for c in facts if c.kind == "number"])
-    return Pair(group.a, group.b, group.distance, TRANSLATION, moved, (Opcode("replace", sa.start, sa.end, sb.start, sb.end),), numbers)
+    return Pair(group.a, group.b, group.distance, label, moved, (Opcode("replace", sa.start, sa.end, sb.start, sb.end),), numbers)
 
 
 def _in_order(group: Group) -> tuple[tuple[int, ...], tuple[int, ...]]:

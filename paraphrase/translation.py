@@ -8,7 +8,9 @@ only, nothing fetched), and a pair aligns when each sentence is the other's near
 their cosine reaches ``Options.translation_min_cosine``. Cosine alone gives false links
 between different sentences on one event (0.7 happens), so the bound was fitted on the
 WMT parallel news with the closest other article as the negative (``evaluation/languages.py``).
-The pairs' distance is 1 - cosine; their class is "translation".
+The pairs' distance is 1 - cosine; their class is "translation". They count as reuse only
+when one of them is firm (``Options.translation_firm_cosine``): sentences of two articles
+on one event align by meaning too, but less closely than a translation's best.
 """
 
 from __future__ import annotations
@@ -65,6 +67,11 @@ def aligned(a: Document, b: Document, options: Options) -> list[Group]:
     return [Group((left[r],), (right[c],), round(1.0 - float(cosine[r, c]), 4))
             for r, c in enumerate(best_of_row)
             if best_of_column[c] == r and cosine[r, c] >= options.translation_min_cosine]
+
+
+def firm(groups: list[Group], options: Options) -> list[Group]:
+    """The pairs close enough in meaning to be evidence of translation on their own."""
+    return [g for g in groups if 1.0 - g.distance >= options.translation_firm_cosine - 1e-9]
 
 
 def _compared(document: Document) -> list[int]:

@@ -165,6 +165,16 @@ def test_a_translation_is_found_sentence_by_sentence(tmp_path):
     assert data["summary"]["verdict"] == "rewording" and "translations of each other" in data["summary"]["headline"]
 
 
+def test_translated_pairs_count_only_with_a_firm_one():
+    translated = compare(STORIES["de"][0], ENGLISH)
+    best = max(1 - p.distance for p in translated.pairs)
+    assert translated.summary.verdict == "rewording" and best >= Options().translation_firm_cosine
+    # The same pairs, none firm: what two articles on one event share, shown but not counted.
+    loose = compare(STORIES["de"][0], ENGLISH, options=Options(translation_firm_cosine=min(best + 0.01, 1.0)))
+    assert loose.summary.verdict == "independent" and not loose.pairs
+    assert [(p.a, p.b, p.edit_class) for p in loose.related] == [(p.a, p.b, "related") for p in translated.pairs]
+
+
 @pytest.mark.parametrize("code", ["de", "fr", "es", "ru", "zh"])
 def test_another_story_in_another_language_is_independent(code):
     _, _, other = STORIES[code]

@@ -221,3 +221,20 @@ def _would_be_derived(cosine: Any, bound: float, options: Options) -> bool:
     pairs = sum(columns[c] == r and cosine[r, c] >= bound for r, c in enumerate(rows))
     share = pairs / min(cosine.shape)
     return bool(pairs >= options.min_partial_pairs or share >= options.partial_share)
+
+
+def fit_translation_firm_cosine(data: Path, options: Options, grid: tuple[float, ...] = COSINE_GRID) -> float:
+    """The highest cosine bound at which every translated article of the fit set (all four
+    languages) keeps a firm pair: its best pair of mutual nearest sentences within
+    ``translation_min_cosine`` reaches the bound."""
+    from ..translation import embed
+
+    english = [a for a in parallel_articles(data, "en") if a.docid.startswith(FIT_SET)]
+    best = []
+    for code in TRANSLATED:
+        translated = {a.docid: a for a in parallel_articles(data, code)}
+        for article in english:
+            cosine = embed(list(article.sentences)) @ embed(list(translated[article.docid].sentences)).T
+            rows, columns = cosine.argmax(axis=1), cosine.argmax(axis=0)
+            best.append(max((float(cosine[r, c]) for r, c in enumerate(rows) if columns[c] == r), default=0.0))
+    return max((bound for bound in grid if bound <= min(best) + 1e-9), default=grid[0])

@@ -10,9 +10,9 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from paraphrase import Comparison, Pair
+from paraphrase import Comparison, Pair, translation
 from paraphrase.document import Document
-from paraphrase.score import EDIT_CLASSES, TRANSLATION
+from paraphrase.score import EDIT_CLASSES
 
 HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
 FOLD_MIN = 4  # this many identical pairs in a row are folded under one line
@@ -80,10 +80,12 @@ def _folded(laid_out: list[Row]) -> list[Row]:
 
 def _rows_for_a(result: Comparison, i: int, pairs_at: dict[int, list[Pair]], in_pair_a: set[int]) -> Iterator[Row]:
     sentence = result.a.sentences[i]
+    # Across languages (a translation) words are not compared, only numbers.
+    words = not translation.applies(result.a, result.b)
     for k, pair in enumerate(pairs_at.get(i, ())):
         kind = "pair" if pair.edit_class in EDIT_CLASSES else "related"
-        yield Row(f"pair-{i}" + (f"-{k}" if k else ""), kind, _pair_cell(result.a, pair, "a"),
-                  _pair_cell(result.b, pair, "b"), pair, [pair.edit_class] + (["moved"] if pair.moved else []))
+        yield Row(f"pair-{i}" + (f"-{k}" if k else ""), kind, _pair_cell(result.a, pair, "a", words),
+                  _pair_cell(result.b, pair, "b", words), pair, [pair.edit_class] + (["moved"] if pair.moved else []))
     if i not in in_pair_a:
         kind = "aside" if sentence.set_aside else "new"
         yield Row(f"a-{i}", kind, a=_plain_cell(result.a, i), classes=["set aside" if sentence.set_aside else "new material"])
@@ -112,13 +114,11 @@ def _plain_cell(document: Document, index: int) -> Cell:
     return Cell((index,), (Fragment(sentence.text),), sentence.set_aside)
 
 
-def _pair_cell(document: Document, pair: Pair, side: str) -> Cell:
+def _pair_cell(document: Document, pair: Pair, side: str, words: bool) -> Cell:
     indexes = pair.a if side == "a" else pair.b
     changed = "del" if side == "a" else "ins"
     spans = [(op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end) for op in pair.diff]
-    # A translation's words are not compared (another language), only its numbers.
-    compared = pair.edit_class != TRANSLATION
-    marks: list[tuple[str, ...]] = [(changed,) if compared and op.tag != "equal" else () for op in pair.diff]
+    marks: list[tuple[str, ...]] = [(changed,) if words and op.tag != "equal" else () for op in pair.diff]
     facts = [getattr(c, side) for c in pair.changed_facts if getattr(c, side) is not None]
     return Cell(indexes, tuple(_fragments(document.text, spans, marks, [(f.start, f.end) for f in facts])))
 
