@@ -292,8 +292,11 @@ class CorpusIndex:
         if not self._languages_kept:  # a version 2 index, read only: any document may be
             other[:] = True
             return other
-        languages = [row[0] for row in self.db.execute("SELECT DISTINCT language FROM documents")]
-        if languages == [code]:
+        # Three probes of the language index (O(log n) each), not a scan of it, for the
+        # common case of an index all in the article's language.
+        probes = (("language < ?", (code,)), ("language > ?", (code,)), ("language IS NULL", ()))
+        if not any(self.db.execute(f"SELECT 1 FROM documents WHERE {where} LIMIT 1", args).fetchone()
+                   for where, args in probes):
             return other
         rows = self.db.execute("SELECT id FROM documents WHERE language IS NOT ?", (code,))
         other[[row[0] for row in rows]] = True
