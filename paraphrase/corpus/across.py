@@ -9,7 +9,7 @@ language's stemmer, transliterated between Cyrillic and Latin letters, and numbe
 with a decimal point or a decimal comma. A document's score is the share of the article's
 anchor weight (IDF, as in ``search.py``) it holds; the engine, comparing by meaning,
 re-ranks what this finds. Measured on the WMT news (``paraphrase eval``, section
-``translations``): the README's Languages section gives the numbers.
+``check_across``): the README's Languages section gives the numbers.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ def anchors(text: str, code: str) -> list[frozenset[str]]:
     return list(found.values())
 
 
-KEY_LETTERS = 5  # "Obama", "Obamy", "Обаме": one key, "obama"/"obamy" aside; "Merkel", "Merkels": "merke"
+# A name's first letters: "Merkel", "Merkels" and "Меркель" are one key, "merke"; an
+# inflection that changes them ("Обамой", "obamo") is missed.
+KEY_LETTERS = 5
 
 
 def anchor_keys(text: str, code: str) -> set[str]:
@@ -124,7 +126,8 @@ def rank_across(article_anchors: list[frozenset[str]], df: dict[str, int], docum
         present = [form for form in forms if form in looked_up]
         if not present:
             continue
-        weight = math.log((documents + 1) / sum(df[form] for form in present))
+        # The forms' documents may overlap: counted at most once each, the weight stays positive.
+        weight = math.log((documents + 1) / min(sum(df[form] for form in present), documents))
         total += weight
         holders = np.unique(np.concatenate([looked_up[form] for form in present]) >> np.uint64(DOCUMENT_SHIFT))
         holders = holders.astype(np.int64)
