@@ -108,7 +108,7 @@ def semantic(cases: dict[str, tuple[str, str]], lexical: dict[str, float], repea
         a, b = cases[name]
 
         def cold() -> object:
-            scorer._vectors.clear()  # type: ignore[attr-defined]
+            scorer.cache.clear()  # type: ignore[attr-defined]
             return paraphrase.compare(a, b, options=options)
 
         runs = repeat if name.startswith("seeds") else 1

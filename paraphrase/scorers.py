@@ -27,7 +27,6 @@ not searched, and ``exact`` says so.
 from __future__ import annotations
 
 import hashlib
-import threading
 from pathlib import Path
 from typing import Any, Protocol, Sequence
 
@@ -35,6 +34,7 @@ import numpy as np
 
 from .errors import OptionsError
 from .options import SCORER_THRESHOLDS, Options
+from .vectors import VectorCache
 
 # One side of a scored pair: the texts of its sentences (one, or a few read as one).
 Side = Sequence[str]
@@ -71,8 +71,7 @@ class SemanticScorer:
 
     def __init__(self) -> None:
         self._model: Any = None
-        self._vectors: dict[str, np.ndarray] = {}
-        self._lock = threading.Lock()  # the viewer scores on several threads
+        self.cache = VectorCache(CACHE_LIMIT)
 
     def rescore(self, pairs: Sequence[tuple[Side, Side]], lexical: np.ndarray, options: Options) -> np.ndarray:
         w = options.semantic_weight
@@ -98,14 +97,7 @@ class SemanticScorer:
 
     def embed(self, texts: set[str]) -> dict[str, np.ndarray]:
         """The embeddings of ``texts``; those not embedded yet in this process, in one batch."""
-        with self._lock:
-            missing = sorted(t for t in texts if t not in self._vectors)
-            if len(self._vectors) + len(missing) > CACHE_LIMIT:
-                self._vectors.clear()
-                missing = sorted(texts)
-            if missing:
-                self._vectors.update(zip(missing, self._encoder().encode(missing)))
-            return {text: self._vectors[text] for text in texts}
+        return self.cache.vectors(texts, lambda missing: self._encoder().encode(missing))
 
     def _encoder(self) -> Any:
         if self._model is None:

@@ -15,9 +15,7 @@ on one event align by meaning too, but less closely than a translation's best.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from functools import lru_cache
-from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,6 +24,7 @@ from .align import Group
 from .document import Document
 from .errors import OptionsError
 from .options import Options
+from .vectors import VectorCache
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -79,33 +78,16 @@ def _compared(document: Document) -> list[int]:
 
 
 def embed(sentences: list[str]) -> "NDArray[np.float32]":
-    """Unit vectors of ``sentences`` in the multilingual space, one row each.
-
-    Encoding is nearly all the cost of a comparison across languages, and a checked
-    article meets several corpus documents: recent sentences are encoded once.
-    """
-    with _lock:
-        known = {s: _recent[s] for s in sentences if s in _recent}
-    missing = [s for s in dict.fromkeys(sentences) if s not in known]
-    if missing:
-        known.update(zip(missing, np.asarray(_encoder().encode(missing), dtype=np.float32)))
-        with _lock:
-            _recent.update((s, known[s]) for s in missing)
-            while len(_recent) > RECENT_SENTENCES:
-                _recent.popitem(last=False)  # the oldest first
-    return np.stack([known[s] for s in sentences]) if sentences else np.zeros((0, DIMENSIONS), np.float32)
+    """Unit vectors of ``sentences`` in the multilingual space, one row each (recent
+    sentences are encoded once: a checked article meets several corpus documents)."""
+    if not sentences:
+        return np.zeros((0, DIMENSIONS), np.float32)
+    known = CACHE.vectors(sentences, lambda missing: np.asarray(_encoder().encode(missing), dtype=np.float32))
+    return np.stack([known[s] for s in sentences])
 
 
 DIMENSIONS = 512
-RECENT_SENTENCES = 20_000  # 2 KB each
-_recent: "OrderedDict[str, NDArray[np.float32]]" = OrderedDict()
-_lock = Lock()
-
-
-def forget() -> None:
-    """Drop the recent sentences' vectors (so that a measurement starts cold)."""
-    with _lock:
-        _recent.clear()
+CACHE = VectorCache(20_000)  # 2 KB a sentence
 
 
 @lru_cache(maxsize=1)

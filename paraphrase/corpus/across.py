@@ -29,9 +29,8 @@ MIN_ANCHORS = 2  # a document must hold two of the article's anchors: one name i
 MIN_LETTERS = 3  # shorter capitalised words ("Mr", "Le") are too often function words
 
 # Russian letters as Latin (a simplified BGN/PCGN table) and back: names cross scripts.
-_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", (
-    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya").split()))
-_CYRILLIC = {letter: "" if latin == "_" else latin for letter, latin in _CYRILLIC.items()}
+_CYRILLIC = {letter: latin.strip("_") for letter, latin in zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", (
+    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya").split())}  # ъ, ь: nothing
 _LATIN = [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"),
           ("ya", "я"), *zip("abcdefghijklmnopqrstuvwxyz", (
               "а б к д е ф г х и дж к л м н о п к р с т у в в кс и з").split())]
