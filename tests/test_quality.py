@@ -201,7 +201,7 @@ def test_shipped_thresholds_are_what_the_calibration_procedure_fits(scorer):
 def test_eval_command_prints_the_documented_json_keys():
     done = subprocess.run(
         [sys.executable, "-m", "paraphrase.cli", "eval", "--data", str(SHARED_DATA), "--format", "json"],
-        capture_output=True, text=True, timeout=1800,  # a guard against a hang: alone, it takes about 4 minutes
+        capture_output=True, text=True, timeout=1800,  # a guard against a hang: alone, it takes about 3 minutes
     )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
