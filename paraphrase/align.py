@@ -4,7 +4,8 @@
    overlap (sorted word-code strings: their Indel similarity is the Dice overlap).
 2. The few best candidates of each sentence get the full paraphrase distance, and so
    does each candidate joined with a neighbour (one sentence rewritten as two, or two
-   as one), since neither half of a split sentence may pass alone. The scorer
+   as one), since neither half of a split sentence may pass alone (scored a block at a
+   time, two vectorised ``cpdist`` calls per block: ``score.group_distances``). The scorer
    (``scorers.py``) then re-scores them all at once: the lexical one leaves them be.
 3. Candidates are accepted best-first, each sentence once: order does not matter, so
    reordered sentences align, and a repeated sentence cannot be counted twice.
@@ -32,12 +33,13 @@ from .alphabet import Alphabet
 from .cover import Cover, covers
 from .document import Document, Sentence
 from .options import Options
-from .score import content_bag, feature_distance
+from .score import content_bag, feature_distance, group_distances
 from .scorers import Scorer, scorer_for
 from .tokens import Features, concatenated
 
 CANDIDATES_PER_SENTENCE = 3
 SORT_BLOCK = 256  # rows of the overlap matrix ordered at a time
+SCORE_BLOCK = 1024  # candidate pairs scored at a time (with their joined neighbours)
 # In the candidate search, numbers and names count twice: among sentences on one event,
 # shared specifics single out the sentence a rewrite came from. (The distance that
 # decides has its own, calibrated fact_weight.)
@@ -123,13 +125,24 @@ def _scored_candidates(
     a: Document, b: Document, left: list[Sentence], right: list[Sentence], overlap: np.ndarray,
     options: Options, alphabet: Alphabet, scorer: Scorer,
 ) -> Iterator[Group]:
-    # Lexical distances, for the pairs the scorer may still bring within their bound.
-    for i, j in _candidates(overlap):
-        single = Group((left[i].index,), (right[j].index,), 0.0)
-        for group in (single, *_joined_neighbours(a, b, single)):
-            d = feature_distance(joined(a, group.a), joined(b, group.b), options, alphabet)
-            if d <= scorer.lexical_bound(_bound(group, options), options):
+    # Lexical distances, for the pairs the scorer may still bring within their bound,
+    # scored a block of candidates at a time (vectorised, in bounded memory).
+    bounds = {bound: scorer.lexical_bound(bound, options)
+              for bound in (options.related_max_distance, options.align_max_distance)}
+    candidates = sorted(_candidates(overlap))
+    for start in range(0, len(candidates), SCORE_BLOCK):
+        groups = []
+        for i, j in candidates[start:start + SCORE_BLOCK]:
+            single = Group((left[i].index,), (right[j].index,), 0.0)
+            groups += (single, *_joined_neighbours(a, b, single))
+        sides = [(_parts(a, g.a), _parts(b, g.b)) for g in groups]
+        for group, d in zip(groups, group_distances(sides, options, alphabet).tolist()):
+            if d <= bounds[_bound(group, options)]:
                 yield Group(group.a, group.b, d)
+
+
+def _parts(document: Document, indexes: tuple[int, ...]) -> list[Features]:
+    return [document.sentences[i].features for i in indexes]
 
 
 def _bound(group: Group, options: Options) -> float:

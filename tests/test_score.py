@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -5,8 +7,8 @@ from hypothesis import strategies as st
 from paraphrase import DEFAULT_OPTIONS, distance
 from paraphrase.alphabet import Alphabet
 from paraphrase.diff import word_diff
-from paraphrase.score import changed_facts, edit_class
-from paraphrase.tokens import features
+from paraphrase.score import changed_facts, edit_class, feature_distance, group_distances
+from paraphrase.tokens import concatenated, features
 
 words = st.sampled_from("the army Assad palace 1,000 fighters city Aleppo stormed took on in . , “ ” 2016".split())
 sentences = st.lists(words, max_size=25).map(" ".join)
@@ -98,3 +100,20 @@ def test_days_are_dates_and_a_clock_time_is_one_fact():
     found = changes("The vote was held at 9 p.m. on Thursday after a debate.",
                     "The vote was held at 10 p.m. on Friday after a debate.")
     assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "9 p.m.", "10 p.m."), ("date", "Thursday", "Friday")]
+
+
+@given(st.lists(sentences, min_size=2, max_size=6), st.floats(1.0, 3.4))
+def test_group_distances_equal_one_distance_per_pair(sentences, fact_weight):
+    # The vectorised scoring of the candidate search must give exactly the per-pair
+    # distance, for single sentences and sentences read as one, with or without fact weights.
+    parts = [features(s) for s in sentences]
+    groups = [(parts[:1], parts[1:2]), (parts[:2], parts[2:3] or parts[:1]), (parts[-2:], parts[:1])]
+    options = replace(DEFAULT_OPTIONS, fact_weight=fact_weight)
+    alphabet = Alphabet()
+    vectorised = group_distances(groups, options, alphabet).tolist()
+    one_by_one = [feature_distance(_as_one(x), _as_one(y), options, alphabet) for x, y in groups]
+    assert vectorised == one_by_one
+
+
+def _as_one(parts):
+    return parts[0] if len(parts) == 1 else concatenated(parts)
