@@ -1,10 +1,12 @@
 """Many comparisons in one run: each document read and prepared once, pairs spread over cores.
 
-Preparing a document (reading, sentences, features) costs several times comparing two
-prepared ones, and a batch often pairs one source with many rewrites; so the distinct
-files are prepared first, once each, and the pairs are then compared from the prepared
-documents. Both steps run on a process pool (the engine keeps no state between
-comparisons); results come back in the order of the pairs, as each is ready.
+Preparing a document (reading, sentences, features) costs about as much as comparing two
+prepared ones, and a batch often pairs one source with many rewrites; so each process
+keeps the documents it prepared (``PREPARED_PER_PROCESS``, the most recent) and reads a
+file once however many of its pairs hold it. The pairs run on a process pool in runs of
+consecutive pairs (a source listed with its rewrites stays in one process); the engine
+keeps no state between comparisons. Results come back in the order of the pairs, as each
+is ready.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
@@ -24,45 +26,55 @@ from .options import DEFAULT_OPTIONS, Options
 from .pipeline import compare_documents
 from .read import load
 
+PREPARED_PER_PROCESS = 64  # prepared documents each process keeps, the most recently used
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 @dataclass(frozen=True)
 class PairResult:
-    """One pair of a batch: its comparison, or why it could not be compared."""
+    """One pair of a batch: its comparison (or its ``to_dict()``), or why it could not be compared."""
 
     a: Path
     b: Path
-    comparison: Comparison | None
+    comparison: Comparison | dict[str, Any] | None
     error: str | None = None  # an InputError's message, naming the file
 
 
 def compare_pairs(pairs: Sequence[tuple[Path, Path]], options: Options | None = None,
-                  workers: int | None = None) -> Iterator[PairResult]:
+                  workers: int | None = None, *, as_dicts: bool = False) -> Iterator[PairResult]:
     """Compare each (A, B) pair of files; ``workers`` processes (default: every core, one
-    process for a single pair)."""
+    process for a single pair).
+
+    With ``as_dicts``, each comparison comes as its ``Comparison.to_dict()``, built in the
+    process that compared it: what a report needs, and several times cheaper to send
+    between processes than the comparison with both prepared documents.
+    """
     options = options or DEFAULT_OPTIONS
-    files = sorted({path for pair in pairs for path in pair})
-    with _mapper(workers if workers is not None else (1 if len(pairs) < 2 else os.cpu_count() or 1)) as run:
-        prepared = dict(zip(files, run(partial(_prepared, options=options), files)))
-        outcomes = run(partial(_compared, options=options), [(prepared[a], prepared[b]) for a, b in pairs])
-        for (a, b), (comparison, error) in zip(pairs, outcomes):
-            yield PairResult(a, b, comparison, error)
+    compared = partial(_compared, options=options, as_dict=as_dicts)
+    try:
+        with _mapper(workers if workers is not None else (1 if len(pairs) < 2 else os.cpu_count() or 1)) as run:
+            for (a, b), (comparison, error) in zip(pairs, run(compared, pairs)):
+                yield PairResult(a, b, comparison, error)
+    finally:
+        _prepared.cache_clear()  # this process's documents (the pool's go with its processes)
 
 
+def _compared(pair: tuple[Path, Path], options: Options,
+              as_dict: bool) -> tuple[Comparison | dict[str, Any] | None, str | None]:
+    a, b = (_prepared(path, options) for path in pair)
+    if isinstance(a, str) or isinstance(b, str):
+        return None, a if isinstance(a, str) else str(b)
+    comparison = compare_documents(a, b, options)
+    return comparison.to_dict() if as_dict else comparison, None
+
+
+@lru_cache(maxsize=PREPARED_PER_PROCESS)
 def _prepared(path: Path, options: Options) -> Document | str:
     try:
         return prepare(*load(path, path.name), options)
     except InputError as error:  # reported with each pair the file is in
         return str(error)
-
-
-def _compared(documents: tuple[Document | str, Document | str], options: Options) -> tuple[Comparison | None, str | None]:
-    a, b = documents
-    if isinstance(a, str) or isinstance(b, str):
-        return None, a if isinstance(a, str) else str(b)
-    return compare_documents(a, b, options), None
 
 
 Mapper = Callable[[Callable[[T], R], Iterable[T]], Iterator[R]]

@@ -340,18 +340,17 @@ def _compare_pairs(args: argparse.Namespace) -> int:
     failed = unreadable = 0
     if args.format == "text":
         print("\t".join(BATCH_COLUMNS), flush=True)
-    for done, pair in enumerate(compare_pairs(pairs, options, args.workers), 1):
-        if pair.comparison is None:
+    for done, pair in enumerate(compare_pairs(pairs, options, args.workers, as_dicts=True), 1):
+        if not isinstance(pair.comparison, dict):
             print(f"paraphrase: {pair.error}", file=sys.stderr)
             unreadable += 1
         else:
-            summary = pair.comparison.summary
-            failed += summary.verdict in failing
+            row = pair.comparison["summary"]
+            failed += row["verdict"] in failing
             if args.format == "json":
-                print(json.dumps({"a_file": str(pair.a), "b_file": str(pair.b), **pair.comparison.to_dict()},
+                print(json.dumps({"a_file": str(pair.a), "b_file": str(pair.b), **pair.comparison},
                                  ensure_ascii=False))
             else:
-                row = summary.to_dict()
                 print("\t".join([str(pair.a), str(pair.b), row["verdict"], row["direction"] or "-",
                                  *(f"{row[k]:.4f}" for k in BATCH_COLUMNS[4:])]), flush=True)
         progress(done)

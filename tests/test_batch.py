@@ -24,13 +24,13 @@ def pairs_file(tmp_path, pairs=PAIRS, extra=""):
     return path
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_each_pair_matches_a_single_comparison_in_order(tmp_path, workers):
-    results = list(compare_pairs(read_pairs(pairs_file(tmp_path)), workers=workers))
+@pytest.mark.parametrize("workers, as_dicts", [(1, False), (2, False), (2, True)])
+def test_each_pair_matches_a_single_comparison_in_order(tmp_path, workers, as_dicts):
+    results = list(compare_pairs(read_pairs(pairs_file(tmp_path)), workers=workers, as_dicts=as_dicts))
     assert [(r.a.name, r.b.name) for r in results] == [(seed(a).name, seed(b).name) for a, b in PAIRS]
     for result, (a, b) in zip(results, PAIRS):
         alone = paraphrase.compare(seed(a), seed(b))
-        assert result.comparison.to_dict() == alone.to_dict()
+        assert (result.comparison if as_dicts else result.comparison.to_dict()) == alone.to_dict()
 
 
 def test_each_file_is_prepared_once_however_many_pairs_it_is_in(tmp_path, monkeypatch):
