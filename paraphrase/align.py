@@ -131,7 +131,7 @@ def _scored_candidates(
               for bound in (options.related_max_distance, options.align_max_distance)}
     candidates = sorted(_candidates(overlap))
     for start in range(0, len(candidates), SCORE_BLOCK):
-        groups = []
+        groups: list[Group] = []
         for i, j in candidates[start:start + SCORE_BLOCK]:
             single = Group((left[i].index,), (right[j].index,), 0.0)
             groups += (single, *_joined_neighbours(a, b, single))
