@@ -15,8 +15,16 @@ pair counts as reuse only when it carries one of:
   ``min_shared_information``: a summary or heavy rewrite keeps the source's rarer words.
 
 Some evidence is **firm** on its own: close wording, or at least ``FIRM_PHRASES`` shared
-phrases. One pair with only a phrase, shared information or a run is what two writers on
-one topic produce now and then; the verdict asks for several such pairs (``verdict.py``).
+phrases, in a pair within the alignment bound. One pair with only a phrase, shared
+information or a run is what two writers on one topic produce now and then; the verdict
+asks for several such pairs (``verdict.py``).
+
+**The source's phrasing kept in a compressed sentence**: a pair beyond the alignment bound
+(only related: within ``related_max_distance``) counts when it shares ``FIRM_PHRASES``
+phrases holding ``KEPT_WORDS`` or more words that are not names or numbers. A summary
+sentence or a heavy rewrite drops much of its source sentence, and so is too far from it
+to align, but keeps runs of its words. Such a pair is never firm: its distance says that
+much was changed, so on its own it does not make a text derived.
 
 Beyond the pair itself, **the source's order carried over** is evidence: a pair with none
 of the above (aligned, or only related: within ``related_max_distance``) counts when it
@@ -62,6 +70,9 @@ RUN_WINDOW = 3
 # two rarely. Measured on Clough & Stevenson's answer pairs and PAN-13 (README,
 # "Verdict"), with the verdict's thresholds fitted for it.
 FIRM_PHRASES = 2
+# The phrases a pair beyond the alignment bound keeps must hold this many descriptive
+# words between them: "for years, and the" gives two phrases around one word.
+KEPT_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -121,13 +132,15 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     """The class of each aligned and related group: its edit class when it counts as reuse,
     else QUOTATION or RELATED.
 
-    A group counts when it carries evidence of its own (``judge_pair``) or continues a run
-    of groups that count (``continued_runs``).
+    A group counts when it carries evidence of its own (``judge_pair``; a related pair, the
+    source's phrases: ``judge_related``) or continues a run of groups that count
+    (``continued_runs``).
     """
     terms = topic_terms(a, b)
     labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms)
               for g in alignment.groups}
-    labels.update((g, RELATED) for g in alignment.related)
+    labels.update((g, judge_related(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms))
+                  for g in alignment.related)
     counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
     for group in continued_runs(counted, [g for g, label in labels.items() if label == RELATED]):
         labels[group] = edit_class(group.distance, options)
@@ -168,6 +181,25 @@ def judge_pair(a: Features, b: Features, distance: float, options: Options, alph
             or shared_information(a, b) >= options.min_shared_information:
         return edit_class(distance, options)
     return RELATED
+
+
+def judge_related(a: Features, b: Features, distance: float, options: Options, alphabet: Alphabet,
+                  terms: frozenset[Phrase] = frozenset()) -> str:
+    """The edit class of a pair beyond the alignment bound that keeps ``FIRM_PHRASES`` of
+    the source's phrases (outside quotations, not the topic's terms) holding between them
+    ``KEPT_WORDS`` words that are not names or numbers, else RELATED."""
+    shared = (_phrases(a) & _phrases(b)) - terms
+    kept = {word for phrase in shared for word in phrase} & _descriptive_words(a)
+    if len(shared) >= FIRM_PHRASES and len(kept) >= KEPT_WORDS and not _rests_on_quotation(a, b, options, alphabet):
+        return edit_class(distance, options)
+    return RELATED
+
+
+def _descriptive_words(f: Features) -> set[str]:
+    """The normalised content words outside quotations that are not names or numbers."""
+    fact_starts = {fact.start for fact in f.facts}
+    return {token.norm for token, quoted, stem in _words(f)
+            if stem is not None and not quoted and token.start not in fact_starts}
 
 
 def is_firm(a: Features, b: Features, options: Options, alphabet: Alphabet,

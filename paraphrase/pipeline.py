@@ -92,7 +92,10 @@ def _shares(a: Document, b: Document, pairs: tuple[Pair, ...], options: Options,
     aligned_a = {i for p in pairs for i in p.a}
     aligned_b = {j for p in pairs for j in p.b}
     groups = [(p.a, p.b) for p in pairs]
-    content, firm = derived_content(a, b, groups), firm_pairs(a, b, groups, options, alphabet)
+    # Beyond the alignment bound (a pair that counts by a run or by phrases it kept), a
+    # pair is never evidence on its own.
+    aligned = [(p.a, p.b) for p in pairs if p.distance <= options.align_max_distance]
+    content, firm = derived_content(a, b, groups), firm_pairs(a, b, aligned, options, alphabet)
     return Shares((len(a.counted), len(b.counted)), (len(aligned_a), len(aligned_b)), content, firm)
 
 

@@ -147,7 +147,7 @@ def _details(s: Summary, names: tuple[str, str]) -> str:
         if s.classes:  # pairs with some evidence, but neither firm nor enough of them
             n = sum(s.classes.values())
             text += (f"; {n} aligned {'pair' if n == 1 else 'pairs'} with too little evidence of reuse"
-                     " (no close wording, fewer than two shared phrases)")
+                     " (none in close wording or with two shared phrases within the alignment bound)")
         return text + _shown(s)
     first, second = ((a, s.a_reused, s.a_content, b), (b, s.b_reused, s.b_content, a))
     if s.direction == B_FROM_A:  # the derived text first

@@ -203,3 +203,18 @@ def test_a_shared_quotation_does_not_continue_a_run():
     b = CLOSURE + ' Passing sentence, Judge Peter Brown told him: "You are a danger to every woman you meet and you showed no remorse."'
     result = compare(a, b)
     assert [p.edit_class for p in result.related] == [QUOTATION]
+
+
+BRIDGE = ("The city council finally approved the long-delayed plan to rebuild the old harbour bridge on Monday, "
+          "after three years of bitter arguments over its cost and its design.")
+BRIDGE_SUMMARY = "Councillors backed the plan to rebuild the old harbour bridge, which will close for two years while the work goes on."
+
+
+def test_a_compressed_sentence_keeping_the_sources_phrasing_counts_but_is_not_firm():
+    # Beyond the alignment bound, but "the plan to rebuild the old harbour bridge" is the source's phrasing.
+    a = BRIDGE + " Ticket prices at the museum rose again this year. Two schools will share a new sports hall."
+    b = BRIDGE_SUMMARY + " The mayor was not available for comment. Rain is expected for the rest of the week."
+    result = compare(a, b)
+    (pair,) = result.pairs
+    assert pair.edit_class == "paraphrase" and pair.distance > DEFAULT_OPTIONS.align_max_distance
+    assert result.summary.firm == 0 and result.summary.verdict == "independent"  # alone, it is not enough

@@ -36,8 +36,14 @@ FLOORS = {
     ("clough_stevenson", "binary_accuracy"): 0.958,
     ("clough_stevenson", "four_class_accuracy"): 0.811,
     ("clough_stevenson", "four_class_macro_f1"): 0.768,
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.947,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.758,
+    # Lowered (leave one task out 0.947 -> 0.937, 0.758 -> 0.747): a pair beyond the
+    # alignment bound now counts when it keeps two of the source's phrases (evidence.
+    # judge_related), and firm pairs lie within the bound; the fit leaving task c out
+    # then takes two pairs (not three) as enough, and one "non" answer of task c reads
+    # as heavy. The shipped fit and the figures above are unchanged; seeds link recall
+    # 0.833 -> 1.000, PAN-13 summaries' characters found 0.595 -> 0.686.
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.937,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.747,
     ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.978,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
@@ -52,16 +58,21 @@ FLOORS = {
     # derived from 11.9% to 7.4% (ceilings below).
     ("pan13", "summary", "detected"): 0.800,
     # Passages: runs of the source's order traded a little precision (0.899 -> 0.893;
-    # verbatim plagdet 0.902 -> 0.901) for recall (0.707 -> 0.743).
-    ("pan13", "verbatim", "plagdet"): 0.910,
-    ("pan13", "random", "plagdet"): 0.776,
-    ("pan13", "translation", "plagdet"): 0.875,
-    ("pan13", "summary", "plagdet"): 0.552,
-    ("pan13", "overall", "plagdet"): 0.813,
-    ("pan13", "overall", "precision"): 0.898,
+    # verbatim plagdet 0.902 -> 0.901) for recall (0.707 -> 0.743). Lowered (verbatim
+    # 0.910 -> 0.883, translation 0.875 -> 0.868, precision 0.898 -> 0.883): pairs that
+    # keep two of the source's phrases beyond the alignment bound count; in three pairs of
+    # the sample the host text shares such phrasing with the source outside the gold
+    # passages ("in the line of duty", "the first training school was held"). Recall
+    # 0.743 -> 0.778; on all 5,185 pairs plagdet 0.843 -> 0.848, verbatim 0.897 -> 0.890.
+    ("pan13", "verbatim", "plagdet"): 0.883,
+    ("pan13", "random", "plagdet"): 0.799,
+    ("pan13", "translation", "plagdet"): 0.868,
+    ("pan13", "summary", "plagdet"): 0.641,
+    ("pan13", "overall", "plagdet"): 0.824,
+    ("pan13", "overall", "precision"): 0.883,
     # The suspicious side alone, as #12 states some of its targets.
-    ("pan13", "summary", "suspicious_side", "recall"): 0.595,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.843,
+    ("pan13", "summary", "suspicious_side", "recall"): 0.686,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.851,
     # Parallel news (WMT newstest2012/2013), 40 articles per language: an edited copy
     # (sentences swapped, words dropped, swapped or re-inflected) must read as a rewording.
     **{("languages", code, "edited_copy_rewording"): 1.0 for code in ("en", "de", "fr", "es", "ru")},
@@ -91,7 +102,9 @@ CEILINGS = {
     # both written without the source): the share the verdict calls derived.
     ("clough_stevenson", "independent_pairs", "called_derived"): 0.058,
     ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.124,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.063,
+    # Raised (0.063 -> 0.072) with the leave-one-task-out fit above: answer pairs of
+    # task c, where that fold's fit takes two pairs as enough.
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.072,
     # ...and the closest other article of the set must not read as derived.
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     # ...nor the translation of the closest other article (lowered from one of 40 in French
@@ -119,13 +132,16 @@ SEMANTIC_FLOORS = {
     ("mrpc", "accuracy"): 0.738,
     ("stsb", "spearman"): 0.801,
     ("stsb", "news_spearman"): 0.739,
-    ("pan13", "random", "detected"): 0.750,
+    # Raised with pairs that keep two of the source's phrases beyond the alignment bound
+    # (random plagdet 0.649 -> 0.732, all reuse 0.752 -> 0.775); precision lowered (0.837
+    # -> 0.832) for it; partial_share refitted 0.35 -> 0.45 (SCORER_THRESHOLDS).
+    ("pan13", "random", "detected"): 0.775,
     ("pan13", "summary", "detected"): 0.875,
-    ("pan13", "summary", "plagdet"): 0.603,
-    ("pan13", "overall", "plagdet"): 0.752,
-    ("pan13", "overall", "precision"): 0.837,
-    ("pan13", "summary", "suspicious_side", "recall"): 0.689,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.784,
+    ("pan13", "summary", "plagdet"): 0.612,
+    ("pan13", "overall", "plagdet"): 0.775,
+    ("pan13", "overall", "precision"): 0.832,
+    ("pan13", "summary", "suspicious_side", "recall"): 0.700,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.802,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
@@ -134,7 +150,7 @@ SEMANTIC_FLOORS = {
 }
 SEMANTIC_CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.106,
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.105,
     ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.217,
     ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.106,
     ("seeds", "related_outside_gold"): 5,
