@@ -197,9 +197,7 @@ def judge_related(a: Features, b: Features, distance: float, options: Options, a
 
 def _descriptive_words(f: Features) -> set[str]:
     """The normalised content words outside quotations that are not names or numbers."""
-    fact_starts = {fact.start for fact in f.facts}
-    return {token.norm for token, quoted, stem in _words(f)
-            if stem is not None and not quoted and token.start not in fact_starts}
+    return {norm for norm, descriptive, _ in _marked_words(f) if descriptive}
 
 
 def is_firm(a: Features, b: Features, options: Options, alphabet: Alphabet,
@@ -247,15 +245,21 @@ def repeated_phrases(doc: Document) -> frozenset[Phrase]:
 
 @lru_cache(maxsize=65_536)  # a sentence's phrases are asked for by several stages and comparisons
 def _phrases(f: Features) -> frozenset[Phrase]:
-    fact_starts = {fact.start for fact in f.facts}
-    words = [(token.norm, not quoted and stem is not None and token.start not in fact_starts, quoted)
-             for token, quoted, stem in _words(f)]
+    words = _marked_words(f)
     phrases = set()
     for k in range(len(words) - PHRASE_WORDS + 1):
         run = words[k:k + PHRASE_WORDS]
         if any(w[1] for w in run) and not any(w[2] for w in run):
             phrases.add(tuple(w[0] for w in run))
     return frozenset(phrases)
+
+
+def _marked_words(f: Features) -> list[tuple[str, bool, bool]]:
+    """Each word's normalised form, whether it is descriptive (a content word outside
+    quotations, not a name or a number) and whether it is quoted."""
+    fact_starts = {fact.start for fact in f.facts}
+    return [(token.norm, not quoted and stem is not None and token.start not in fact_starts, quoted)
+            for token, quoted, stem in _words(f)]
 
 
 def shared_information(a: Features, b: Features) -> float:
