@@ -77,7 +77,7 @@ def _cover(
     if np.count_nonzero(overlap) < 2:  # a cover needs two sentences sharing content
         return None
     best = [int(k) for k in np.argsort(-overlap, kind="stable")[:COVER_CANDIDATES] if overlap[k] > 0]
-    chosen = _greedy(set(target.features.content), [others[k] for k in best], options.max_group)
+    chosen = _greedy(set(target.features.content), [others[k] for k in best], options.max_group, options.cover_span)
     if len(chosen) < 2:  # one sentence alone was already tried by the alignment
         return None
     indexes = tuple(sorted(s.index for s in chosen))
@@ -86,20 +86,26 @@ def _cover(
     return (indexes, d) if d <= scorer_for(options).lexical_bound(options.align_max_distance, options) else None
 
 
-def _greedy(wanted: set[str], candidates: list[Sentence], limit: int) -> list[Sentence]:
+def _greedy(wanted: set[str], candidates: list[Sentence], limit: int, span: int) -> list[Sentence]:
     # Each step takes the sentence adding most of the wanted content words; a sentence
-    # must add two or more, so that one shared word does not pull a sentence in.
+    # must add two or more, so that one shared word does not pull a sentence in, and lie
+    # within ``span`` sentences of those already chosen.
     chosen: list[Sentence] = []
     left = set(wanted)
     while len(chosen) < limit:
+        near = [s for s in candidates if s not in chosen and _within(chosen + [s], span)]
         # max() keeps the first of equal gains: the candidate with more overlap.
-        pick = max((s for s in candidates if s not in chosen), key=lambda s: len(left & set(s.features.content)),
-                   default=None)
+        pick = max(near, key=lambda s: len(left & set(s.features.content)), default=None)
         if pick is None or len(left & set(pick.features.content)) < 2:
             break
         chosen.append(pick)
         left -= set(pick.features.content)
     return chosen
+
+
+def _within(sentences: list[Sentence], span: int) -> bool:
+    indexes = [s.index for s in sentences]
+    return max(indexes) - min(indexes) <= span
 
 
 def by_place(f: Features) -> Features:

@@ -54,6 +54,10 @@ class Options:
     merge_gain: float = 0.03
     # At most this many sentences on one side of an aligned pair.
     max_group: int = 3
+    # The sentences that cover one sentence (cover.py) lie within this many sentences of
+    # each other: a rewritten sentence draws on one passage of its source, while in a
+    # long text, sentences far apart that happen to share its words are chance.
+    cover_span: int = 10
 
     # --- Evidence of reuse (evidence.py) ---------------------------------------------
     # Beyond light_edit_max, an aligned pair counts as reuse only with a shared phrase
@@ -132,7 +136,7 @@ class Options:
         if not self.near_verbatim_max <= self.light_edit_max <= self.align_max_distance <= self.related_max_distance:
             raise OptionsError("distance bounds must rise: near_verbatim_max <= light_edit_max"
                                " <= align_max_distance <= related_max_distance")
-        counts = ("max_group", "min_content_words", "check_candidates", "min_partial_pairs", "min_firm_pairs")
+        counts = ("max_group", "cover_span", "min_content_words", "check_candidates", "min_partial_pairs", "min_firm_pairs")
         if any(getattr(self, name) < 1 for name in counts):
             raise OptionsError(f"{', '.join(counts[:-1])} and {counts[-1]} must be at least 1")
         if self.max_sentences is not None and self.max_sentences < 1:

@@ -39,6 +39,24 @@ def test_changed_figures_of_a_restructured_rewrite_are_paired():
     assert not {c for c in changes if None in c and any(x and x[0].isdigit() for x in c)}  # none one-sided
 
 
+def _far_apart(between: int) -> str:
+    """The library's vote and opening year with ``between`` unrelated sentences between them."""
+    topics = ["parking", "cemetery", "harbour", "orchestra", "vaccination", "tennis", "bakery", "ferry", "museum",
+              "zoo", "airport", "marathon"][:between]
+    agenda = " ".join(f"A report on the {topic} budget was read out." for topic in topics)
+    return f"The council voted 7 to 2 on Monday to close the Elm Street library. {agenda} The branch opened in 1964."
+
+
+def test_a_cover_draws_on_one_passage_not_on_sentences_far_apart():
+    rewrite = "The Elm Street library, which opened in 1964, will close."
+    near = compare(_far_apart(9), rewrite)  # parts 10 sentences apart: within cover_span
+    assert [(p.a, p.b) for p in near.pairs] == [((0, 10), (0,))]
+    far = compare(_far_apart(10), rewrite)
+    assert not far.pairs and far.summary.verdict == "independent"
+    wider = compare(_far_apart(10), rewrite, options=DEFAULT_OPTIONS.replace(cover_span=11))
+    assert [(p.a, p.b) for p in wider.pairs] == [((0, 11), (0,))]
+
+
 def test_a_sentence_may_feed_two_sentences_of_the_rewrite():
     result = compare(LIBRARY, LIBRARY_RESTRUCTURED)
     feeding = [i for p in result.pairs for i in p.a]
