@@ -179,7 +179,7 @@ def document_measures(judged: Sequence[Judged]) -> dict[str, float | int]:
 
 def evaluate_pan(data: Path, options: Options, per_subset: int | None = CI_SAMPLE,
                  judge_all: Callable[[list[PanPair]], list[Judged]] | None = None) -> dict[str, Any]:
-    """Document and passage measures per subset and over all reuse subsets.
+    """Document and passage measures per subset and over all pairs.
 
     ``per_subset`` pairs are drawn from each subset (None: the whole corpus); ``judge_all``
     may judge the pairs in parallel (the benchmark does), by default one after another.
@@ -194,7 +194,8 @@ def measure(judged: Sequence[Judged], per_subset: int | None) -> dict[str, Any]:
     for kind in PAN13_SUBSETS.values():
         rows = [j for j in judged if j.pair.subset == kind]
         results[kind] = {**document_measures(rows), **(_passages(rows) if kind != "none" else {})}
-    results["overall"] = _passages([j for j in judged if j.pair.subset != "none"])
+    # Over all pairs, as PAN measures: a detection in a no-plagiarism pair counts against precision.
+    results["overall"] = _passages(judged)
     return results
 
 

@@ -132,9 +132,9 @@ def pan_rows(pan: dict[str, Any]) -> Iterator[str]:
                  (f"{kind}: suspicious side recall / prec.", f"{side['recall']:.3f} / {side['precision']:.3f}")]
     o = pan["overall"]
     side = o["suspicious_side"]
-    rows += [("all reuse: recall / precision", f"{o['recall']:.3f} / {o['precision']:.3f}"),
-             ("all reuse: granularity / plagdet", f"{o['granularity']:.3f} / {o['plagdet']:.3f}"),
-             ("all reuse: suspicious side plagdet", side["plagdet"])]
+    rows += [("all pairs: recall / precision", f"{o['recall']:.3f} / {o['precision']:.3f}"),
+             ("all pairs: granularity / plagdet", f"{o['granularity']:.3f} / {o['plagdet']:.3f}"),
+             ("all pairs: suspicious side plagdet", side["plagdet"])]
     yield from _rows("PAN-13 train" + (f", {sample}/subset" if sample else ", all"), rows)
 
 
