@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from datetime import date, timedelta
 
     from .corpus import CorpusIndex
+    from .errors import InputError
     from .options import Options
     from .read import Source
 
@@ -46,7 +47,9 @@ Paths may be files ({formats}; any other name is read by its content), folders
 files with "id", "text" and optional "date", "source". A text file may start with front
 matter ("---", "date: 2024-11-30", "source: Reuters", "---"); --date and --source give
 what a file does not. Adding is incremental and idempotent: a text already in the index
-is skipped, and an interrupted run resumes."""
+is skipped, and an interrupted run resumes. A file that cannot be read (binary, empty, a
+broken .docx) is reported on standard error and skipped, the others are added, and the
+exit status is then 2."""
 
 STATS_EXAMPLE = """\
 example:
@@ -74,7 +77,8 @@ An article's day is its front matter's date, else --date; corpus documents dated
 it are never its source, and --window counts only those dated within it.
 
 exit status: 0 every article within the limit, 1 at least one over it, 2 usage or input
-error (an unreadable article is reported on standard error; the others are still checked)"""
+error (an unreadable article, or a corpus folder's unreadable file, is reported on standard
+error and skipped; the others are still checked)"""
 
 SCAN_EXAMPLE = """\
 example:
@@ -362,13 +366,27 @@ def _index_add(args: argparse.Namespace) -> int:
     from .corpus import CorpusIndex, read_records
 
     progress = _Progress("read")
+    skipped = _Skipped()
     sizing = {"batch_size": args.batch_size} if args.batch_size is not None else {}
     with CorpusIndex(args.index, **sizing) as index:
-        report = index.add(read_records(args.paths, date=args.date, source=args.source), progress=progress)
+        records = read_records(args.paths, date=args.date, source=args.source, unreadable=skipped)
+        report = index.add(records, progress=progress)
         total = index.document_count()
     progress.done()
-    print(f"{args.index}: added {report.added} document(s), {report.unchanged} already indexed; {total} in all")
-    return EXIT_OK
+    print(f"{args.index}: added {report.added} document(s), {report.unchanged} already indexed; {total} in all"
+          + (f"; {skipped.count} unreadable file(s) skipped" if skipped.count else ""))
+    return EXIT_ERROR if skipped.count else EXIT_OK
+
+
+class _Skipped:
+    """Reports each unreadable corpus file on standard error (one line) and counts them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: "InputError") -> None:
+        self.count += 1
+        print(f"paraphrase: {error}; skipped", file=sys.stderr)
 
 
 def _index_remove(args: argparse.Namespace) -> int:
@@ -441,8 +459,8 @@ def _check(args: argparse.Namespace) -> int:
     from .errors import InputError
 
     progress = _Progress("checked", total=len(args.articles))
-    checks, unreadable = [], 0
-    with _open_corpus(args.against) as index:
+    checks, unreadable, skipped = [], 0, _Skipped()
+    with _open_corpus(args.against, skipped) as index:
         for done, article in enumerate(args.articles, 1):
             try:  # one unreadable article must not lose the others' results
                 source, name, day = _dated_source(article, args.date)
@@ -464,7 +482,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"paraphrase: warning: allowlist {kind} entry {entry!r} accepted nothing", file=sys.stderr)
     if args.accept:
         _accept(args.accept, failing_matches(checks))
-    if unreadable:
+    if unreadable or skipped.count:  # an article unchecked, or checked against part of the corpus
         return EXIT_ERROR
     return EXIT_FAIL_ON if any(c.failed for c in checks) else EXIT_OK
 
@@ -500,7 +518,7 @@ def _share(value: float) -> float:
     return value
 
 
-def _open_corpus(against: str) -> "CorpusIndex":
+def _open_corpus(against: str, skipped: _Skipped) -> "CorpusIndex":
     from pathlib import Path
 
     from .corpus import CorpusIndex, read_records
@@ -508,7 +526,7 @@ def _open_corpus(against: str) -> "CorpusIndex":
     path = Path(against)
     if path.is_dir() or path.suffix.lower() == ".jsonl":
         index = CorpusIndex(":memory:")  # a small corpus, indexed for this run only
-        index.add(read_records([path]))
+        index.add(read_records([path], unreadable=skipped))
         return index
     return CorpusIndex(against, read_only=True)
 

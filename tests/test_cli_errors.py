@@ -114,3 +114,39 @@ def test_a_second_writer_gets_a_clear_message(wire, monkeypatch):
     finally:
         writer.rollback()
         writer.close()
+
+
+def _wire_folder(folder):
+    """Two readable wire stories and one binary file, as a real export folder may hold."""
+    wire = folder / "wire"
+    wire.mkdir()
+    (wire / "001.txt").write_bytes(seed("001").read_bytes())
+    (wire / "002.txt").write_bytes(seed("002").read_bytes())
+    (wire / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    return wire
+
+
+def test_index_add_skips_an_unreadable_file_and_adds_the_others(tmp_path):
+    index = tmp_path / "wire.db"
+    done = paraphrase("index", "add", index, _wire_folder(tmp_path))
+    assert done.returncode == 2
+    assert "added 2 document(s)" in done.stdout and "1 unreadable file(s) skipped" in done.stdout
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("paraphrase: ") and "photo.txt" in lines[0], done.stderr
+    assert "Traceback" not in done.stderr
+    assert paraphrase("check", seed("000"), "--against", index).returncode == 1  # the stories were indexed
+
+
+def test_check_against_a_folder_with_an_unreadable_file_checks_and_exits_2(tmp_path):
+    done = paraphrase("check", seed("000"), "--against", _wire_folder(tmp_path))
+    assert done.returncode == 2  # checked against part of the corpus: not a pass
+    assert "FAIL" in done.stdout and "001.txt" in done.stdout
+    assert [line for line in done.stderr.splitlines() if "photo.txt" in line]
+
+
+def test_reading_a_folder_in_the_library_raises_on_an_unreadable_file(tmp_path):
+    from paraphrase import InputError
+    from paraphrase.corpus import read_records
+
+    with pytest.raises(InputError, match="photo.txt"):
+        list(read_records([_wire_folder(tmp_path)]))

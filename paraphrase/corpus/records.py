@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date as Day
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..read import read_file
@@ -42,18 +42,35 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n((?:[A-Za-z_][\w-]*:[^\n]*\r?\n){1,
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def read_records(paths: Iterable[str | Path], date: str | None = None, source: str | None = None) -> Iterator[Record]:
+def read_records(paths: Iterable[str | Path], date: str | None = None, source: str | None = None,
+                 unreadable: Callable[[InputError], None] | None = None) -> Iterator[Record]:
     """Records from files, directories (searched recursively) and ``.jsonl`` files;
-    ``date`` and ``source`` stand in where a record does not give its own."""
+    ``date`` and ``source`` stand in where a record does not give its own.
+
+    A document file that cannot be read raises its InputError; with ``unreadable``, the
+    error is handed to it and the file skipped, since one bad file in a folder of wire
+    copy must not keep the rest out. (A bad line of a JSON Lines file always raises: the
+    export itself is broken.)
+    """
     for path in map(Path, paths):
         if path.is_dir():
-            found: Iterable[Record] = read_records(folder_files(path))
+            found: Iterable[Record] = read_records(folder_files(path), unreadable=unreadable)
         elif path.suffix.lower() == ".jsonl":
             found = json_lines(path)
         else:
-            found = [file_record(path)]
+            found = _readable(path, unreadable)
         for record in found:
             yield replace(record, date=record.date or date, source=record.source or source)
+
+
+def _readable(path: Path, unreadable: Callable[[InputError], None] | None) -> list[Record]:
+    try:
+        return [file_record(path)]
+    except InputError as error:
+        if unreadable is None:
+            raise
+        unreadable(error)
+        return []
 
 
 def file_record(path: Path) -> Record:
