@@ -1,8 +1,10 @@
 """Check an article against a corpus: which documents it reuses, how much, and whether
 that breaks the policy.
 
-Two stages: the index's candidate search (approximate, fast) picks a few documents;
-the engine aligns the article with each of them exactly. A corpus document with the
+Two stages: the index's candidate search (approximate, fast) picks a few documents
+(``check_candidates``; while as many of them are sources, as many again, up to
+``MORE_CANDIDATES`` times as many); the engine aligns the article with each of them
+exactly. A corpus document with the
 article's own text (the same article text after white space, case and page furniture)
 is the article itself, indexed: it is reported as the same document, never as reuse.
 Reuse is then sorted into accepted (allowlist), credited (the article credits the agency,
@@ -30,6 +32,10 @@ from .credits import Credits, attributes_statement, find_credits
 from .index import CorpusIndex, StoredDocument
 
 CHECK_SCHEMA = "paraphrase.check/1"
+# While the candidates compared hold as many sources as were asked for (an article drawn
+# from many documents), the check compares as many again, up to this many times
+# check_candidates in all.
+MORE_CANDIDATES = 8
 
 
 @dataclass(frozen=True)
@@ -118,21 +124,49 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     document = prepare(*load(article, name or "article"), options)
     credits = find_credits(document.text)
     period = Period(day, day - policy.window if day and policy.window else None, policy.window)
-    found = [index.document(c.id) for c in index.candidates(document.text, limit=options.check_candidates,
-                                                            options=options, until=day, since=period.since,
-                                                            language=document.language)]
-    prepared = [(stored, prepare(stored.key, stored.text, _as_indexed(stored, options))) for stored in found]
-    own_text = article_text(document)
-    same = tuple(stored for stored, other in prepared if article_text(other) == own_text)
     label = label or document.name
-    # A corpus document is a source when the comparison finds reuse: pairs too weak to be
-    # evidence with it (an independent verdict) do not add up across documents either.
-    matches = [m for m in (_match(document, label, stored, other, credits, policy, options)
-                           for stored, other in prepared if stored not in same)
-               if m.comparison.summary.verdict != INDEPENDENT]
+    prepared, same, matches, limit = _compared(document, label, index, credits, policy, options, period)
     matches.sort(key=lambda m: (-m.share, m.document.key))
-    return replace(_judge(document, label, tuple(matches), credits, policy), same_as=same, period=period,
-                   scorer=options.scorer, notes=_not_compared(document, [other for _, other in prepared]))
+    notes = _not_compared(document, [other for _, other in prepared]) + _limit_reached(len(matches), limit)
+    return replace(_judge(document, label, tuple(matches), credits, policy), same_as=tuple(same), period=period,
+                   scorer=options.scorer, notes=notes)
+
+
+def _compared(document: Document, label: str, index: CorpusIndex, credits: Credits, policy: Policy,
+              options: Options, period: Period,
+              ) -> tuple[list[tuple[StoredDocument, Document]], list[StoredDocument], list[SourceMatch], int]:
+    """The candidates compared, those that are the article itself, the sources among the
+    others, and the last round's limit: ``check_candidates`` first, then twice as many
+    while the sources found are as many as the limit."""
+    own_text = article_text(document)
+    prepared: list[tuple[StoredDocument, Document]] = []
+    same: list[StoredDocument] = []
+    matches: list[SourceMatch] = []
+    limit = options.check_candidates
+    while True:
+        ranked = index.candidates(document.text, limit=limit, options=options, until=period.day,
+                                  since=period.since, language=document.language)
+        known = {stored.key for stored, _ in prepared}
+        found = [stored for stored in map(index.document, (c.id for c in ranked)) if stored.key not in known]
+        batch = [(stored, prepare(stored.key, stored.text, _as_indexed(stored, options))) for stored in found]
+        prepared += batch
+        same += [stored for stored, other in batch if article_text(other) == own_text]
+        # A corpus document is a source when the comparison finds reuse: pairs too weak to be
+        # evidence with it (an independent verdict) do not add up across documents either.
+        matches += [m for m in (_match(document, label, stored, other, credits, policy, options)
+                                for stored, other in batch if stored not in same)
+                    if m.comparison.summary.verdict != INDEPENDENT]
+        if len(matches) < limit or limit >= options.check_candidates * MORE_CANDIDATES:
+            return prepared, same, matches, limit
+        limit *= 2
+
+
+def _limit_reached(sources: int, limit: int) -> tuple[str, ...]:
+    """When the last round found as many sources as candidates asked for, more may exist."""
+    if sources < limit:
+        return ()
+    return (f"{sources} corpus documents are sources, as many as the check compares ({limit}); more may be: "
+            "raise check_candidates in an --options file",)
 
 
 def _not_compared(document: Document, candidates: list[Document]) -> tuple[str, ...]:

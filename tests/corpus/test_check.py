@@ -298,3 +298,43 @@ def test_a_document_that_shares_only_weak_evidence_is_no_source():
     copied = RATES_OWN.replace("Shops reported weak sales in the run-up to Christmas.",
                                "Mortgage holders will have to wait a little longer for relief.")
     assert check_article(copied, index, policy=Policy(max_share=0.3)).failed
+
+
+STORIES = {  # five wire stories on five subjects, two sentences each
+    "harbour": "The harbour authority approved a new container terminal on the eastern quay. "
+               "Dredging of the shipping channel will begin in the spring and last two years.",
+    "orchestra": "The city orchestra named a Finnish conductor as its new music director. "
+                 "She will lead twelve concerts in her first season, including a Sibelius cycle.",
+    "vaccine": "Health officials opened walk-in vaccination clinics in three northern districts. "
+               "Pharmacists reported queues of elderly residents outside before the doors opened.",
+    "marathon": "Heavy rain forced organisers to shorten the marathon course by four kilometres. "
+                "The winner crossed the finish line in the park shortly after ten in the morning.",
+    "bakery": "A family bakery that has fed the market square since 1902 will close next month. "
+              "The owners blamed the rising price of flour and electricity for ovens.",
+}
+
+
+def _compiled_index():
+    index = CorpusIndex(":memory:")
+    index.add([Record(name, text) for name, text in STORIES.items()])
+    return index, " ".join(STORIES.values())  # an article pieced together from all five
+
+
+def test_an_article_drawn_from_more_documents_than_the_candidates_finds_them_all():
+    from paraphrase import DEFAULT_OPTIONS
+
+    index, article = _compiled_index()
+    found = check_article(article, index, options=DEFAULT_OPTIONS.replace(check_candidates=2))
+    assert sorted(s.document.key for s in found.sources) == sorted(STORIES)  # 2, then 4, then 8 compared
+    assert not found.notes and found.share == 1.0
+
+
+def test_a_check_that_stops_with_every_candidate_a_source_says_so(monkeypatch):
+    from paraphrase import DEFAULT_OPTIONS
+    from paraphrase.corpus import check
+
+    monkeypatch.setattr(check, "MORE_CANDIDATES", 2)  # 1, then 2 compared: both sources
+    index, article = _compiled_index()
+    found = check_article(article, index, options=DEFAULT_OPTIONS.replace(check_candidates=1))
+    assert len(found.sources) == 2
+    assert [note for note in found.notes if "raise check_candidates" in note]
