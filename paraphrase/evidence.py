@@ -7,9 +7,10 @@ pair counts as reuse only when it carries one of:
 * **close wording**: a distance within ``light_edit_max`` (words swapped, clauses kept);
 * **a shared phrase**: a run of three words in the same order, outside quotation marks,
   holding at least one content word that is not a name or a number ("the halls of", no;
-  "roaming the halls", yes), and not a term of the topic: a phrase that either text
-  uses in two or more of its sentences ("the vector space model") is the topic's
-  vocabulary, which every writer on it uses, not one writer's phrasing;
+  "roaming the halls", yes; a word hyphen-joined to a name, "al" in "Tahrir-al-Sham", is
+  part of the name), and not a term of the topic: a phrase that either text uses in two
+  or more of its sentences ("the vector space model") is the topic's vocabulary, which
+  every writer on it uses, not one writer's phrasing;
 * **much shared information**: content words outside quotations whose informativeness
   (how rare each word is in general English, from the ``wordfreq`` tables) adds up to
   ``min_shared_information``: a summary or heavy rewrite keeps the source's rarer words.
@@ -257,9 +258,25 @@ def _phrases(f: Features) -> frozenset[Phrase]:
 def _marked_words(f: Features) -> list[tuple[str, bool, bool]]:
     """Each word's normalised form, whether it is descriptive (a content word outside
     quotations, not a name or a number) and whether it is quoted."""
-    fact_starts = {fact.start for fact in f.facts}
-    return [(token.norm, not quoted and stem is not None and token.start not in fact_starts, quoted)
+    facts = {fact.start for fact in f.facts} | _joined_to_names(f)
+    return [(token.norm, not quoted and stem is not None and token.start not in facts, quoted)
             for token, quoted, stem in _words(f)]
+
+
+def _joined_to_names(f: Features) -> set[int]:
+    """The starts of words hyphen-joined to a name ("al" in "Tahrir-al-Sham", "pro" in
+    "pro-Assad"): part of it, not words a writer chose."""
+    facts = {fact.start for fact in f.facts if fact.kind == "name"}
+    tokens = f.tokens
+    joined: set[int] = set()
+    for k in range(len(tokens) - 2):
+        left, dash, right = tokens[k], tokens[k + 1], tokens[k + 2]
+        if dash.norm == "-" and left.end == dash.start and dash.end == right.start:
+            if right.start in facts or right.start in joined:
+                joined.add(left.start)
+            if left.start in facts:
+                joined.add(right.start)
+    return joined - facts
 
 
 def shared_information(a: Features, b: Features) -> float:

@@ -236,3 +236,13 @@ def test_a_compressed_sentence_keeping_the_sources_phrasing_counts_but_is_not_fi
     (pair,) = result.pairs
     assert pair.edit_class == "paraphrase" and pair.distance > DEFAULT_OPTIONS.align_max_distance
     assert result.summary.firm == 0 and result.summary.verdict == "independent"  # alone, it is not enough
+
+
+def test_a_particle_hyphen_joined_to_a_name_is_part_of_the_name():
+    # "al" in "Tahrir-al-Sham" is no word a writer chose: two reports sharing the group's
+    # name share no phrase of their own.
+    from paraphrase.evidence import _descriptive_words
+
+    words = _descriptive_words(features("The Hayat Tahrir-al-Sham group and pro-Assad forces met in al-Bab."))
+    assert words == {"group", "forces", "met"}
+    assert "al" in _descriptive_words(features("The al fresco dinner was held outside."))
