@@ -2,7 +2,7 @@
 that breaks the policy.
 
 Two stages: the index's candidate search (approximate, fast) picks a few documents
-(``check_candidates``; while as many of them are sources, as many again, up to
+(``check_candidates``; while at least half of them are sources, twice as many, up to
 ``MORE_CANDIDATES`` times as many); the engine aligns the article with each of them
 exactly. A corpus document with the
 article's own text (the same article text after white space, case and page furniture)
@@ -32,9 +32,8 @@ from .credits import Credits, attributes_statement, find_credits
 from .index import CorpusIndex, StoredDocument
 
 CHECK_SCHEMA = "paraphrase.check/1"
-# While the candidates compared hold as many sources as were asked for (an article drawn
-# from many documents), the check compares as many again, up to this many times
-# check_candidates in all.
+# While at least half the candidates compared are sources (an article drawn from many
+# documents), the check compares twice as many, up to this many times check_candidates.
 MORE_CANDIDATES = 8
 
 
@@ -125,19 +124,26 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     credits = find_credits(document.text)
     period = Period(day, day - policy.window if day and policy.window else None, policy.window)
     label = label or document.name
-    prepared, same, matches, limit = _compared(document, label, index, credits, policy, options, period)
+    prepared, same, matches, more = _compared(document, label, index, credits, policy, options, period)
     matches.sort(key=lambda m: (-m.share, m.document.key))
-    notes = _not_compared(document, [other for _, other in prepared]) + _limit_reached(len(matches), limit)
+    notes = _not_compared(document, [other for _, other in prepared])
+    if more:
+        notes += (f"{len(matches)} of the {len(prepared)} corpus documents compared are sources; more may be: "
+                  "raise check_candidates in an --options file",)
     return replace(_judge(document, label, tuple(matches), credits, policy), same_as=tuple(same), period=period,
                    scorer=options.scorer, notes=notes)
 
 
 def _compared(document: Document, label: str, index: CorpusIndex, credits: Credits, policy: Policy,
               options: Options, period: Period,
-              ) -> tuple[list[tuple[StoredDocument, Document]], list[StoredDocument], list[SourceMatch], int]:
+              ) -> tuple[list[tuple[StoredDocument, Document]], list[StoredDocument], list[SourceMatch], bool]:
     """The candidates compared, those that are the article itself, the sources among the
-    others, and the last round's limit: ``check_candidates`` first, then twice as many
-    while the sources found are as many as the limit."""
+    others, and whether more sources may lie beyond the last candidate compared.
+
+    ``check_candidates`` first; while at least half of the candidates compared are sources
+    (an article drawn from many documents, whose next-ranked candidates are likely
+    sources too), twice as many, up to ``MORE_CANDIDATES`` times as many.
+    """
     own_text = article_text(document)
     prepared: list[tuple[StoredDocument, Document]] = []
     same: list[StoredDocument] = []
@@ -156,17 +162,11 @@ def _compared(document: Document, label: str, index: CorpusIndex, credits: Credi
         matches += [m for m in (_match(document, label, stored, other, credits, policy, options)
                                 for stored, other in batch if stored not in same)
                     if m.comparison.summary.verdict != INDEPENDENT]
-        if len(matches) < limit or limit >= options.check_candidates * MORE_CANDIDATES:
-            return prepared, same, matches, limit
+        if 2 * len(matches) < limit or len(ranked) < limit:  # few sources, or no more candidates
+            return prepared, same, matches, False
+        if limit >= options.check_candidates * MORE_CANDIDATES:
+            return prepared, same, matches, True
         limit *= 2
-
-
-def _limit_reached(sources: int, limit: int) -> tuple[str, ...]:
-    """When the last round found as many sources as candidates asked for, more may exist."""
-    if sources < limit:
-        return ()
-    return (f"{sources} corpus documents are sources, as many as the check compares ({limit}); more may be: "
-            "raise check_candidates in an --options file",)
 
 
 def _not_compared(document: Document, candidates: list[Document]) -> tuple[str, ...]:
