@@ -4,8 +4,9 @@ A rewrite that restructures moves facts across sentence boundaries: "The Elm Str
 library, which opened in 1964, will close" takes its content from the first and the
 third sentence of its source. After the contiguous alignment, each sentence still
 unaligned is covered by the sentences of the other text that hold most of its content
-words (greedily, up to ``max_group``, adjacent or not, already aligned or not: one
-sentence may feed several), and the cover aligns when its distance to the sentence (the
+words (greedily, up to ``max_group``, adjacent or not but within ``cover_span``
+sentences of each other, already aligned or not: one sentence may feed several), and the
+cover aligns when its distance to the sentence (the
 engine scorer's) is within ``align_max_distance``.
 
 In a cover, numbers count by place, not value: restructuring rewrites often update a

@@ -4,9 +4,9 @@ that breaks the policy.
 Two stages: the index's candidate search (approximate, fast) picks a few documents
 (``check_candidates``; while at least half of them are sources, twice as many, up to
 ``MORE_CANDIDATES`` times as many); the engine aligns the article with each of them
-exactly. A corpus document with the
-article's own text (the same article text after white space, case and page furniture)
-is the article itself, indexed: it is reported as the same document, never as reuse.
+exactly. A corpus document with the article's own text (the same article text after
+white space, case and page furniture) is the article itself, indexed: it is reported as
+the same document, never as reuse.
 Reuse is then sorted into accepted (allowlist), credited (the article credits the agency,
 or attributes the sentence to a statement) and the rest, which is what fails an article.
 """
