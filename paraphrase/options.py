@@ -99,7 +99,8 @@ class Options:
     # An article fails `paraphrase check` when more than this share of its sentences
     # comes from the corpus. A newsroom policy, not a measurement: set it to yours.
     check_max_share: float = 0.3
-    # Corpus documents the candidate search hands to the exact alignment, per article.
+    # Corpus documents the candidate search hands to the exact alignment, per article
+    # (twice as many while at least half of them are sources: corpus/check.py).
     check_candidates: int = 10
 
     # --- Language ----------------------------------------------------------------------
