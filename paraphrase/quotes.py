@@ -4,7 +4,8 @@ Every reporter who heard a speaker has the speaker's words, so shared words insi
 quotation marks are not evidence that one article was written from another (see
 ``evidence.py``). A quotation opens and closes within one paragraph: newsroom style
 reopens a quote that runs on at the next paragraph, so an unclosed quote ends with its
-paragraph.
+paragraph, or after ``OPEN_QUOTE_CHARS``: a stray mark (inches, a scraping slip) must not
+silence a whole paragraph, and text whose lines are joined again can make long ones.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ Span = tuple[int, int]
 # Opening mark -> the marks that close it. Straight double quotes open and close alike;
 # a single curly quote opens only before a word (it is also the apostrophe).
 _CLOSING = {"“": "”\"", "„": "“”\"", "«": "»", "»": "«", "‹": "›", "\"": "\"“”"}
+# 99% of the 2,446 closed quotations in 800 web pages (PAN-13 sources) are shorter; the
+# seeds' longest is 276 characters.
+OPEN_QUOTE_CHARS = 500
 _MARKS = re.compile(r"[“”„«»‹›\"]|(?<![^\W_])‘(?=\w)|’(?![^\W_])")
 
 
@@ -45,7 +49,7 @@ def _quoted(text: str, start: int, end: int) -> Iterable[Span]:
             yield opened[0], match.end()
             opened = None
     if opened is not None:
-        yield opened[0], end
+        yield opened[0], min(end, opened[0] + OPEN_QUOTE_CHARS)
 
 
 def _start(span: Span) -> int:

@@ -10,7 +10,7 @@ import pytest
 from paraphrase import DEFAULT_OPTIONS, compare
 from paraphrase.document import prepare
 from paraphrase.evidence import informativeness, shared_information, shared_phrases, unquoted
-from paraphrase.quotes import quotation_spans
+from paraphrase.quotes import OPEN_QUOTE_CHARS, quotation_spans
 from paraphrase.score import QUOTATION
 from paraphrase.segment import lines
 from paraphrase.tokens import features
@@ -147,6 +147,13 @@ def test_quotation_spans_follow_the_marks_and_end_with_the_paragraph():
     text = "He said: “We will win.” Then ‘they’ left.\nShe said: \"It is over\nNext paragraph."
     spans = [text[s:e] for s, e in quotation_spans(text, lines(text))]
     assert spans == ["“We will win.”", "‘they’", "\"It is over"]
+
+
+def test_a_quotation_left_open_ends_after_a_bound_not_at_the_end_of_a_long_paragraph():
+    # A stray mark (12" pans) must not silence the rest of a long paragraph.
+    text = 'The set has two 12" pans and a lid. ' + "It sells well in stores across the country. " * 30
+    (start, end), = quotation_spans(text, [(0, len(text))])
+    assert text[start:].startswith('" pans') and end - start == OPEN_QUOTE_CHARS < len(text) - start
 
 
 def test_an_apostrophe_opens_no_quotation():

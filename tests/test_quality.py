@@ -51,8 +51,11 @@ FLOORS = {
     ("stsb", "news_spearman"): 0.710,
     # PAN-13 training corpus, 40 pairs per subset (seed 13): documents found, passages found.
     ("pan13", "verbatim", "detected"): 1.000,
-    ("pan13", "random", "detected"): 0.850,
-    ("pan13", "translation", "detected"): 0.975,
+    ("pan13", "random", "detected"): 0.900,
+    # Lowered (0.975 -> 0.925): lines broken at no fixed width are joined again (segment.py);
+    # two translated pairs of the sample lost the fragments that aligned (one a list of
+    # download keywords now one segment). On all 5,185 pairs translations found rose.
+    ("pan13", "translation", "detected"): 0.925,
     # Lowered (0.850 -> 0.800): a summary whose only link is one pair of weak evidence is
     # no longer called partial; the same rule cut independent answer pairs called
     # derived from 11.9% to 7.4% (ceilings below).
@@ -64,15 +67,18 @@ FLOORS = {
     # the sample the host text shares such phrasing with the source outside the gold
     # passages ("in the line of duty", "the first training school was held"). Recall
     # 0.743 -> 0.778; on all 5,185 pairs plagdet 0.843 -> 0.848, verbatim 0.897 -> 0.890.
-    ("pan13", "verbatim", "plagdet"): 0.883,
-    ("pan13", "random", "plagdet"): 0.799,
-    ("pan13", "translation", "plagdet"): 0.868,
+    # Raised with lines joined again (segment.py: PAN-13's documents are broken at no
+    # fixed width, mid-sentence): verbatim 0.885 -> 0.894, random 0.807 -> 0.846,
+    # translation 0.881 -> 0.890, all pairs 0.829 -> 0.844.
+    ("pan13", "verbatim", "plagdet"): 0.894,
+    ("pan13", "random", "plagdet"): 0.846,
+    ("pan13", "translation", "plagdet"): 0.890,
     ("pan13", "summary", "plagdet"): 0.641,
-    ("pan13", "overall", "plagdet"): 0.824,
-    ("pan13", "overall", "precision"): 0.883,
+    ("pan13", "overall", "plagdet"): 0.844,
+    ("pan13", "overall", "precision"): 0.901,
     # The suspicious side alone, as #12 states some of its targets.
     ("pan13", "summary", "suspicious_side", "recall"): 0.686,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.851,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.873,
     # Parallel news (WMT newstest2012/2013), 40 articles per language: an edited copy
     # (sentences swapped, words dropped, swapped or re-inflected) must read as a rewording.
     **{("languages", code, "edited_copy_rewording"): 1.0 for code in ("en", "de", "fr", "es", "ru")},
@@ -115,33 +121,31 @@ CEILINGS = {
     **{("check_across", pair, "other_source_reported"): 0.0 for pair in ("de-en", "fr-en", "es-en", "ru-en")},
 }
 # The semantic scorer (paraphrase/scorers.py), with its own calibrated thresholds. It
-# gains on sentence pairs (MRPC, STS-B), the seeds' links and PAN-13 summaries; it loses
-# passage precision and random-obfuscation recall on PAN-13, and calls more independent
-# answer pairs derived. README, "Scorers", has the whole table.
+# gains on sentence pairs (MRPC, STS-B) and on Clough & Stevenson (asking two firm pairs);
+# it loses PAN-13 documents found and passage precision. README, "Scorers", has the
+# whole table.
 SEMANTIC_FLOORS = {
-    # Lowered (binary 0.958 -> 0.937, four-class 0.821 -> 0.800; leave one task out 0.947
-    # -> 0.937, 0.768 -> 0.758): the verdict's thresholds are now fitted with the pairs of
-    # independently written answers as texts that must not be called derived, and with
-    # firm pairs counted apart; the fit trades these for PAN-13 documents (no-plagiarism
-    # pairs called reuse 2.5% -> 0%; random-obfuscation pairs found 62.5% -> 75%,
-    # translations 85% -> 90%, summaries 82.5% -> 87.5%).
-    ("clough_stevenson", "binary_accuracy"): 0.937,
-    ("clough_stevenson", "four_class_accuracy"): 0.800,
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.937,
+    # Raised (binary 0.937 -> 0.968, four-class 0.800 -> 0.832; leave one task out binary
+    # 0.937 -> 0.947): with lines joined again (segment.py), the calibration fits
+    # min_firm_pairs 2 for this scorer (one firm pair no longer makes a text partial),
+    # which cuts independent answer pairs called derived from 10.5% to 2.9% (ceilings).
+    ("clough_stevenson", "binary_accuracy"): 0.968,
+    ("clough_stevenson", "four_class_accuracy"): 0.832,
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.947,
     ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.758,
     ("mrpc", "accuracy"): 0.738,
     ("stsb", "spearman"): 0.801,
     ("stsb", "news_spearman"): 0.739,
-    # Raised with pairs that keep two of the source's phrases beyond the alignment bound
-    # (random plagdet 0.649 -> 0.732, all reuse 0.752 -> 0.775); precision lowered (0.837
-    # -> 0.832) for it; partial_share refitted 0.35 -> 0.45 (SCORER_THRESHOLDS).
-    ("pan13", "random", "detected"): 0.775,
-    ("pan13", "summary", "detected"): 0.875,
+    # Lowered (random 0.775 -> 0.725, summary 0.875 -> 0.750): the same fit of two firm
+    # pairs leaves documents whose reuse shows in one firm pair independent. Passages
+    # raised with lines joined again (plagdet 0.785 -> 0.802, precision 0.864 -> 0.867).
+    ("pan13", "random", "detected"): 0.725,
+    ("pan13", "summary", "detected"): 0.750,
     ("pan13", "summary", "plagdet"): 0.612,
-    ("pan13", "overall", "plagdet"): 0.775,
-    ("pan13", "overall", "precision"): 0.832,
+    ("pan13", "overall", "plagdet"): 0.802,
+    ("pan13", "overall", "precision"): 0.867,
     ("pan13", "summary", "suspicious_side", "recall"): 0.700,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.802,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.836,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
@@ -150,9 +154,9 @@ SEMANTIC_FLOORS = {
 }
 SEMANTIC_CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.105,
-    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.217,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.106,
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.029,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.070,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.059,
     ("seeds", "related_outside_gold"): 5,
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     **{("translations", pair, "other_article_called_derived"): 0.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},
