@@ -626,12 +626,15 @@ def _scan(args: argparse.Namespace) -> int:
                       scheduler=args.scheduler, workers=args.workers, options=options,
                       **({} if args.max_together is None else {"max_together": args.max_together}),
                       across_languages=args.across_languages, progress=lambda message: print(message, file=sys.stderr))
+    for message in report.unreadable:
+        print(f"paraphrase: {message}; skipped", file=sys.stderr)
     print(f"{report.output}: {report.reused_pairs:,} reused pair(s) among {report.candidate_pairs:,} candidates "
           f"({report.targets:,} articles{f', {report.sources:,} sources' if args.against else ''})"
-          + ("" if options.scorer == "lexical" else f", scored by the {options.scorer} scorer"))
+          + ("" if options.scorer == "lexical" else f", scored by the {options.scorer} scorer")
+          + (f"; {len(report.unreadable)} unreadable file(s) skipped" if report.unreadable else ""))
     if report.clusters_output is not None:
         print(f"{report.clusters_output}: {report.clusters:,} cluster(s) of reprints")
-    return EXIT_OK
+    return EXIT_ERROR if report.unreadable else EXIT_OK
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -3,6 +3,11 @@
 Reading is lazy: the client only finds where each partition starts (a line offset in a
 JSON Lines file, a slice of a folder's file list), and each task reads its own
 documents, so no process ever holds the whole archive.
+
+A document file that cannot be read (binary, empty, a broken .docx) must not keep the
+rest of the archive out: its row carries the reader's message in ``error`` and no text,
+and ``readable`` leaves it out. (A bad line of a JSON Lines file still raises: the
+export itself is broken.)
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import pandas as pd
 from ..corpus.records import folder_files, json_lines, read_records
 from ..errors import InputError
 
-COLUMNS = {"id": "string", "text": "string", "date": "string", "source": "string"}
+COLUMNS = {"id": "string", "text": "string", "date": "string", "source": "string", "error": "string"}
+Row = tuple[str, str | None, str | None, str | None, str | None]  # the COLUMNS, in order
 PARTITION_ROWS = 1000  # documents per partition: what one task holds in memory
 
 
@@ -31,7 +37,8 @@ class Part(NamedTuple):
 
 
 def read_documents(path: str | Path, partition_rows: int = PARTITION_ROWS) -> dd.DataFrame:
-    """Documents with columns id, text, date and source (date and source may be missing)."""
+    """Documents with columns id, text, date, source and error (date and source may be
+    missing; error holds the message for a file that could not be read)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: not found")
@@ -45,12 +52,29 @@ def read_documents(path: str | Path, partition_rows: int = PARTITION_ROWS) -> dd
 
 def read_part(part: Part) -> pd.DataFrame:
     """The documents of one partition, as a pandas frame."""
-    if part.offset is None:
-        records = read_records(part.paths)
-    else:
+    rows: list[Row]
+    if part.offset is not None:
         records = json_lines(Path(part.paths[0]), part.offset, part.first_line, part.lines)
-    rows = [(r.key, r.text, r.date, r.source) for r in records]
+        rows = [(r.key, r.text, r.date, r.source, None) for r in records]
+    else:
+        rows = [row for path in part.paths for row in _file_rows(path)]
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS)).astype(COLUMNS)
+
+
+def _file_rows(path: str) -> list[Row]:
+    unreadable: list[InputError] = []
+    rows: list[Row] = [(r.key, r.text, r.date, r.source, None) for r in read_records([path], unreadable=unreadable.append)]
+    return rows + [(path, None, None, None, str(error)) for error in unreadable]
+
+
+def readable(documents: dd.DataFrame) -> dd.DataFrame:
+    """The documents that could be read."""
+    return documents[documents["error"].isnull()]
+
+
+def unreadable(documents: dd.DataFrame) -> dd.DataFrame:
+    """The id (path) and message of each file that could not be read."""
+    return documents[documents["error"].notnull()][["id", "error"]]
 
 
 def _parts(path: Path, partition_rows: int) -> list[Part]:
@@ -89,7 +113,7 @@ def _parquet(path: Path) -> dd.DataFrame:
     missing = {"id", "text"} - set(frame.columns)
     if missing:
         raise InputError(f"{path}: Parquet needs columns id and text (missing {', '.join(sorted(missing))})")
-    for column in ("date", "source"):
+    for column in ("date", "source", "error"):
         if column not in frame.columns:
             frame[column] = None
     return frame[list(COLUMNS)].astype(COLUMNS)

@@ -17,12 +17,13 @@ from typing import Any, Callable, Iterator
 import dask
 import dask.dataframe as dd
 import pandas as pd
+from dask.base import compute
 from dask.delayed import delayed
 
 from ..errors import InputError
 from ..options import DEFAULT_OPTIONS, Options
 from .clusters import write_clusters
-from .inputs import read_documents
+from .inputs import read_documents, readable, unreadable
 from .keys import TermCounts
 from .stages import (ACROSS_COLUMNS, ALL_SENTENCES, ANCHOR_COLUMNS, KEY_COLUMNS, MAX_BUCKET, MAX_TOGETHER,
                      PAIR_COLUMNS, RESULT_COLUMNS, TERM_COLUMNS, Keying, across_partition, align_partition,
@@ -41,6 +42,7 @@ class ScanReport:
     clusters: int | None = None
     clusters_output: Path | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    unreadable: tuple[str, ...] = ()  # a message for each file skipped, naming it
 
 
 def scan(
@@ -57,16 +59,17 @@ def scan(
     ``max_bucket`` bound the candidate stage's work (see ``stages.py``); ``max_together=None``
     makes its keys exact, at a cost that grows with the square of the archive. With
     ``across_languages``, documents in different languages that share enough names and
-    numbers are paired too, and compared by meaning (``corpus/across.py``).
+    numbers are paired too, and compared by meaning (``corpus/across.py``). A file that
+    cannot be read is skipped and named in the report's ``unreadable``.
     """
     options = options or DEFAULT_OPTIONS
     keying = Keying(options.min_content_dice, max_bucket, options.min_content_words, max_together)
     output = _checked_output(output)
-    targets = read_documents(articles)
-    sources = read_documents(against) if against is not None else None
+    inputs = [read_documents(articles)] + ([read_documents(against)] if against is not None else [])
+    targets, sources = readable(inputs[0]), readable(inputs[1]) if against is not None else None
     with _scheduler(scheduler, workers):
         progress("stage 1/2: term frequencies, sentence keys and candidate pairs (shuffle by key)")
-        pairs = _candidate_pairs(targets, sources, window, keying)
+        pairs, skipped = _candidate_pairs(targets, sources, window, keying, dd.concat([unreadable(d) for d in inputs]))
         if across_languages:
             pairs = dd.concat([pairs, _pairs_across_languages(targets, sources, window, keying)]).drop_duplicates()
         pairs = pairs.persist()
@@ -78,7 +81,8 @@ def scan(
     report = ScanReport(output, len(targets), 0 if sources is None else len(sources), candidate_count, reused,
                         settings={"window_days": window.days if window else None, "min_dice": keying.min_dice,
                                   "max_bucket": keying.max_bucket, "max_together": keying.max_together,
-                                  "across_languages": across_languages})
+                                  "across_languages": across_languages},
+                        unreadable=skipped)
     if clusters is not None:
         count, where = write_clusters(read_results(output), _checked_output(clusters))
         report = ScanReport(**{**report.__dict__, "clusters": count, "clusters_output": where})
@@ -86,10 +90,13 @@ def scan(
 
 
 def _candidate_pairs(targets: dd.DataFrame, sources: dd.DataFrame | None, window: timedelta | None,
-                     keying: Keying) -> dd.DataFrame:
+                     keying: Keying, unread: dd.DataFrame) -> tuple[dd.DataFrame, tuple[str, ...]]:
+    """The candidate pairs, and the message (naming it) of each file that could not be read."""
     everything = targets if sources is None else dd.concat([targets, sources])
     sums = everything.map_partitions(terms_partition, meta=_meta(TERM_COLUMNS)).groupby("term")["sentences"].sum()
-    frequency = {str(term): int(n) for term, n in sums.compute().items()}
+    # Computed together, the term counts and the unreadable files share one reading of the archive.
+    counted, skipped = compute(sums, unread)
+    frequency = {str(term): int(n) for term, n in counted.items()}
     # The counts, for every worker: one object in the graph, not a copy per task.
     counts = delayed(TermCounts(frequency, frequency.pop(ALL_SENTENCES, 0)), pure=True)
     keys = targets.map_partitions(keys_partition, "target", counts, keying, meta=_meta(KEY_COLUMNS))
@@ -98,7 +105,7 @@ def _candidate_pairs(targets: dd.DataFrame, sources: dd.DataFrame | None, window
                                                        meta=_meta(KEY_COLUMNS))])
     buckets = keys.shuffle("key")  # every row of a key in one partition
     pairs = buckets.map_partitions(pairs_partition, window, sources is None, keying, meta=_meta(PAIR_COLUMNS))
-    return pairs.drop_duplicates()
+    return pairs.drop_duplicates(), tuple(str(error) for error in skipped.sort_values("id")["error"])
 
 
 def _pairs_across_languages(targets: dd.DataFrame, sources: dd.DataFrame | None, window: timedelta | None,

@@ -107,6 +107,25 @@ def test_scan_command(archive, tmp_path):
     assert "stage 1/2" in done.stderr and "stage 2/2" in done.stderr
 
 
+def test_an_unreadable_file_is_named_and_skipped_and_the_rest_is_scanned(cluster, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for n in ("000", "001"):
+        (folder / f"{n}.txt").write_text(seed(n).read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "photo.txt").write_bytes(bytes(range(256)) * 8)  # binary, whatever its name says
+    (folder / "blank.txt").write_text("", encoding="utf-8")
+    report = scan(folder, output=tmp_path / "out.jsonl", scheduler=cluster)
+    assert report.targets == 2 and report.reused_pairs == 1
+    assert [m.split(": ", 1)[0] for m in report.unreadable] == [str(folder / "blank.txt"), str(folder / "photo.txt")]
+
+    done = run("scan", folder, "-o", tmp_path / "cli.jsonl", "--workers", "1", cwd=tmp_path)
+    assert done.returncode == 2  # an error to report, though the results are written
+    assert "1 reused pair(s) among" in done.stdout and "2 unreadable file(s) skipped" in done.stdout
+    assert f"paraphrase: {folder / 'photo.txt'}: binary data, not text; skipped" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len((tmp_path / "cli.jsonl").read_text().splitlines()) == 1
+
+
 def test_scan_help_states_the_library_default():
     from paraphrase.archive.stages import MAX_TOGETHER
 
