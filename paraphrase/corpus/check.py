@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date as Day, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import translation
 from ..comparison import Comparison
@@ -124,21 +124,26 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     credits = find_credits(document.text)
     period = Period(day, day - policy.window if day and policy.window else None, policy.window)
     label = label or document.name
-    prepared, same, matches, more = _compared(document, label, index, credits, policy, options, period)
-    matches.sort(key=lambda m: (-m.share, m.document.key))
-    notes = _not_compared(document, [other for _, other in prepared])
-    if more:
-        notes += (f"{len(matches)} of the {len(prepared)} corpus documents compared are sources; more may be: "
-                  "raise check_candidates in an --options file",)
-    return replace(_judge(document, label, tuple(matches), credits, policy), same_as=tuple(same), period=period,
-                   scorer=options.scorer, notes=notes)
+    compared = _compared(document, label, index, credits, policy, options, period)
+    matches = sorted(compared.matches, key=lambda m: (-m.share, m.document.key))
+    notes = _not_compared(document, [other for _, other in compared.prepared])
+    if compared.more:
+        notes += (f"{len(matches)} of the {len(compared.prepared)} corpus documents compared are sources; more may "
+                  "be: raise check_candidates in an --options file",)
+    return replace(_judge(document, label, tuple(matches), credits, policy), same_as=tuple(compared.same),
+                   period=period, scorer=options.scorer, notes=notes)
+
+
+class Compared(NamedTuple):
+    prepared: list[tuple[StoredDocument, Document]]  # the candidates compared
+    same: list[StoredDocument]  # those that are the article itself
+    matches: list[SourceMatch]  # the sources among the others
+    more: bool  # more sources may lie beyond the last candidate compared
 
 
 def _compared(document: Document, label: str, index: CorpusIndex, credits: Credits, policy: Policy,
-              options: Options, period: Period,
-              ) -> tuple[list[tuple[StoredDocument, Document]], list[StoredDocument], list[SourceMatch], bool]:
-    """The candidates compared, those that are the article itself, the sources among the
-    others, and whether more sources may lie beyond the last candidate compared.
+              options: Options, period: Period) -> Compared:
+    """The candidates compared, with the sources among them (``Compared``).
 
     ``check_candidates`` first; while at least half of the candidates compared are sources
     (an article drawn from many documents, whose next-ranked candidates are likely
@@ -163,9 +168,9 @@ def _compared(document: Document, label: str, index: CorpusIndex, credits: Credi
                                 for stored, other in batch if stored not in same)
                     if m.comparison.summary.verdict != INDEPENDENT]
         if 2 * len(matches) < limit or len(ranked) < limit:  # few sources, or no more candidates
-            return prepared, same, matches, False
+            return Compared(prepared, same, matches, False)
         if limit >= options.check_candidates * MORE_CANDIDATES:
-            return prepared, same, matches, True
+            return Compared(prepared, same, matches, True)
         limit *= 2
 
 
