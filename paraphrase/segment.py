@@ -7,7 +7,7 @@ fitted on it. Copy edited after it was wrapped (words cut from its lines) or bro
 fixed width has no such width; in text whose lines mostly end mid-sentence, a line that
 goes on in lower case with a sentence the previous line left unfinished continues it
 (on PAN-13, whose documents are broken so, passages found rose from plagdet 0.851 to
-0.862). A blank line, a list item, or a short line that ends a sentence always ends a
+0.861). A blank line, a list item, or a short line that ends a sentence always ends a
 paragraph. Spans stay offsets into the text as given.
 
 Sentences come from nltk's Punkt with NLTK's trained parameters for the text's language
