@@ -146,8 +146,9 @@ def _details(s: Summary, names: tuple[str, str]) -> str:
         text = f"{s.a_reused:.0%} of {a}'s sentences and {s.b_reused:.0%} of {b}'s reappear in the other"
         if s.classes:  # pairs with some evidence, but neither firm nor enough of them
             n = sum(s.classes.values())
+            firm = str(s.firm) if s.firm else "none"  # a scorer may ask more than one firm pair
             text += (f"; {n} aligned {'pair' if n == 1 else 'pairs'} with too little evidence of reuse"
-                     " (none in close wording or with two shared phrases within the alignment bound)")
+                     f" ({firm} in close wording or with two shared phrases within the alignment bound)")
         return text + _shown(s)
     first, second = ((a, s.a_reused, s.a_content, b), (b, s.b_reused, s.b_content, a))
     if s.direction == B_FROM_A:  # the derived text first

@@ -27,6 +27,16 @@ def test_verdict_and_direction_from_shares(counted, aligned, firm, verdict, dire
     assert summary.to_dict()["firm_pairs"] == firm
 
 
+def test_too_little_evidence_counts_the_firm_pairs_it_had():
+    # The semantic scorer's thresholds ask two firm pairs: one is shown, and said, as too little.
+    options = DEFAULT_OPTIONS.replace(min_firm_pairs=2)
+    summary = summarize(("A", "B"), Shares((40, 40), (2, 2), firm=1), ["light edit", "paraphrase"], options)
+    assert summary.verdict == "independent"
+    assert "2 aligned pairs with too little evidence of reuse (1 in close wording" in summary.details
+    summary = summarize(("A", "B"), Shares((40, 40), (1, 1)), ["paraphrase"], options)
+    assert "1 aligned pair with too little evidence of reuse (none in close wording" in summary.details
+
+
 def test_message_names_the_derived_text_and_both_shares():
     summary = summarize(("000", "001"), Shares((22, 16), (20, 16)), ["light edit"] * 16, DEFAULT_OPTIONS)
     assert summary.headline == "000 is a rewording of 001"
