@@ -102,8 +102,13 @@ def wrap_width(lengths: list[int]) -> int | None:
 
 def _mostly_mid_sentence(text: str, physical: list[Span]) -> bool:
     # A paragraph a line ends its lines with sentences; a wrapped one mostly mid-sentence.
-    inside = sum(not _SENTENCE_END.search(text, end - 2, end) for _, end in physical[:-1])
+    inside = sum(not _ends_sentence(text, end) for _, end in physical[:-1])
     return inside * 2 > len(physical) - 1
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Does the line ending at ``end`` end with a sentence's last mark?"""
+    return bool(_SENTENCE_END.search(text, end - 2, end))
 
 
 def _continues(text: str, previous: Span, line: Span, width: int | None) -> bool:
@@ -118,7 +123,7 @@ def _continues(text: str, previous: Span, line: Span, width: int | None) -> bool
     if width is not None and previous[1] - previous[0] + 1 + word > width:
         return True
     letter = _FIRST_LETTER.search(text, line[0], line[1])  # "$2.3 million." goes on in lower case
-    return bool(letter and letter.group().islower()) and not _SENTENCE_END.search(text, previous[1] - 2, previous[1])
+    return bool(letter and letter.group().islower()) and not _ends_sentence(text, previous[1])
 
 
 def _blank_between(text: str, previous: Span, line: Span) -> bool:
