@@ -379,12 +379,15 @@ def _index_add(args: argparse.Namespace) -> int:
 
 
 class _Skipped:
-    """Reports each unreadable corpus file on standard error (one line) and counts them."""
+    """Reports each unreadable corpus file on standard error (one line) and counts them.
+
+    It is given the reader's error, or its message where it comes from another process
+    (the scan's Dask workers)."""
 
     def __init__(self) -> None:
         self.count = 0
 
-    def __call__(self, error: "InputError") -> None:
+    def __call__(self, error: "InputError | str") -> None:
         self.count += 1
         print(f"paraphrase: {error}; skipped", file=sys.stderr)
 
@@ -626,15 +629,16 @@ def _scan(args: argparse.Namespace) -> int:
                       scheduler=args.scheduler, workers=args.workers, options=options,
                       **({} if args.max_together is None else {"max_together": args.max_together}),
                       across_languages=args.across_languages, progress=lambda message: print(message, file=sys.stderr))
-    for message in report.unreadable:
-        print(f"paraphrase: {message}; skipped", file=sys.stderr)
+    skipped = _Skipped()
+    for message in report.unreadable:  # messages from the workers, each naming its file
+        skipped(message)
     print(f"{report.output}: {report.reused_pairs:,} reused pair(s) among {report.candidate_pairs:,} candidates "
           f"({report.targets:,} articles{f', {report.sources:,} sources' if args.against else ''})"
           + ("" if options.scorer == "lexical" else f", scored by the {options.scorer} scorer")
-          + (f"; {len(report.unreadable)} unreadable file(s) skipped" if report.unreadable else ""))
+          + (f"; {skipped.count} unreadable file(s) skipped" if skipped.count else ""))
     if report.clusters_output is not None:
         print(f"{report.clusters_output}: {report.clusters:,} cluster(s) of reprints")
-    return EXIT_ERROR if report.unreadable else EXIT_OK
+    return EXIT_ERROR if skipped.count else EXIT_OK
 
 
 def _evaluate(args: argparse.Namespace) -> int:
