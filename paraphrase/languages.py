@@ -56,9 +56,9 @@ def language(code: str) -> Language:
 # the 151 WMT news articles) and under a tenth of a German, French, Spanish or Russian one.
 _ENGLISH_SHARE = 0.2
 _SAMPLE_CHARS = 3000
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_KANA = re.compile(r"[\u3040-\u30ff]+")
+_LETTER = re.compile(r"[^\W\d_]+")
 # Below this many letters the detector's guess is noise ("Obama said."): English, the default.
 _MIN_LETTERS = 40
 # The detector weighs the table's languages and the news languages most often met beside
@@ -67,7 +67,7 @@ _DETECTED = (*LANGUAGES, "ar", "bg", "cs", "da", "el", "fa", "fi", "he", "hi", "
              "no", "pl", "pt", "ro", "sk", "sv", "tr", "uk")
 # ...and a Latin-script guess must be this sure of itself to override English.
 _MIN_PROBABILITY = 0.9
-_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]+")
 
 
 def detect(text: str) -> str:
@@ -77,21 +77,26 @@ def detect(text: str) -> str:
     ('en', 'fr')
     """
     sample = text[:_SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))
-    han = len(_HAN.findall(sample))
+    letters = _count(_LETTER, sample)
+    han = _count(_HAN, sample)
     if han and han * 3 >= letters:  # ideographs: Chinese, or Japanese when kana are mixed in
-        return "ja" if len(_KANA.findall(sample)) * 5 >= han else "zh"
-    latin = len(_LATIN.findall(sample)) * 2 > letters
+        return "ja" if _count(_KANA, sample) * 5 >= han else "zh"
+    latin = _count(_LATIN, sample) * 2 > letters
     if latin and (letters < _MIN_LETTERS or _english_share(sample) >= _ENGLISH_SHARE):
         return "en"
     code, probability = _identifier().classify(sample)
     return "en" if latin and probability < _MIN_PROBABILITY else str(code)
 
 
-def _english_share(sample: str) -> float:
-    from .tokens import STOPWORDS, tokenize  # tokens reads this table
+def _count(characters: re.Pattern[str], text: str) -> int:
+    # Runs, not single characters: one match object per word instead of one per letter.
+    return sum(map(len, characters.findall(text)))
 
-    words = [t.norm for t in tokenize(sample) if t.kind == "word"]
+
+def _english_share(sample: str) -> float:
+    from .tokens import STOPWORDS, words_of  # tokens reads this table
+
+    words = words_of(sample)
     return sum(w in STOPWORDS for w in words) / max(len(words), 1)
 
 

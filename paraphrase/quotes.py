@@ -56,6 +56,13 @@ def _start(span: Span) -> int:
     return span[0]
 
 
+def overlapping(spans: Sequence[Span], start: int, end: int) -> Sequence[Span]:
+    """The ``spans`` (sorted, disjoint) that overlap ``start``-``end``."""
+    first = max(bisect_right(spans, start, key=_start) - 1, 0)
+    last = bisect_right(spans, end - 1, key=_start)
+    return [s for s in spans[first:last] if s[1] > start]
+
+
 def inside(spans: Sequence[Span], positions: Iterable[int]) -> tuple[bool, ...]:
     """For each position (ascending or not), whether it lies inside one of ``spans`` (sorted)."""
     flags = []

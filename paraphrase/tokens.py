@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
 from .languages import ENGLISH, language
-from .quotes import Span, inside
+from .quotes import Span, inside, overlapping
 
 if TYPE_CHECKING:
     from nltk.stem.api import StemmerI
@@ -79,6 +79,17 @@ class Features:
     quoted: tuple[bool, ...] = ()  # per word: inside quotation marks (empty: none is)
     language: str = "en"  # the code of the text's language (``languages.py``)
 
+    @cached_property
+    def word_tokens(self) -> tuple[Token, ...]:
+        """The tokens of ``words``: punctuation left out."""
+        return tuple(t for t in self.tokens if t.kind != "punct")
+
+    @cached_property
+    def stems(self) -> tuple[str | None, ...]:
+        """Per word: its content stem, or None for a function word (the evidence rules read
+        them for every pair a sentence is in)."""
+        return tuple(content_of(t.norm, t.kind, self.language) for t in self.word_tokens)
+
 
 def concatenated(parts: Sequence[Features]) -> Features:
     """The features of several sentences read as one."""
@@ -100,11 +111,14 @@ def normalize(text: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Word, number and punctuation tokens of ``text``; spans are shifted by ``offset``."""
-    return tuple(_token(match, offset) for match in _TOKEN.finditer(text))
+    # The hottest loop of preparation: tuple.__new__ skips NamedTuple's Python-level __new__.
+    new, read = tuple.__new__, _read
+    return tuple([new(Token, (m.start() + offset, m.end() + offset, *read(m.group()))) for m in _TOKEN.finditer(text)])
 
 
-def _token(match: re.Match[str], offset: int) -> Token:
-    return Token(match.start() + offset, match.end() + offset, *_read(match.group()))
+def words_of(text: str) -> list[str]:
+    """The normalised words of ``text`` (no numbers or punctuation), without their spans."""
+    return [norm for norm, kind in map(_read, _TOKEN.findall(text)) if kind == "word"]
 
 
 # Words recur (Zipf), so reading each distinct spelling once saves most of the work.
@@ -179,7 +193,8 @@ def features(text: str, offset: int = 0, quotations: Sequence[Span] = (), code: 
     words = tuple(t.norm for t in tokens if t.kind != "punct")
     content = tuple(_content(tokens, code))
     facts = tuple(_facts(text, offset, tokens, code))
-    quoted = inside(quotations, (t.start for t in tokens if t.kind != "punct")) if quotations else ()
+    near = overlapping(quotations, offset, offset + len(text))  # most sentences quote no one
+    quoted = inside(near, (t.start for t in tokens if t.kind != "punct")) if near else ()
     return Features(tokens, words, content, facts, quoted, code)
 
 
@@ -215,6 +230,7 @@ def _bare(norm: str) -> str:
     return norm[:-2] if norm.endswith("'s") else norm
 
 
+@lru_cache(maxsize=200_000)
 def is_name(raw: str, initial: bool, code: str = "en") -> bool:
     """Whether a word as written is a proper name (or an acronym).
 

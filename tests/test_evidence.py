@@ -156,6 +156,16 @@ def test_a_quotation_left_open_ends_after_a_bound_not_at_the_end_of_a_long_parag
     assert text[start:].startswith('" pans') and end - start == OPEN_QUOTE_CHARS < len(text) - start
 
 
+def test_a_sentence_inside_a_long_quotation_has_its_words_marked_quoted():
+    # The quotation opens in one sentence and closes two sentences later.
+    text = 'He said: "We lost. Nobody came. It is over," and left. Then rain fell.'
+    spans = quotation_spans(text, [(0, len(text))])
+    sentences = [(0, 18), (19, 31), (32, 54), (55, 70)]
+    quoted = [features(text[s:e], s, spans).quoted for s, e in sentences]
+    assert quoted[0] == (False, False, True, True) and quoted[1] == (True, True)
+    assert quoted[2] == (True, True, True, False, False) and quoted[3] == ()
+
+
 def test_an_apostrophe_opens_no_quotation():
     text = "The players’ union said it won’t strike."
     assert quotation_spans(text, [(0, len(text))]) == []
