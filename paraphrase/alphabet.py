@@ -25,10 +25,10 @@ class Alphabet:
     def encode(self, words: Iterable[str]) -> str:
         """The words as a string of one character each, in order."""
         if not isinstance(words, tuple):
-            return "".join(self._code(word) for word in words)
+            return self._join(words)
         code = self._encoded.get(words)
         if code is None:
-            code = self._encoded[words] = "".join(self._code(word) for word in words)
+            code = self._encoded[words] = self._join(words)
         return code
 
     def bag(self, words: Iterable[str]) -> str:
@@ -40,9 +40,11 @@ class Alphabet:
             code = self._bags[words] = "".join(sorted(self.encode(words)))
         return code
 
-    def _code(self, word: str) -> str:
-        code = self._codes.get(word)
-        if code is None:
-            n = _FIRST + len(self._codes)
-            code = self._codes[word] = chr(n + len(_SURROGATES) if n >= _SURROGATES.start else n)
-        return code
+    def _join(self, words: Iterable[str]) -> str:
+        words = tuple(words)
+        codes = self._codes
+        for word in words:
+            if word not in codes:
+                n = _FIRST + len(codes)
+                codes[word] = chr(n + len(_SURROGATES) if n >= _SURROGATES.start else n)
+        return "".join(map(codes.__getitem__, words))  # a C loop: this runs for every sentence

@@ -44,7 +44,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Iterable, Sequence
 
 from .align import Alignment, Group, joined
 from .alphabet import Alphabet
@@ -52,7 +52,7 @@ from .document import Document
 from .languages import LANGUAGES, language
 from .options import Options
 from .score import EDIT_CLASSES, QUOTATION, RELATED, edit_class, feature_distance
-from .tokens import Features, Token, content_of
+from .tokens import Features, Token
 
 # wordfreq's Zipf scale: log10 of a word's frequency per billion words. A word's
 # informativeness is how far it lies below this (at least 1): "the" (7.7) weighs 1,
@@ -120,12 +120,9 @@ def informative_words(f: Features) -> tuple[tuple[str, float], ...]:
                  if stem is not None and not quoted)
 
 
-def _words(f: Features) -> Iterator[tuple[Token, bool, str | None]]:
+def _words(f: Features) -> Iterable[tuple[Token, bool, str | None]]:
     # Words (not punctuation) with their quoted flag and content stem (None: function word).
-    words = [t for t in f.tokens if t.kind != "punct"]
-    quoted = f.quoted or (False,) * len(words)
-    for token, flag in zip(words, quoted):
-        yield token, flag, content_of(token.norm, token.kind, f.language)
+    return zip(f.word_tokens, f.quoted or (False,) * len(f.word_tokens), f.stems)
 
 
 def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Options,
