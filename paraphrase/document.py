@@ -62,6 +62,12 @@ class Document:
 
         return repeated_phrases(self)
 
+    @cached_property
+    def mentions(self) -> frozenset[str]:
+        """The content stems and fact keys of its counted sentences: what the text mentions
+        anywhere, whichever sentence a comparison pairs."""
+        return frozenset(key for s in self.counted for key in (*s.features.content, *(f.key for f in s.features.facts)))
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "language": self.language, "sentences": [s.to_dict() for s in self.sentences]}
 

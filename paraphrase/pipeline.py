@@ -11,7 +11,7 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
-from .score import EDIT_CLASSES, RELATED, TRANSLATION, changed_facts, numbers_in_order
+from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_facts, numbers_in_order
 from .verdict import Shares, across_languages, summarize
 
 
@@ -106,7 +106,19 @@ def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alpha
     if group.cover:  # the covering side's other facts feed other sentences: not changes
         covered = "b" if len(group.a) > 1 else "a"
         facts = tuple(c for c in facts if getattr(c, covered) is not None)
+    facts = tuple(c for c in facts if not _said_elsewhere(c, a, b))
     return Pair(group.a, group.b, group.distance, label, moved, diff, facts)
+
+
+def _said_elsewhere(change: ChangedFact, a: Document, b: Document) -> bool:
+    """A name or date one sentence lacks that the other text mentions elsewhere: written
+    another way here ("the following day" for "Thursday", "the country" for "Syria"),
+    not changed. Numbers are always reported, and so are paired substitutions."""
+    one_sided = change.a if change.b is None else change.b if change.a is None else None
+    if change.kind == "number" or one_sided is None:
+        return False
+    other = b if change.b is None else a
+    return all(part in other.mentions for part in one_sided.key.split())
 
 
 def _runs(document: Document, indexes: tuple[int, ...]) -> list[tuple[int, int]]:

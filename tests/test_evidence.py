@@ -122,6 +122,16 @@ RATES_B = ("Interest rates were kept at 5.25% by the Bank of England on Thursday
            "The decision was backed by six of the nine members of the committee.")
 
 
+def test_a_name_or_day_written_another_way_is_not_a_changed_fact_but_a_missing_one_is():
+    a = ("The rebels attacked on Wednesday and entered Aleppo by Thursday, the ministry of defence said. "
+         "The army regrouped outside the city on Thursday night after heavy losses.")
+    b = ("The rebels attacked on Wednesday and entered Aleppo the following day, the ministry of defence said. "
+         "On Thursday night the army regrouped outside the city after heavy losses.")
+    assert _changes(compare(a, b)) == set()  # B says "Thursday" in its next sentence
+    assert _changes(compare(a.replace("Aleppo", "Hama"), b)) == {("Hama", "Aleppo")}  # swapped: paired
+    assert _changes(compare(a, b.replace("On Thursday night", "At night"))) == {("Thursday", None)}
+
+
 def test_one_pair_stating_the_same_fact_in_other_words_is_not_enough():
     result = compare(RATES_A, RATES_B)
     assert [p.edit_class for p in result.pairs] == ["paraphrase"]  # aligned: it shares the facts
