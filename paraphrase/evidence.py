@@ -312,6 +312,7 @@ def unquoted(f: Features) -> Features:
         words=tuple(token.norm for token, _ in kept),
         content=tuple(stem for _, stem in kept if stem is not None),
         facts=tuple(fact for fact in f.facts if fact.start in starts),
+        language=f.language,
     )
 
 

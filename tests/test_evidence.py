@@ -196,6 +196,12 @@ def test_phrases_and_information_ignore_quoted_words():
     assert unquoted(fa).words == ("he", "said", "on", "monday")
 
 
+def test_a_sentence_without_its_quotation_keeps_its_language():
+    text = 'Der Richter sagte: "Er ist eine Gefahr für alle." Dann ging er.'
+    bare = unquoted(features(text, 0, quotation_spans(text, [(0, len(text))]), code="de"))
+    assert bare.language == "de" and bare.words[0] == "der" and bare.stems[0] is None  # a German function word
+
+
 def test_shared_phrases_need_a_word_that_is_not_a_name_or_a_number():
     fa = features("Officials met President Bashar Assad in Damascus.")
     fb = features("Rebels hate President Bashar Assad in Damascus.")

@@ -82,11 +82,14 @@ FLOORS = {
     # Parallel news (WMT newstest2012/2013), 40 articles per language: an edited copy
     # (sentences swapped, words dropped, swapped or re-inflected) must read as a rewording.
     **{("languages", code, "edited_copy_rewording"): 1.0 for code in ("en", "de", "fr", "es", "ru")},
+    # Lowered when the quotation rule stopped reading these languages as English (their
+    # function words had counted as content, so more quoting sentences counted as reuse):
+    # de 0.902 -> 0.887, fr 0.906 -> 0.886, es 0.869 -> 0.842, ru 0.881 -> 0.872.
     ("languages", "en", "link_recall"): 0.878,
-    ("languages", "de", "link_recall"): 0.902,
-    ("languages", "fr", "link_recall"): 0.906,
-    ("languages", "es", "link_recall"): 0.869,
-    ("languages", "ru", "link_recall"): 0.881,
+    ("languages", "de", "link_recall"): 0.887,
+    ("languages", "fr", "link_recall"): 0.886,
+    ("languages", "es", "link_recall"): 0.842,
+    ("languages", "ru", "link_recall"): 0.872,
     **{("languages", code, "link_precision"): 0.998 for code in ("en", "de", "fr", "es", "ru")},
     # English articles against their translations (translation.py), 40 per language.
     **{("translations", pair, "translation_found"): 1.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},
