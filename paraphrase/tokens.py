@@ -217,6 +217,7 @@ def _content(tokens: tuple[Token, ...], code: str) -> Iterator[str]:
             yield term
 
 
+@lru_cache(maxsize=200_000)  # called for every token of every sentence; words recur
 def content_of(norm: str, kind: str, code: str = "en") -> str | None:
     """The content stem of a normalised token, or None for punctuation and function words."""
     if kind == "number" or norm.isupper():
