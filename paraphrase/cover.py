@@ -115,5 +115,5 @@ def by_place(f: Features) -> Features:
     if not numbers:
         return f
     return replace(f, words=tuple(NUMBER if w in numbers else w for w in f.words),
-                   content=tuple(NUMBER if c in numbers else c for c in f.content))
+                   stems=tuple(NUMBER if c in numbers else c for c in f.stems))
 

@@ -310,7 +310,7 @@ def unquoted(f: Features) -> Features:
     return Features(
         tokens=tuple(t for t in f.tokens if t.kind == "punct" or t.start in starts),
         words=tuple(token.norm for token, _ in kept),
-        content=tuple(stem for _, stem in kept if stem is not None),
+        stems=tuple(stem for _, stem in kept),
         facts=tuple(fact for fact in f.facts if fact.start in starts),
         language=f.language,
     )

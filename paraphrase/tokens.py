@@ -74,7 +74,7 @@ class Features:
 
     tokens: tuple[Token, ...]
     words: tuple[str, ...]  # every word and number, in order, normalised
-    content: tuple[str, ...]  # stems of content words and numbers, in order
+    stems: tuple[str | None, ...]  # per word: its content stem, or None for a function word
     facts: tuple[Fact, ...]
     quoted: tuple[bool, ...] = ()  # per word: inside quotation marks (empty: none is)
     language: str = "en"  # the code of the text's language (``languages.py``)
@@ -85,10 +85,9 @@ class Features:
         return tuple(t for t in self.tokens if t.kind != "punct")
 
     @cached_property
-    def stems(self) -> tuple[str | None, ...]:
-        """Per word: its content stem, or None for a function word (the evidence rules read
-        them for every pair a sentence is in)."""
-        return tuple(content_of(t.norm, t.kind, self.language) for t in self.word_tokens)
+    def content(self) -> tuple[str, ...]:
+        """The stems of its content words and numbers, in order: what the matcher compares."""
+        return tuple(stem for stem in self.stems if stem is not None)
 
 
 def concatenated(parts: Sequence[Features]) -> Features:
@@ -97,7 +96,7 @@ def concatenated(parts: Sequence[Features]) -> Features:
     return Features(
         tokens=tuple(chain.from_iterable(p.tokens for p in parts)),
         words=tuple(chain.from_iterable(p.words for p in parts)),
-        content=tuple(chain.from_iterable(p.content for p in parts)),
+        stems=tuple(chain.from_iterable(p.stems for p in parts)),
         facts=tuple(chain.from_iterable(p.facts for p in parts)),
         quoted=tuple(chain.from_iterable(p.quoted or (False,) * len(p.words) for p in parts)) if quoted else (),
         language=parts[0].language if parts else "en",
@@ -190,12 +189,13 @@ def features(text: str, offset: int = 0, quotations: Sequence[Span] = (), code: 
     language ``code``; words inside the ``quotations`` spans (document offsets, sorted) are
     marked quoted."""
     tokens = tokenize(text, offset)
-    words = tuple(t.norm for t in tokens if t.kind != "punct")
-    content = tuple(_content(tokens, code))
+    word_tokens = [t for t in tokens if t.kind != "punct"]
+    words = tuple(t.norm for t in word_tokens)
+    stems = tuple(content_of(t.norm, t.kind, code) for t in word_tokens)
     facts = tuple(_facts(text, offset, tokens, code))
     near = overlapping(quotations, offset, offset + len(text))  # most sentences quote no one
-    quoted = inside(near, (t.start for t in tokens if t.kind != "punct")) if near else ()
-    return Features(tokens, words, content, facts, quoted, code)
+    quoted = inside(near, (t.start for t in word_tokens)) if near else ()
+    return Features(tokens, words, stems, facts, quoted, code)
 
 
 def content_terms(text: str, code: str = "en") -> set[str]:
@@ -208,13 +208,6 @@ def _content_term(raw: str, code: str) -> str | None:
     """The content stem of one token as written, or None for punctuation and function words."""
     norm, kind = _read(raw)
     return content_of(norm, kind, code)
-
-
-def _content(tokens: tuple[Token, ...], code: str) -> Iterator[str]:
-    for token in tokens:
-        term = content_of(token.norm, token.kind, code)
-        if term is not None:
-            yield term
 
 
 @lru_cache(maxsize=200_000)  # called for every token of every sentence; words recur
