@@ -26,7 +26,7 @@ SCORER_THRESHOLDS: dict[str, dict[str, Any]] = {
     "lexical": {},
     "semantic": {
         "semantic_weight": 0.2, "align_max_distance": 0.319, "related_max_distance": 0.501,
-        "partial_share": 0.45, "min_partial_pairs": 3, "min_firm_pairs": 2, "near_verbatim_max": 0.024,
+        "partial_share": 0.45, "min_partial_pairs": 3, "min_firm_pairs": 1, "near_verbatim_max": 0.024,
         "light_edit_max": 0.155,
     },
 }

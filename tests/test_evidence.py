@@ -160,10 +160,21 @@ def test_quotation_spans_follow_the_marks_and_end_with_the_paragraph():
 
 
 def test_a_quotation_left_open_ends_after_a_bound_not_at_the_end_of_a_long_paragraph():
-    # A stray mark (12" pans) must not silence the rest of a long paragraph.
-    text = 'The set has two 12" pans and a lid. ' + "It sells well in stores across the country. " * 30
+    # A stray mark must not silence the rest of a long paragraph.
+    text = 'The set is sold as "premium and comes with a lid. ' + "It sells well in stores across the country. " * 30
     (start, end), = quotation_spans(text, [(0, len(text))])
-    assert text[start:].startswith('" pans') and end - start == OPEN_QUOTE_CHARS < len(text) - start
+    assert text[start:].startswith('"premium') and end - start == OPEN_QUOTE_CHARS < len(text) - start
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('The set has two 12" pans and a lid. He said "no" twice.', ['"no"']),
+    # A quotation cut by a line end: its closing mark must not open one that runs on.
+    ('Fans call it "Foyager\nPark". Then came the "Main Belt" asteroids.', ['"Foyager', '"Main Belt"']),
+    ('The word ("hello") and "bye".', ['"hello"', '"bye"']),
+    ('He said:"We will win." Then he left,"for now".', ['"We will win."', '"for now"']),
+])
+def test_a_straight_quote_after_a_word_closes_and_never_opens(text, quoted):
+    assert [text[s:e] for s, e in quotation_spans(text, lines(text))] == quoted
 
 
 def test_a_sentence_inside_a_long_quotation_has_its_words_marked_quoted():

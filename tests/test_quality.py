@@ -51,11 +51,12 @@ FLOORS = {
     ("stsb", "news_spearman"): 0.710,
     # PAN-13 training corpus, 40 pairs per subset (seed 13): documents found, passages found.
     ("pan13", "verbatim", "detected"): 1.000,
-    ("pan13", "random", "detected"): 0.900,
+    ("pan13", "random", "detected"): 0.925,
     # Lowered (0.975 -> 0.925): lines broken at no fixed width are joined again (segment.py);
     # two translated pairs of the sample lost the fragments that aligned (one a list of
     # download keywords now one segment). On all 5,185 pairs translations found rose.
-    ("pan13", "translation", "detected"): 0.925,
+    # Raised (random 0.900 -> 0.925, translation 0.925 -> 0.975) by the quotation fix below.
+    ("pan13", "translation", "detected"): 0.975,
     # Lowered (0.850 -> 0.800): a summary whose only link is one pair of weak evidence is
     # no longer called partial; the same rule cut independent answer pairs called
     # derived from 11.9% to 7.4% (ceilings below).
@@ -69,16 +70,19 @@ FLOORS = {
     # 0.743 -> 0.778; on all 5,185 pairs plagdet 0.843 -> 0.848, verbatim 0.897 -> 0.890.
     # Raised with lines joined again (segment.py: PAN-13's documents are broken at no
     # fixed width, mid-sentence): verbatim 0.885 -> 0.894, random 0.807 -> 0.846,
-    # translation 0.881 -> 0.890, all pairs 0.829 -> 0.844.
-    ("pan13", "verbatim", "plagdet"): 0.894,
-    ("pan13", "random", "plagdet"): 0.846,
-    ("pan13", "translation", "plagdet"): 0.890,
+    # translation 0.881 -> 0.890, all pairs 0.829 -> 0.844. Raised when a straight quote
+    # after a word stopped opening a quotation (quotes.py: `Park".` had marked the text up
+    # to the next mark as quoted, and quoted words are no evidence): verbatim 0.894 ->
+    # 0.897, random 0.846 -> 0.861, translation 0.890 -> 0.913, all pairs 0.844 -> 0.856.
+    ("pan13", "verbatim", "plagdet"): 0.897,
+    ("pan13", "random", "plagdet"): 0.861,
+    ("pan13", "translation", "plagdet"): 0.913,
     ("pan13", "summary", "plagdet"): 0.641,
-    ("pan13", "overall", "plagdet"): 0.844,
+    ("pan13", "overall", "plagdet"): 0.856,
     ("pan13", "overall", "precision"): 0.901,
     # The suspicious side alone, as #12 states some of its targets.
     ("pan13", "summary", "suspicious_side", "recall"): 0.686,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.873,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.884,
     # Parallel news (WMT newstest2012/2013), 40 articles per language: an edited copy
     # (sentences swapped, words dropped, swapped or re-inflected) must read as a rewording.
     **{("languages", code, "edited_copy_rewording"): 1.0 for code in ("en", "de", "fr", "es", "ru")},
@@ -124,31 +128,29 @@ CEILINGS = {
     **{("check_across", pair, "other_source_reported"): 0.0 for pair in ("de-en", "fr-en", "es-en", "ru-en")},
 }
 # The semantic scorer (paraphrase/scorers.py), with its own calibrated thresholds. It
-# gains on sentence pairs (MRPC, STS-B) and on Clough & Stevenson (asking two firm pairs);
-# it loses PAN-13 documents found and passage precision. README, "Scorers", has the
-# whole table.
+# gains on sentence pairs (MRPC, STS-B); it loses PAN-13 passage precision and calls
+# more independent texts derived. README, "Scorers", has the whole table.
 SEMANTIC_FLOORS = {
-    # Raised (binary 0.937 -> 0.968, four-class 0.800 -> 0.832; leave one task out binary
-    # 0.937 -> 0.947): with lines joined again (segment.py), the calibration fits
-    # min_firm_pairs 2 for this scorer (one firm pair no longer makes a text partial),
-    # which cuts independent answer pairs called derived from 10.5% to 2.9% (ceilings).
-    ("clough_stevenson", "binary_accuracy"): 0.968,
-    ("clough_stevenson", "four_class_accuracy"): 0.832,
+    # Lowered back (binary 0.968 -> 0.937, four-class 0.832 -> 0.800): with straight
+    # quotes read by where they stand (quotes.py), the calibration fits min_firm_pairs 1
+    # again for this scorer (0.938 against 0.937 for two), and one firm pair makes a text
+    # partial; independent answer pairs called derived rise to 10.6% (ceilings).
+    ("clough_stevenson", "binary_accuracy"): 0.937,
+    ("clough_stevenson", "four_class_accuracy"): 0.800,
     ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.947,
     ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.758,
     ("mrpc", "accuracy"): 0.738,
     ("stsb", "spearman"): 0.801,
     ("stsb", "news_spearman"): 0.739,
-    # Lowered (random 0.775 -> 0.725, summary 0.875 -> 0.750): the same fit of two firm
-    # pairs leaves documents whose reuse shows in one firm pair independent. Passages
-    # raised with lines joined again (plagdet 0.785 -> 0.802, precision 0.864 -> 0.867).
-    ("pan13", "random", "detected"): 0.725,
-    ("pan13", "summary", "detected"): 0.750,
+    # Raised (random 0.725 -> 0.825, summary 0.750 -> 0.875, plagdet 0.802 -> 0.813) by the
+    # fit of one firm pair; precision lowered (0.867 -> 0.864), a weak pair more counted.
+    ("pan13", "random", "detected"): 0.825,
+    ("pan13", "summary", "detected"): 0.875,
     ("pan13", "summary", "plagdet"): 0.612,
-    ("pan13", "overall", "plagdet"): 0.802,
-    ("pan13", "overall", "precision"): 0.867,
+    ("pan13", "overall", "plagdet"): 0.813,
+    ("pan13", "overall", "precision"): 0.864,
     ("pan13", "summary", "suspicious_side", "recall"): 0.700,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.836,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.846,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
@@ -157,9 +159,11 @@ SEMANTIC_FLOORS = {
 }
 SEMANTIC_CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.029,
-    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.070,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.059,
+    # Raised (0.029 -> 0.106, 0.070 -> 0.217, 0.059 -> 0.081) by the fit of one firm pair
+    # (SEMANTIC_FLOORS): what one firm pair making a text partial costs this scorer.
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.106,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.217,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.081,
     ("seeds", "related_outside_gold"): 5,
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     **{("translations", pair, "other_article_called_derived"): 0.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},
