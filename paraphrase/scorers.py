@@ -34,7 +34,7 @@ import numpy as np
 
 from .errors import OptionsError
 from .options import SCORER_THRESHOLDS, Options
-from .vectors import VectorCache
+from .vectors import VectorCache, model_threads
 
 # One side of a scored pair: the texts of its sentences (one, or a few read as one).
 Side = Sequence[str]
@@ -133,7 +133,7 @@ class MiniLM:
         self.tokenizer.enable_truncation(MAX_WORD_PIECES)
         self.tokenizer.enable_padding()
         settings = onnxruntime.SessionOptions()
-        settings.intra_op_num_threads = 1  # parallel work runs in processes (batch, scan), one model each
+        settings.intra_op_num_threads = model_threads()
         self.session = onnxruntime.InferenceSession(str(model), settings, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
 

@@ -24,7 +24,7 @@ from .align import Group
 from .document import Document
 from .errors import OptionsError
 from .options import Options
-from .vectors import VectorCache
+from .vectors import VectorCache, model_threads
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -97,7 +97,7 @@ def _encoder() -> Any:
     except ImportError as error:  # applies() checks first; a direct call says what to install
         raise OptionsError("comparing texts across languages needs the translation extra: "
                            "pip install 'newsroom-paraphrase[translation]'") from error
-    return USE(threads=1)
+    return USE(threads=model_threads())
 
 
 def content_shares(a: Document, b: Document, groups: list[Group]) -> tuple[float, float]:

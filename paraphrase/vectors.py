@@ -7,10 +7,21 @@ rewrites. Each model keeps one cache; the viewer compares on several threads.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import threading
 from typing import Any, Callable, Iterable
 
 import numpy as np
+
+
+def model_threads() -> int:
+    """The threads a model encodes on: every core the process may use in the main process
+    (a check, a comparison, the viewer), one in a worker process, where the pool
+    (``batch``, ``scan``, the benchmarks) already runs one worker per core."""
+    if multiprocessing.parent_process() is not None:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class VectorCache:

@@ -4,15 +4,17 @@ The semantic scorer's tests need its extra, which the test extra includes: they 
 """
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import pytest
 
 from paraphrase import DEFAULT_OPTIONS, Options, OptionsError, compare
-from paraphrase import scorers
+from paraphrase import scorers, vectors
 from paraphrase.options import SCORER_THRESHOLDS
 
 from .conftest import seed
@@ -128,6 +130,13 @@ def test_semantic_scorer_embeds_each_sentence_once_per_process():
     again = scorer.embed({PALACE_A})
     assert again[PALACE_A] is first[PALACE_A]  # served from the cache, not re-embedded
     assert first[PALACE_A].shape == (384,) and abs(float(np.linalg.norm(first[PALACE_A])) - 1) < 1e-5
+
+
+def test_a_model_encodes_on_every_core_in_the_main_process_and_on_one_in_a_worker():
+    # A pool already runs one worker per core: more threads per worker would oversubscribe.
+    with ProcessPoolExecutor(1) as pool:
+        assert pool.submit(vectors.model_threads).result() == 1
+    assert vectors.model_threads() == len(os.sched_getaffinity(0))
 
 
 def test_semantic_scorer_refuses_a_model_it_was_not_calibrated_with(monkeypatch, tmp_path):
