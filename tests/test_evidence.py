@@ -177,6 +177,16 @@ def test_a_straight_quote_after_a_word_closes_and_never_opens(text, quoted):
     assert [text[s:e] for s, e in quotation_spans(text, lines(text))] == quoted
 
 
+def test_a_rewrite_after_a_quotation_cut_at_a_line_end_still_counts():
+    # The cut quotation's closing mark (`Park".`) once opened another, and the rewritten
+    # sentence after it read as quoted words, which are no evidence.
+    copy = 'Fans call the ship "Foyager\nPark". Engineers will survey the body for about a year, at altitudes as close as 15 miles.'
+    source = ("Voyager fans held a meeting. It will then survey the rocky body for a minimum of one year, "
+              "at altitudes as close as 15 miles.")
+    result = compare(copy, source)
+    assert [(p.a, p.b, p.edit_class) for p in result.pairs] == [((2,), (1,), "paraphrase")]
+
+
 def test_a_sentence_inside_a_long_quotation_has_its_words_marked_quoted():
     # The quotation opens in one sentence and closes two sentences later.
     text = 'He said: "We lost. Nobody came. It is over," and left. Then rain fell.'
