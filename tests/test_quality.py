@@ -91,7 +91,8 @@ FLOORS = {
     # de 0.902 -> 0.887, fr 0.906 -> 0.886, es 0.869 -> 0.842, ru 0.881 -> 0.872.
     ("languages", "en", "link_recall"): 0.878,
     ("languages", "de", "link_recall"): 0.887,
-    ("languages", "fr", "link_recall"): 0.886,
+    # Raised (0.886 -> 0.903) when a straight quote after a word stopped opening a quotation.
+    ("languages", "fr", "link_recall"): 0.903,
     ("languages", "es", "link_recall"): 0.842,
     ("languages", "ru", "link_recall"): 0.872,
     **{("languages", code, "link_precision"): 0.998 for code in ("en", "de", "fr", "es", "ru")},
