@@ -36,6 +36,8 @@ def test_compare_uploaded_files_shows_verdict_rows_and_diffs(client):
     assert "<del>" in page and "<ins>" in page
     assert "new in A" in page and "page furniture" in page
     assert 'id="heatmap"' in page and 'id="comparison-data"' in page
+    counts = ", ".join(f"{n} {c}" for c, n in result.summary.classes.items())
+    assert f"<dt>Aligned pairs</dt><dd>{len(result.pairs)} ({counts})</dd>" in page
 
 
 def test_compare_pasted_text(client):
