@@ -28,11 +28,12 @@ class Pair:
     moved: bool  # out of order relative to the other aligned pairs
     diff: tuple[Opcode, ...]
     changed_facts: tuple[ChangedFact, ...]
+    context: bool = False  # counted only as the context of reuse other pairs show (evidence.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "a": list(self.a), "b": list(self.b), "distance": round(self.distance, 4),
-            "class": self.edit_class, "moved": self.moved,
+            "class": self.edit_class, "moved": self.moved, "context": self.context,
             "diff": [list(op) for op in self.diff],
             "changed_facts": [_fact_pair(c) for c in self.changed_facts],
         }
@@ -57,6 +58,15 @@ class Comparison:
     @property
     def unaligned_b(self) -> list[int]:
         return _unaligned(self.b, {j for p in self.pairs for j in p.b})
+
+    def own_evidence(self) -> tuple[float, float, int]:
+        """What decided between reuse and independence: the shares of A's and B's counted
+        sentences in pairs that count without their context, and how many such pairs
+        (the calibration fits the verdict's thresholds on these)."""
+        own = [p for p in self.pairs if not p.context]
+        shares = (len({i for p in own for i in p.a}) / self.summary.a_counted if self.summary.a_counted else 0.0,
+                  len({j for p in own for j in p.b}) / self.summary.b_counted if self.summary.b_counted else 0.0)
+        return (*shares, len(own))
 
     def similarity(self) -> "np.ndarray":
         """Content overlap of every sentence of A (rows) with every sentence of B (columns).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .align import Group, align, joined
-from .evidence import derived_content, firm_pairs, judge_alignment
+from .evidence import derived_content, firm_pairs, in_context, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Comparison, Pair
 from .diff import Opcode, word_diff
@@ -11,8 +11,8 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
-from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_facts, numbers_in_order
-from .verdict import Shares, across_languages, summarize
+from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_facts, edit_class, numbers_in_order
+from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize
 
 
 def compare(
@@ -45,13 +45,25 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     alphabet = Alphabet()
     alignment = align(doc_a, doc_b, options, alphabet)
     labels = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
-    counted = sorted((g for g, label in labels.items() if label in EDIT_CLASSES), key=_in_order)
+    counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
+    # Beyond the alignment bound (a pair that counts by a run or by phrases it kept), a
+    # pair is never evidence on its own.
+    within = [(g.a, g.b) for g in counted if g.distance <= options.align_max_distance]
+    firm = firm_pairs(doc_a, doc_b, within, options, alphabet)
+    shares = _shares(doc_a, doc_b, counted, firm)
+    context: set[Group] = set()
+    if decide(*shares.reused, len(counted), options, firm) != INDEPENDENT:  # reuse shown: its context counts
+        context = set(in_context(counted, [g for g, label in labels.items() if label == RELATED]))
+        labels.update((g, edit_class(g.distance, options)) for g in context)
+        counted += context
+        shares = _shares(doc_a, doc_b, counted, firm)  # context is never firm
+    counted.sort(key=_in_order)
     moved = _moved(counted)
-    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet) for g in counted)  # score, diff
+    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet, g in context) for g in counted)  # score, diff
     shown = sorted((g for g, label in labels.items() if label not in EDIT_CLASSES), key=_in_order)
     related = tuple(_pair(doc_a, doc_b, g, False, labels[g], alphabet) for g in shown)
-    summary = summarize((doc_a.name, doc_b.name), _shares(doc_a, doc_b, pairs, options, alphabet),
-                        [p.edit_class for p in pairs], options, [p.edit_class for p in related])
+    summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
+                        [p.edit_class for p in related])
     if doc_a.language != doc_b.language:
         summary = across_languages(summary, (doc_a.name, doc_b.name), (doc_a.language, doc_b.language))
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
@@ -85,21 +97,17 @@ def _in_order(group: Group) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return group.a, group.b
 
 
-def _shares(a: Document, b: Document, pairs: tuple[Pair, ...], options: Options, alphabet: Alphabet) -> Shares:
-    """Sentences counted and aligned on each side (a sentence may feed several pairs, and
-    counts once), the informative words each side's pairs share with the other, and the
-    pairs that are firm evidence on their own."""
-    aligned_a = {i for p in pairs for i in p.a}
-    aligned_b = {j for p in pairs for j in p.b}
-    groups = [(p.a, p.b) for p in pairs]
-    # Beyond the alignment bound (a pair that counts by a run or by phrases it kept), a
-    # pair is never evidence on its own.
-    aligned = [(p.a, p.b) for p in pairs if p.distance <= options.align_max_distance]
-    content, firm = derived_content(a, b, groups), firm_pairs(a, b, aligned, options, alphabet)
+def _shares(a: Document, b: Document, groups: list[Group], firm: int) -> Shares:
+    """Sentences counted and aligned on each side (a sentence may feed several groups, and
+    counts once), and the informative words each side's groups share with the other."""
+    aligned_a = {i for g in groups for i in g.a}
+    aligned_b = {j for g in groups for j in g.b}
+    content = derived_content(a, b, [(g.a, g.b) for g in groups])
     return Shares((len(a.counted), len(b.counted)), (len(aligned_a), len(aligned_b)), content, firm)
 
 
-def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet) -> Pair:
+def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet,
+          context: bool = False) -> Pair:
     fa, fb = joined(a, group.a), joined(b, group.b)
     diff = tuple(word_diff(fa.tokens, _runs(a, group.a), fb.tokens, _runs(b, group.b), alphabet))
     facts = changed_facts(fa, fb, a.text, b.text, diff)
@@ -107,7 +115,7 @@ def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alpha
         covered = "b" if len(group.a) > 1 else "a"
         facts = tuple(c for c in facts if getattr(c, covered) is not None)
     facts = tuple(c for c in facts if not _said_elsewhere(c, a, b))
-    return Pair(group.a, group.b, group.distance, label, moved, diff, facts)
+    return Pair(group.a, group.b, group.distance, label, moved, diff, facts, context)
 
 
 def _said_elsewhere(change: ChangedFact, a: Document, b: Document) -> bool:

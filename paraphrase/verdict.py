@@ -28,6 +28,12 @@ class Shares:
     content: tuple[float, float] = (0.0, 0.0)  # share of informative words derived (evidence.py)
     firm: int = 0  # aligned pairs that are evidence of reuse on their own (evidence.is_firm)
 
+    @property
+    def reused(self) -> tuple[float, float]:
+        """The share of each side's counted sentences that are aligned."""
+        a, b = (n / total if total else 0.0 for n, total in zip(self.aligned, self.counted))
+        return a, b
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -68,7 +74,7 @@ def summarize(
 ) -> Summary:
     """The verdict for the given shares and aligned pairs' classes (pairs shown but not
     counted, of ``shown_classes``, are mentioned in the message)."""
-    a_share, b_share = (n / total if total else 0.0 for n, total in zip(shares.aligned, shares.counted))
+    a_share, b_share = shares.reused
     verdict = decide(a_share, b_share, len(pair_classes), options, shares.firm)
     direction = _direction(a_share, b_share, options) if verdict != INDEPENDENT else None
     classes = {c: pair_classes.count(c) for c in EDIT_CLASSES if c in pair_classes}

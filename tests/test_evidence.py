@@ -9,8 +9,10 @@ import pytest
 
 from paraphrase import DEFAULT_OPTIONS, compare
 from paraphrase.document import prepare
-from paraphrase.evidence import informativeness, shared_information, shared_phrases, unquoted
+from paraphrase.align import Group
+from paraphrase.evidence import CONTEXT_WINDOW, in_context, informativeness, shared_information, shared_phrases, unquoted
 from paraphrase.quotes import OPEN_QUOTE_CHARS, quotation_spans
+from paraphrase.report import render_text
 from paraphrase.score import QUOTATION
 from paraphrase.segment import lines
 from paraphrase.tokens import features
@@ -275,6 +277,43 @@ def test_a_shared_quotation_does_not_continue_a_run():
     b = CLOSURE + ' Passing sentence, Judge Peter Brown told him: "You are a danger to every woman you meet and you showed no remorse."'
     result = compare(a, b)
     assert [p.edit_class for p in result.related] == [QUOTATION]
+
+
+def test_a_related_sentence_moved_inside_a_reused_passage_counts_in_its_context():
+    # The leak sentence, reworded beyond evidence of its own, opens the rewrite: out of the
+    # source's order, so no run carries it; the copied passage around it does.
+    a = CLOSURE.replace(LEAK + " ", "") + " " + LEAK
+    b = LEAK_REWORDED + " " + CLOSURE_REWRITE.replace(LEAK_REWORDED + " ", "")
+    result = compare(a, b)
+    (moved,) = [p for p in result.pairs if p.a == (3,)]
+    assert (moved.b, moved.edit_class, moved.context) == ((0,), "paraphrase", True)
+    assert not any(p.context for p in result.pairs if p is not moved)
+    assert result.summary.a_reused == result.summary.b_reused == 1.0 and not result.related
+    assert result.own_evidence() == (0.75, 0.75, 3)  # what decided the verdict, the calibration's input
+    assert "in a reused passage" in render_text(result)
+
+
+def test_context_counts_only_around_reuse_the_verdict_found():
+    # One compressed sentence is too little to make the texts derived (it is not firm), so
+    # the related sentence beside it stays apart.
+    a = BRIDGE + " Ticket prices at the museum rose again this year. " + LEAK
+    b = LEAK_REWORDED + " " + BRIDGE_SUMMARY + " Rain is expected for the rest of the week."
+    result = compare(a, b)
+    assert result.summary.verdict == "independent"
+    assert ((2,), (0,), "related") in {(p.a, p.b, p.edit_class) for p in result.related}
+
+
+@pytest.mark.parametrize("candidate, counts", [
+    (Group((5,), (0,), 0.6), True),  # before its anchor in B, after it in A: order is no matter
+    (Group((6,), (9,), 0.6), True),
+    (Group((7,), (9,), 0.6), False),  # five sentences from the anchor in A
+    (Group((3,), (11,), 0.6), False),  # nine in B
+])
+def test_context_reaches_a_few_sentences_either_way_in_each_text(candidate, counts):
+    window_a, window_b = CONTEXT_WINDOW
+    assert (window_a, window_b) == (4, 8)  # the cases below sit on either side of the shipped window
+    anchor = Group((1, 2), (2,), 0.1)
+    assert (in_context([anchor], [candidate]) == [candidate]) is counts
 
 
 BRIDGE = ("The city council finally approved the long-delayed plan to rebuild the old harbour bridge on Monday, "

@@ -33,10 +33,11 @@ class Scored:
     """What the engine measured of one answer; labels follow from these and the options."""
 
     answer: Answer
+    # Read from the pairs that count without their context (Comparison.own_evidence):
     reused: float  # share of the answer's sentences found in the source
     source_reused: float  # share of the source's sentences found in the answer
     pairs: int
-    median_distance: float | None  # of the aligned pairs; None when none aligned
+    median_distance: float | None  # of those pairs; None when none aligned
     firm: int = 0  # aligned pairs that are evidence of reuse on their own
 
 
@@ -46,10 +47,10 @@ def score_answers(data: Path, options: Options) -> list[Scored]:
 
 def _score(answer: Answer, options: Options) -> Scored:
     result = compare(answer.path, answer.source, options=options)
-    distances = [p.distance for p in result.pairs]
+    # The verdict's evidence and the degree of editing: pairs that count without their context.
+    distances = [p.distance for p in result.pairs if not p.context]
     median = statistics.median(distances) if distances else None
-    s = result.summary
-    return Scored(answer, s.a_reused, s.b_reused, len(result.pairs), median, s.firm)
+    return Scored(answer, *result.own_evidence(), median, result.summary.firm)
 
 
 def label(scored: Scored, options: Options) -> str:
@@ -119,9 +120,9 @@ def score_independent_pairs(data: Path, options: Options) -> list[AnswerPair]:
     for task, answers in by_task.items():
         for x, y in itertools.combinations(answers, 2):
             if "non" in (x.category, y.category):
-                s = compare(x.path, y.path, options=options).summary
-                rows.append(AnswerPair(task, x.category == y.category, (s.a_reused, s.b_reused),
-                                       sum(s.classes.values()), s.firm))
+                result = compare(x.path, y.path, options=options)
+                a_share, b_share, pairs = result.own_evidence()
+                rows.append(AnswerPair(task, x.category == y.category, (a_share, b_share), pairs, result.summary.firm))
     return rows
 
 

@@ -48,8 +48,8 @@ class Judged:
     pair: PanPair
     detections: tuple[Case, ...]
     flagged: bool  # the verdict is not independent
-    reused: tuple[float, float] = (0.0, 0.0)  # shares of sentences aligned, suspicious and source
-    pairs: int = 0  # aligned pairs
+    reused: tuple[float, float] = (0.0, 0.0)  # shares of sentences aligned without their context (own_evidence)
+    pairs: int = 0  # aligned pairs that count without their context
     firm: int = 0  # of those, pairs that are evidence of reuse on their own
     refused: bool = False  # a text the readers refuse (the corpus holds a few binary files)
 
@@ -76,8 +76,8 @@ def judge(pair: PanPair, options: Options) -> Judged:
     except InputError:  # judged as finding nothing, and counted
         return Judged(pair, (), False, refused=True)
     s = result.summary
-    return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (s.a_reused, s.b_reused), len(result.pairs),
-                  s.firm)
+    a_share, b_share, pairs = result.own_evidence()  # what the verdict's thresholds are fitted on
+    return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (a_share, b_share), pairs, s.firm)
 
 
 def detections(result: Comparison, gap: int = MERGE_GAP) -> list[Case]:

@@ -40,6 +40,15 @@ def test_compare_uploaded_files_shows_verdict_rows_and_diffs(client):
     assert f"<dt>Aligned pairs</dt><dd>{len(result.pairs)} ({counts})</dd>" in page
 
 
+def test_a_pair_counted_by_its_context_says_so(client):
+    from ..test_evidence import CLOSURE, CLOSURE_REWRITE, LEAK, LEAK_REWORDED
+
+    a = CLOSURE.replace(LEAK + " ", "") + " " + LEAK  # the reworded sentence moved to the top of B
+    b = LEAK_REWORDED + " " + CLOSURE_REWRITE.replace(LEAK_REWORDED + " ", "")
+    page = client.post("/compare", data={"a": a, "b": b}, content_type="multipart/form-data").get_data(as_text=True)
+    assert page.count('<span class="label context"') == 1
+
+
 def test_compare_pasted_text(client):
     text = seed("001").read_text(encoding="utf-8")
     response = client.post("/compare", data={"a": text, "b": text}, content_type="multipart/form-data")
