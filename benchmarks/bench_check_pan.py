@@ -16,7 +16,6 @@ same topics.
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
 import time
 from collections import Counter
@@ -24,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from paraphrase.corpus import CorpusIndex, read_records
+from paraphrase.cores import usable_cores
 from paraphrase.corpus.check import check_article
 from paraphrase.errors import InputError
 from paraphrase.evaluation.corpora import PAN13_SUBSETS, PanPair, pan13_pairs
@@ -55,7 +55,7 @@ def main() -> None:
     args = parser.parse_args()
     corpus = pan13_pairs(args.data)
     pairs = sample(corpus, args.per_subset)
-    workers = os.cpu_count() or 1
+    workers = usable_cores()
     with tempfile.TemporaryDirectory() as folder:
         index_path = str(Path(folder) / "pan13-sources.db")
         started = time.perf_counter()

@@ -9,12 +9,12 @@ table as ``paraphrase eval``, with the time per pair.
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from paraphrase import DEFAULT_OPTIONS
+from paraphrase.cores import usable_cores
 from paraphrase.evaluation.corpora import PanPair, pan13_pairs
 from paraphrase.evaluation.pan import Judged, judge, measure
 from paraphrase.evaluation.run import pan_rows
@@ -28,7 +28,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     pairs = pan13_pairs(parser.parse_args().data)
-    workers = os.cpu_count() or 1
+    workers = usable_cores()
     started = time.perf_counter()
     with ProcessPoolExecutor(workers) as pool:
         judged = list(pool.map(_judge, pairs, chunksize=16))

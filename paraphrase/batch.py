@@ -11,7 +11,6 @@ is ready.
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .comparison import Comparison
+from .cores import usable_cores
 from .document import Document, prepare
 from .errors import InputError
 from .options import DEFAULT_OPTIONS, Options
@@ -53,7 +53,7 @@ def compare_pairs(pairs: Sequence[tuple[Path, Path]], options: Options | None = 
     options = options or DEFAULT_OPTIONS
     compared = partial(_compared, options=options, as_dict=as_dicts)
     try:
-        with _mapper(workers if workers is not None else (1 if len(pairs) < 2 else os.cpu_count() or 1)) as run:
+        with _mapper(workers if workers is not None else (1 if len(pairs) < 2 else usable_cores())) as run:
             for (a, b), (comparison, error) in zip(pairs, run(compared, pairs)):
                 yield PairResult(a, b, comparison, error)
     finally:

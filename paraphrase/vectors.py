@@ -8,11 +8,12 @@ rewrites. Each model keeps one cache; the viewer compares on several threads.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
 from typing import Any, Callable, Iterable
 
 import numpy as np
+
+from .cores import usable_cores
 
 
 def model_threads() -> int:
@@ -21,7 +22,7 @@ def model_threads() -> int:
     (``batch``, ``scan``, the benchmarks) already runs one worker per core."""
     if multiprocessing.parent_process() is not None:
         return 1
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return usable_cores()
 
 
 class VectorCache:

@@ -20,6 +20,7 @@ import pandas as pd
 from dask.base import compute
 from dask.delayed import delayed
 
+from ..cores import usable_cores
 from ..errors import InputError
 from ..options import DEFAULT_OPTIONS, Options
 from .clusters import write_clusters
@@ -232,7 +233,7 @@ def _scheduler(address: str | None, workers: int | None) -> Iterator[None]:
         with Client(address), dask.config.set({"dataframe.shuffle.method": "p2p"}):
             yield
     else:
-        with dask.config.set({"scheduler": "processes", "num_workers": workers or os.cpu_count(),
+        with dask.config.set({"scheduler": "processes", "num_workers": workers or usable_cores(),
                               "dataframe.shuffle.method": "disk", "multiprocessing.initializer": functools.partial(die_with_parent, os.getpid())}):
             yield
 
