@@ -9,7 +9,7 @@ from .diff import Opcode
 from .document import Document
 from .score import ChangedFact
 from .tokens import Fact
-from .verdict import Summary
+from .verdict import Shares, Summary
 
 if TYPE_CHECKING:
     import numpy as np
@@ -64,9 +64,8 @@ class Comparison:
         sentences in pairs that count without their context, and how many such pairs
         (the calibration fits the verdict's thresholds on these)."""
         own = [p for p in self.pairs if not p.context]
-        shares = (len({i for p in own for i in p.a}) / self.summary.a_counted if self.summary.a_counted else 0.0,
-                  len({j for p in own for j in p.b}) / self.summary.b_counted if self.summary.b_counted else 0.0)
-        return (*shares, len(own))
+        aligned = len({i for p in own for i in p.a}), len({j for p in own for j in p.b})
+        return (*Shares((self.summary.a_counted, self.summary.b_counted), aligned).reused, len(own))
 
     def similarity(self) -> "np.ndarray":
         """Content overlap of every sentence of A (rows) with every sentence of B (columns).

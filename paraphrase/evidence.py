@@ -166,10 +166,7 @@ def continued_runs(counted: Sequence[Group], candidates: Sequence[Group]) -> lis
     """The candidates that continue a run of ``counted`` groups, directly or through other
     candidates that do: a candidate continues a group when it follows or precedes it within
     ``RUN_WINDOW`` sentences on both sides, in the same order on both."""
-    by_sentence: dict[int, list[Group]] = {}
-    for group in candidates:
-        for i in group.a:
-            by_sentence.setdefault(i, []).append(group)
+    by_sentence = _by_sentence(candidates)
     free, joined_run, queue = set(candidates), [], list(counted)
     while queue:
         group = queue.pop()
@@ -187,10 +184,7 @@ def in_context(counted: Sequence[Group], candidates: Sequence[Group]) -> list[Gr
     in either order (only next to the counted groups themselves, never through another
     candidate)."""
     window_a, window_b = CONTEXT_WINDOW
-    by_sentence: dict[int, list[Group]] = {}
-    for group in counted:
-        for i in group.a:
-            by_sentence.setdefault(i, []).append(group)
+    by_sentence = _by_sentence(counted)
 
     def near(candidate: Group) -> bool:
         anchors = {g for i in range(candidate.a[0] - window_a, candidate.a[-1] + window_a + 1)
@@ -198,6 +192,15 @@ def in_context(counted: Sequence[Group], candidates: Sequence[Group]) -> list[Gr
         return any(_gap(candidate.b, g.b) <= window_b for g in anchors)
 
     return [c for c in candidates if near(c)]
+
+
+def _by_sentence(groups: Sequence[Group]) -> dict[int, list[Group]]:
+    """The groups holding each sentence of A."""
+    index: dict[int, list[Group]] = {}
+    for group in groups:
+        for i in group.a:
+            index.setdefault(i, []).append(group)
+    return index
 
 
 def _gap(x: tuple[int, ...], y: tuple[int, ...]) -> int:

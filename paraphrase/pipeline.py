@@ -50,13 +50,12 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     # pair is never evidence on its own.
     within = [(g.a, g.b) for g in counted if g.distance <= options.align_max_distance]
     firm = firm_pairs(doc_a, doc_b, within, options, alphabet)
-    shares = _shares(doc_a, doc_b, counted, firm)
     context: set[Group] = set()
-    if decide(*shares.reused, len(counted), options, firm) != INDEPENDENT:  # reuse shown: its context counts
+    if _reuse_shown(doc_a, doc_b, counted, firm, options):  # then its context counts too, never firm
         context = set(in_context(counted, [g for g, label in labels.items() if label == RELATED]))
         labels.update((g, edit_class(g.distance, options)) for g in context)
         counted += context
-        shares = _shares(doc_a, doc_b, counted, firm)  # context is never firm
+    shares = _shares(doc_a, doc_b, counted, firm)
     counted.sort(key=_in_order)
     moved = _moved(counted)
     pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet, g in context) for g in counted)  # score, diff
@@ -97,13 +96,22 @@ def _in_order(group: Group) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return group.a, group.b
 
 
+def _reuse_shown(a: Document, b: Document, groups: list[Group], firm: int, options: Options) -> bool:
+    """Whether the groups with evidence of their own make the verdict reuse."""
+    shares = Shares((len(a.counted), len(b.counted)), _aligned(groups))
+    return decide(*shares.reused, len(groups), options, firm) != INDEPENDENT
+
+
 def _shares(a: Document, b: Document, groups: list[Group], firm: int) -> Shares:
-    """Sentences counted and aligned on each side (a sentence may feed several groups, and
-    counts once), and the informative words each side's groups share with the other."""
-    aligned_a = {i for g in groups for i in g.a}
-    aligned_b = {j for g in groups for j in g.b}
+    """Sentences counted and aligned on each side, and the informative words each side's
+    groups share with the other."""
     content = derived_content(a, b, [(g.a, g.b) for g in groups])
-    return Shares((len(a.counted), len(b.counted)), (len(aligned_a), len(aligned_b)), content, firm)
+    return Shares((len(a.counted), len(b.counted)), _aligned(groups), content, firm)
+
+
+def _aligned(groups: list[Group]) -> tuple[int, int]:
+    """Sentences of A and of B in the groups (a sentence may feed several, and counts once)."""
+    return len({i for g in groups for i in g.a}), len({j for g in groups for j in g.b})
 
 
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet,
