@@ -40,6 +40,17 @@ def test_compare_uploaded_files_shows_verdict_rows_and_diffs(client):
     assert f"<dt>Aligned pairs</dt><dd>{len(result.pairs)} ({counts})</dd>" in page
 
 
+def test_independent_texts_show_their_alike_pairs_as_too_little_to_show_reuse(client):
+    result = compare(seed("001"), seed("003"))
+    assert result.summary.verdict == "independent" and result.pairs  # pairs alike, too few to count
+    form = {"a": upload("001.txt", seed("001").read_bytes()), "b": upload("003.txt", seed("003").read_bytes())}
+    page = client.post("/compare", data=form, content_type="multipart/form-data").get_data(as_text=True)
+    assert page.count("alike but too little to show reuse") == 4  # both gauges of both texts
+    assert f"<dd>{len(result.pairs)} with too little evidence of reuse (" in page
+    rewording = client.post("/compare", data=seeds_form(), content_type="multipart/form-data").get_data(as_text=True)
+    assert "too little" not in rewording
+
+
 def test_a_pair_counted_by_its_context_says_so(client):
     from ..test_evidence import CLOSURE, CLOSURE_REWRITE, LEAK, LEAK_REWORDED
 
