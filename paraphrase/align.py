@@ -30,6 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .alphabet import Alphabet
+from .cores import matrix_workers
 from .cover import Cover, covers
 from .document import Document, Sentence
 from .options import Options
@@ -102,7 +103,7 @@ def overlap_matrix(a: Document, b: Document) -> np.ndarray:
         matrix[np.ix_(rows, columns)] = process.cdist(
             [content_bag(a.sentences[i].features, alphabet, CANDIDATE_FACT_WEIGHT) for i in rows],
             [content_bag(b.sentences[j].features, alphabet, CANDIDATE_FACT_WEIGHT) for j in columns],
-            scorer=Indel.normalized_similarity, dtype=np.float32, workers=-1,
+            scorer=Indel.normalized_similarity, dtype=np.float32, workers=matrix_workers(len(rows), len(columns)),
         )
     return matrix
 
@@ -117,7 +118,7 @@ def _overlap_matrix(left: list[Sentence], right: list[Sentence], options: Option
     bags_b = [content_bag(s.features, alphabet, CANDIDATE_FACT_WEIGHT) for s in right]
     return process.cdist(
         bags_a, bags_b, scorer=Indel.normalized_similarity, score_cutoff=options.candidate_overlap,
-        dtype=np.float32, workers=-1,
+        dtype=np.float32, workers=matrix_workers(len(bags_a), len(bags_b)),
     )
 
 

@@ -15,3 +15,18 @@ def usable_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
+
+
+# Below this many cells a rapidfuzz matrix is cheaper on one thread: starting its
+# threads costs about 3 ms, against 0.1 us a cell (seeds: 289 cells, 0.03 ms).
+THREADED_CELLS = 100_000
+
+
+def matrix_workers(rows: int, columns: int) -> int:
+    """Threads for a ``rows`` x ``columns`` rapidfuzz matrix: one for a small one, else
+    every usable core.
+
+    >>> matrix_workers(17, 17)
+    1
+    """
+    return 1 if rows * columns < THREADED_CELLS else usable_cores()
