@@ -320,7 +320,8 @@ def _compare(args: argparse.Namespace) -> int:
     return EXIT_FAIL_ON if result.summary.verdict in failing else EXIT_OK
 
 
-BATCH_COLUMNS = ("a_file", "b_file", "verdict", "direction", "a_reused", "b_reused", "a_content_reused", "b_content_reused")
+BATCH_COLUMNS = ("a_file", "b_file", "verdict", "direction", "a_reused", "b_reused", "a_content_reused", "b_content_reused",
+                 "a_text_reused", "b_text_reused")
 
 
 def _failing_verdicts(fail_on: str | None) -> set[str]:

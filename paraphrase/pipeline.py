@@ -79,7 +79,7 @@ def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> C
     related = tuple(_translated_pair(doc_a, doc_b, g, False, RELATED) for g in shown)
     aligned_a, aligned_b = {i for g in groups for i in g.a}, {j for g in groups for j in g.b}
     shares = Shares((len(doc_a.counted), len(doc_b.counted)), (len(aligned_a), len(aligned_b)),
-                    translation.content_shares(doc_a, doc_b, groups), 0)
+                    translation.content_shares(doc_a, doc_b, groups), 0, _length_shares(doc_a, doc_b, groups))
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
                         [p.edit_class for p in related])
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
@@ -106,12 +106,21 @@ def _shares(a: Document, b: Document, groups: list[Group], firm: int) -> Shares:
     """Sentences counted and aligned on each side, and the informative words each side's
     groups share with the other."""
     content = derived_content(a, b, [(g.a, g.b) for g in groups])
-    return Shares((len(a.counted), len(b.counted)), _aligned(groups), content, firm)
+    return Shares((len(a.counted), len(b.counted)), _aligned(groups), content, firm, _length_shares(a, b, groups))
 
 
 def _aligned(groups: list[Group]) -> tuple[int, int]:
     """Sentences of A and of B in the groups (a sentence may feed several, and counts once)."""
     return len({i for g in groups for i in g.a}), len({j for g in groups for j in g.b})
+
+
+def _length_shares(a: Document, b: Document, groups: list[Group]) -> tuple[float, float]:
+    """The share of each text's counted length (characters) in the groups' sentences."""
+    def share(doc: Document, aligned: set[int]) -> float:
+        total = sum(s.end - s.start for s in doc.counted)
+        return sum(s.end - s.start for s in doc.counted if s.index in aligned) / total if total else 0.0
+
+    return share(a, {i for g in groups for i in g.a}), share(b, {j for g in groups for j in g.b})
 
 
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet,

@@ -22,7 +22,7 @@ def test_compare_prints_the_verdict_first_then_the_aligned_table():
     assert done.returncode == 0
     out = done.stdout.decode("utf-8")
     assert out.splitlines()[0] == "000_86711bc330f5b00f is a rewording of 001_c5228a29931e7031"
-    assert out.splitlines()[1].startswith("91% of 000_86711bc330f5b00f's sentences")
+    assert out.splitlines()[1].startswith("92% of 000_86711bc330f5b00f's text (91% of its sentences")
     assert "A 6 ↔ B 0" in out and "light edit" in out
     assert "\x1b[" not in out  # piped: plain text
     assert "diff: [-Newly released-]" in out

@@ -27,6 +27,40 @@ def test_verdict_and_direction_from_shares(counted, aligned, firm, verdict, dire
     assert summary.to_dict()["firm_pairs"] == firm
 
 
+@pytest.mark.parametrize(
+    "counted, aligned, firm, length, verdict",
+    [
+        ((10, 10), (4, 4), 2, (0.7, 0.3), "rewording"),  # few sentences, but the long ones
+        ((10, 10), (6, 6), 2, (0.3, 0.3), "partial"),  # most sentences, but the short ones
+        ((40, 40), (1, 1), 0, (0.8, 0.1), "independent"),  # length never makes too little evidence enough
+    ],
+)
+def test_rewording_is_most_of_a_text_by_length(counted, aligned, firm, length, verdict):
+    pairs = ["paraphrase"] * min(aligned)
+    summary = summarize(("A", "B"), Shares(counted, aligned, firm=firm, text=length), pairs, DEFAULT_OPTIONS)
+    assert summary.verdict == verdict
+    assert (summary.to_dict()["a_text_reused"], summary.to_dict()["b_text_reused"]) == length
+
+
+def test_a_text_made_mostly_of_the_others_long_sentences_is_a_rewording():
+    from paraphrase import compare
+
+    source = ("The regional council voted on Tuesday evening to close the old hospital on the hill by the "
+              "end of next year, after an inspection found the building beyond any reasonable repair. "
+              "Patients will be moved in stages to the new clinic near the station, which opened in the "
+              "spring and still has two empty wards waiting for staff and equipment. Unions were not "
+              "consulted. The vote was close. A petition has four thousand names. Its founder plans a march.")
+    derived = ("Hospital on the hill to shut within a year. Local families have mixed feelings about it. "
+               "The regional council voted on Tuesday evening to close the old hospital on the hill by the "
+               "end of next year, after inspectors found the building beyond any reasonable repair. "
+               "Patients will be moved in stages to the new clinic near the station, which opened in the "
+               "spring and still has two empty wards. The mayor declined to comment.")
+    summary = compare(derived, source).summary
+    assert (summary.a_aligned, summary.a_counted, summary.b_aligned, summary.b_counted) == (2, 5, 2, 6)
+    assert summary.a_text > 0.7 and summary.b_text > 0.7  # under half of each one's sentences, most of its text
+    assert summary.verdict == "rewording" and summary.headline == "A is a rewording of B"
+
+
 def test_too_little_evidence_counts_the_firm_pairs_it_had():
     # The semantic scorer's thresholds ask two firm pairs: one is shown, and said, as too little.
     options = DEFAULT_OPTIONS.replace(min_firm_pairs=2)
@@ -40,8 +74,9 @@ def test_too_little_evidence_counts_the_firm_pairs_it_had():
 def test_message_names_the_derived_text_and_both_shares():
     summary = summarize(("000", "001"), Shares((22, 16), (20, 16)), ["light edit"] * 16, DEFAULT_OPTIONS)
     assert summary.headline == "000 is a rewording of 001"
-    assert summary.details.startswith("91% of 000's sentences (0% of its informative words) come from 001; "
-                                      "100% of 001's sentences (0% of its informative words) reappear in 000")
+    assert summary.details.startswith("91% of 000's text (91% of its sentences, 0% of its informative words) comes "
+                                      "from 001; 100% of 001's text (100% of its sentences, 0% of its informative "
+                                      "words) reappears in 000")
     assert summary.message == f"{summary.headline}. {summary.details}"
 
 

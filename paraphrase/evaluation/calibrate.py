@@ -26,8 +26,8 @@
 
 Steps 3 and 4 are also cross-validated, leaving one of the five tasks out at a time, so
 that the Clough numbers reported are not judged by thresholds fitted on the same answers.
-``rewording_share`` (0.5, "most of a text") is a definition, not fitted: no corpus here
-labels partial reuse apart from rewording.
+``rewording_share`` (0.5, "most of a text", read on each text's length) is a definition,
+not fitted; ``pan.document_measures`` measures it against PAN-13's gold passages.
 """
 
 from __future__ import annotations

@@ -17,6 +17,11 @@ The passage measures are PAN's (Potthast et al. 2010), character-level over both
 
 The document measures read the engine's verdict: a pair with gold cases is *detected*
 when the verdict is not ``independent``; a pair without is a *false positive* when it is.
+The *degree* of a detected pair is right when the verdict says ``rewording`` exactly when
+the gold passages cover ``rewording_share`` (half) or more of one text's characters: "most
+of a text", the verdict's definition. It is not measured on the summaries: a summary
+holds all of its source (the gold covers the whole source) in a tenth of its length, and
+whether that is "most of a text" is a definition the corpus does not settle.
 """
 
 from __future__ import annotations
@@ -29,9 +34,9 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ..comparison import Comparison
 from ..errors import InputError
-from ..options import Options
+from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import compare
-from ..verdict import INDEPENDENT
+from ..verdict import INDEPENDENT, REWORDING
 from .corpora import PAN13_SUBSETS, Case, PanPair, pan13_pairs
 
 MERGE_GAP = 300  # characters between two detections on the suspicious side
@@ -52,6 +57,8 @@ class Judged:
     pairs: int = 0  # aligned pairs that count without their context
     firm: int = 0  # of those, pairs that are evidence of reuse on their own
     refused: bool = False  # a text the readers refuse (the corpus holds a few binary files)
+    rewording: bool = False  # the verdict is rewording
+    lengths: tuple[int, int] = (0, 0)  # characters of the suspicious and the source text
 
 
 def sample(pairs: Sequence[PanPair], per_subset: int | None, seed: int = SEED) -> list[PanPair]:
@@ -77,7 +84,8 @@ def judge(pair: PanPair, options: Options) -> Judged:
         return Judged(pair, (), False, refused=True)
     s = result.summary
     a_share, b_share, pairs = result.own_evidence()  # what the verdict's thresholds are fitted on
-    return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (a_share, b_share), pairs, s.firm)
+    return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (a_share, b_share), pairs, s.firm,
+                  rewording=s.verdict == REWORDING, lengths=(len(result.a.text), len(result.b.text)))
 
 
 def detections(result: Comparison, gap: int = MERGE_GAP) -> list[Case]:
@@ -174,7 +182,18 @@ def document_measures(judged: Sequence[Judged]) -> dict[str, float | int]:
         measures["detected"] = sum(j.flagged for j in reused) / len(reused)
     if clean:
         measures["false_positives"] = sum(j.flagged for j in clean) / len(clean)
+    found = [j for j in reused if j.flagged and j.pair.subset != "summary"]
+    if found:
+        measures["degree_right"] = sum(j.rewording == _mostly_reused(j) for j in found) / len(found)
     return measures
+
+
+def _mostly_reused(judged: Judged) -> bool:
+    """Whether the gold passages cover most of one text's characters (the verdict's rewording share)."""
+    cases = judged.pair.cases
+    covered = (_union_inside((0, judged.lengths[0]), [c.suspicious for c in cases]),
+               _union_inside((0, judged.lengths[1]), [c.source for c in cases]))
+    return any(n >= DEFAULT_OPTIONS.rewording_share * total for n, total in zip(covered, judged.lengths) if total)
 
 
 def evaluate_pan(data: Path, options: Options, per_subset: int | None = CI_SAMPLE,
@@ -196,6 +215,9 @@ def measure(judged: Sequence[Judged], per_subset: int | None) -> dict[str, Any]:
         results[kind] = {**document_measures(rows), **(_passages(rows) if kind != "none" else {})}
     # Over all pairs, as PAN measures: a detection in a no-plagiarism pair counts against precision.
     results["overall"] = _passages(judged)
+    degree = document_measures(judged).get("degree_right")
+    if degree is not None:
+        results["overall"]["degree_right"] = degree
     return results
 
 

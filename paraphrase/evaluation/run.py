@@ -130,11 +130,15 @@ def pan_rows(pan: dict[str, Any]) -> Iterator[str]:
                  (f"{kind}: recall / precision", f"{m['recall']:.3f} / {m['precision']:.3f}"),
                  (f"{kind}: granularity / plagdet", f"{m['granularity']:.3f} / {m['plagdet']:.3f}"),
                  (f"{kind}: suspicious side recall / prec.", f"{side['recall']:.3f} / {side['precision']:.3f}")]
+        if "degree_right" in m:
+            rows.append((f"{kind}: rewording/partial right", m["degree_right"]))
     o = pan["overall"]
     side = o["suspicious_side"]
     rows += [("all pairs: recall / precision", f"{o['recall']:.3f} / {o['precision']:.3f}"),
              ("all pairs: granularity / plagdet", f"{o['granularity']:.3f} / {o['plagdet']:.3f}"),
              ("all pairs: suspicious side plagdet", side["plagdet"])]
+    if "degree_right" in o:
+        rows.append(("not summary: rewording/partial right", o["degree_right"]))
     yield from _rows("PAN-13 train" + (f", {sample}/subset" if sample else ", all"), rows)
 
 
