@@ -60,3 +60,27 @@ def test_passage_measures_count_both_sides_or_the_suspicious_side_alone():
     assert both["recall"] == pytest.approx(200 / 500) and both["precision"] == 1.0
     suspicious = passage_measures(judged, ("suspicious",))
     assert suspicious["recall"] == 1.0 and suspicious["plagdet"] == 1.0
+
+
+def test_the_degree_is_right_when_rewording_means_gold_covering_most_of_a_text():
+    from pathlib import Path
+
+    from paraphrase.evaluation.corpora import Case, PanPair
+    from paraphrase.evaluation.pan import Judged, document_measures, three_way_f1
+
+    def judged(subset, cases, flagged, rewording, lengths=(1000, 1000)):
+        return Judged(PanPair(subset, Path("s"), Path("r"), cases), (), flagged, rewording=rewording, lengths=lengths)
+
+    most_of_source = (Case((0, 100), (0, 300)), Case((500, 600), (400, 700)))  # 600 of the source's 1,000
+    a_little = (Case((0, 100), (0, 100)),)
+    rows = [judged("verbatim", most_of_source, True, True),  # right
+            judged("verbatim", a_little, True, False),  # right
+            judged("random", a_little, True, True),  # wrong: a rewording of 10%
+            judged("random", a_little, False, False),  # not found: no degree
+            judged("summary", most_of_source, True, False),  # summaries are not measured
+            judged("none", (), False, False)]
+    assert document_measures(rows)["degree_right"] == pytest.approx(2 / 3)
+    # gold: rewording, partial, partial, partial, (summary left out), independent;
+    # said: rewording, partial, rewording, independent, independent.
+    f1 = {"rewording": 2 / 3, "partial": 2 * 1 / (2 * 1 + 0 + 2), "independent": 2 * 1 / (2 * 1 + 1 + 0)}
+    assert three_way_f1(rows) == pytest.approx(sum(f1.values()) / 3)

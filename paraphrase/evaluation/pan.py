@@ -21,7 +21,9 @@ The *degree* of a detected pair is right when the verdict says ``rewording`` exa
 the gold passages cover ``rewording_share`` (half) or more of one text's characters: "most
 of a text", the verdict's definition. It is not measured on the summaries: a summary
 holds all of its source (the gold covers the whole source) in a tenth of its length, and
-whether that is "most of a text" is a definition the corpus does not settle.
+whether that is "most of a text" is a definition the corpus does not settle. Over the
+pairs but the summaries, the three verdicts are also scored against the gold's as one
+macro-F1 (no case: independent; cases covering most of a text: rewording; else partial).
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ from ..comparison import Comparison
 from ..errors import InputError
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import compare
-from ..verdict import INDEPENDENT, REWORDING
+from ..verdict import INDEPENDENT, PARTIAL, REWORDING
 from .corpora import PAN13_SUBSETS, Case, PanPair, pan13_pairs
+from .metrics import macro_f1
 
 MERGE_GAP = 300  # characters between two detections on the suspicious side
 CI_SAMPLE = 40  # pairs per subset in the quality gate; the benchmark runs all 5,185
@@ -188,6 +191,19 @@ def document_measures(judged: Sequence[Judged]) -> dict[str, float | int]:
     return measures
 
 
+VERDICTS = (INDEPENDENT, PARTIAL, REWORDING)
+
+
+def three_way_f1(judged: Sequence[Judged]) -> float:
+    """Macro-F1 of the verdict (independent, partial, rewording) against the gold's, the
+    summaries left out: no case is independent, a case covering most of a text a rewording."""
+    rows = [j for j in judged if j.pair.subset != "summary"]
+    gold = [REWORDING if j.pair.cases and _mostly_reused(j) else PARTIAL if j.pair.cases else INDEPENDENT
+            for j in rows]
+    said = [REWORDING if j.rewording else PARTIAL if j.flagged else INDEPENDENT for j in rows]
+    return macro_f1(gold, said, VERDICTS)
+
+
 def _mostly_reused(judged: Judged) -> bool:
     """Whether the gold passages cover most of one text's characters (the verdict's rewording share)."""
     cases = judged.pair.cases
@@ -218,6 +234,7 @@ def measure(judged: Sequence[Judged], per_subset: int | None) -> dict[str, Any]:
     degree = document_measures(judged).get("degree_right")
     if degree is not None:
         results["overall"]["degree_right"] = degree
+        results["overall"]["three_way_f1"] = three_way_f1(judged)
     return results
 
 

@@ -138,7 +138,8 @@ def pan_rows(pan: dict[str, Any]) -> Iterator[str]:
              ("all pairs: granularity / plagdet", f"{o['granularity']:.3f} / {o['plagdet']:.3f}"),
              ("all pairs: suspicious side plagdet", side["plagdet"])]
     if "degree_right" in o:
-        rows.append(("not summary: rewording/partial right", o["degree_right"]))
+        rows += [("not summary: rewording/partial right", o["degree_right"]),
+                 ("not summary: 3-verdict macro-F1", o["three_way_f1"])]
     yield from _rows("PAN-13 train" + (f", {sample}/subset" if sample else ", all"), rows)
 
 
