@@ -55,7 +55,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
         context = set(in_context(counted, [g for g, label in labels.items() if label == RELATED]))
         labels.update((g, edit_class(g.distance, options)) for g in context)
         counted += context
-    shares = _shares(doc_a, doc_b, counted, firm)
+    shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, [(g.a, g.b) for g in counted]), firm)
     counted.sort(key=_in_order)
     moved = _moved(counted)
     pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet, g in context) for g in counted)  # score, diff
@@ -77,9 +77,7 @@ def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> C
     moved = _moved(groups)
     pairs = tuple(_translated_pair(doc_a, doc_b, g, g in moved, TRANSLATION) for g in groups)
     related = tuple(_translated_pair(doc_a, doc_b, g, False, RELATED) for g in shown)
-    aligned_a, aligned_b = {i for g in groups for i in g.a}, {j for g in groups for j in g.b}
-    shares = Shares((len(doc_a.counted), len(doc_b.counted)), (len(aligned_a), len(aligned_b)),
-                    translation.content_shares(doc_a, doc_b, groups), 0, _length_shares(doc_a, doc_b, groups))
+    shares = _shares(doc_a, doc_b, groups, translation.content_shares(doc_a, doc_b, groups), 0)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
                         [p.edit_class for p in related])
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
@@ -102,25 +100,29 @@ def _reuse_shown(a: Document, b: Document, groups: list[Group], firm: int, optio
     return decide(*shares.reused, len(groups), options, firm) != INDEPENDENT
 
 
-def _shares(a: Document, b: Document, groups: list[Group], firm: int) -> Shares:
-    """Sentences counted and aligned on each side, and the informative words each side's
-    groups share with the other."""
-    content = derived_content(a, b, [(g.a, g.b) for g in groups])
-    return Shares((len(a.counted), len(b.counted)), _aligned(groups), content, firm, _length_shares(a, b, groups))
+def _shares(a: Document, b: Document, groups: list[Group], content: tuple[float, float], firm: int) -> Shares:
+    """Sentences counted and aligned on each side and the share of each side's length they
+    hold, with the share of informative words (``content``) and the firm pairs."""
+    in_a, in_b = _sentences_in(groups)
+    return Shares((len(a.counted), len(b.counted)), (len(in_a), len(in_b)), content, firm,
+                  (_length_share(a, in_a), _length_share(b, in_b)))
 
 
 def _aligned(groups: list[Group]) -> tuple[int, int]:
+    """How many sentences of A and of B the groups hold."""
+    in_a, in_b = _sentences_in(groups)
+    return len(in_a), len(in_b)
+
+
+def _sentences_in(groups: list[Group]) -> tuple[set[int], set[int]]:
     """Sentences of A and of B in the groups (a sentence may feed several, and counts once)."""
-    return len({i for g in groups for i in g.a}), len({j for g in groups for j in g.b})
+    return {i for g in groups for i in g.a}, {j for g in groups for j in g.b}
 
 
-def _length_shares(a: Document, b: Document, groups: list[Group]) -> tuple[float, float]:
-    """The share of each text's counted length (characters) in the groups' sentences."""
-    def share(doc: Document, aligned: set[int]) -> float:
-        total = sum(s.end - s.start for s in doc.counted)
-        return sum(s.end - s.start for s in doc.counted if s.index in aligned) / total if total else 0.0
-
-    return share(a, {i for g in groups for i in g.a}), share(b, {j for g in groups for j in g.b})
+def _length_share(doc: Document, aligned: set[int]) -> float:
+    """The share of a text's counted length (characters) in the ``aligned`` sentences."""
+    total = sum(s.end - s.start for s in doc.counted)
+    return sum(s.end - s.start for s in doc.counted if s.index in aligned) / total if total else 0.0
 
 
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet,
