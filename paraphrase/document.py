@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from .clean import reasons
+from .collector import paused
 from .errors import InputError
 from .languages import AUTO, detect
 from .options import Options
@@ -72,6 +73,7 @@ class Document:
         return {"name": self.name, "language": self.language, "sentences": [s.to_dict() for s in self.sentences]}
 
 
+@paused  # its objects hold no cycles (collector.py)
 def prepare(name: str, text: str, options: Options) -> Document:
     """Find its language, segment ``text``, set boilerplate aside and compute each sentence's features."""
     code = detect(text) if options.language == AUTO else options.language

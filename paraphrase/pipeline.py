@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .align import Group, align, joined
+from .collector import paused
 from .evidence import derived_content, firm_pairs, in_context, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Comparison, Pair
@@ -15,6 +16,7 @@ from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_fact
 from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize
 
 
+@paused  # its objects hold no cycles (collector.py)
 def compare(
     a: Source, b: Source, *, options: Options | None = None, names: tuple[str | None, str | None] | None = None
 ) -> Comparison:
@@ -38,6 +40,7 @@ def compare(
     return compare_documents(doc_a, doc_b, options)
 
 
+@paused
 def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Comparison:
     """Align, score, diff and judge two prepared documents (one prepared text, many partners)."""
     if translation.applies(doc_a, doc_b):
