@@ -166,7 +166,9 @@ def _details(s: Summary, names: tuple[str, str]) -> str:
     if s.identical:
         return f"Each of the {s.a_counted} sentences of each is in the other, word for word"
     if s.verdict == INDEPENDENT:
-        text = f"{s.a_reused:.0%} of {a}'s sentences and {s.b_reused:.0%} of {b}'s reappear in the other"
+        # By length first, as the gauges show it, then by sentences.
+        text = (f"{s.a_text:.0%} of {a}'s text ({s.a_reused:.0%} of its sentences) and {s.b_text:.0%} of {b}'s "
+                f"({s.b_reused:.0%} of its sentences) reappear in the other")
         if s.classes:  # pairs with some evidence, but neither firm nor enough of them
             n = sum(s.classes.values())
             firm = str(s.firm) if s.firm else "none"  # a scorer may ask more than one firm pair

@@ -91,3 +91,11 @@ def test_partial_reuse_names_no_source_in_the_headline():
     summary = summarize(("gpl-2", "gpl-3"), Shares((100, 120), (20, 40)), ["paraphrase"] * 20, DEFAULT_OPTIONS)
     assert summary.verdict == "partial" and summary.headline == "gpl-2 and gpl-3 share passages"
     assert "by the shares, gpl-3 looks drawn from gpl-2" in summary.details
+
+
+def test_an_independent_verdict_gives_the_share_of_the_text_first_as_the_gauges_do():
+    shares = Shares((16, 22), (2, 2), text=(0.18, 0.07))
+    summary = summarize(("001", "003"), shares, ["paraphrase"], DEFAULT_OPTIONS)
+    assert summary.verdict == "independent"
+    assert summary.details.startswith("18% of 001's text (12% of its sentences) and 7% of 003's (9% of its "
+                                      "sentences) reappear in the other")
