@@ -15,10 +15,11 @@ pair counts as reuse only when it carries one of:
   (how rare each word is in general English, from the ``wordfreq`` tables) adds up to
   ``min_shared_information``: a summary or heavy rewrite keeps the source's rarer words.
 
-Some evidence is **firm** on its own: close wording, or at least ``FIRM_PHRASES`` shared
-phrases, in a pair within the alignment bound. One pair with only a phrase, shared
-information or a run is what two writers on one topic produce now and then; the verdict
-asks for several such pairs (``verdict.py``).
+Some evidence is **firm**: close wording, or at least ``FIRM_PHRASES`` shared phrases, in a
+pair within the alignment bound. One pair with only a phrase, shared information or a run
+is what two writers on one topic produce now and then; the verdict asks for several such
+pairs, or for ``min_firm_pairs`` firm ones (two as shipped: independent reports of one
+event share a charge or a stock phrase in one sentence now and then; ``verdict.py``).
 
 **The source's phrasing kept in a compressed sentence**: a pair beyond the alignment bound
 (only related: within ``related_max_distance``) counts when it shares ``FIRM_PHRASES``

@@ -26,7 +26,7 @@ SCORER_THRESHOLDS: dict[str, dict[str, Any]] = {
     "lexical": {},
     "semantic": {
         "semantic_weight": 0.2, "align_max_distance": 0.319, "related_max_distance": 0.501,
-        "partial_share": 0.45, "min_partial_pairs": 3, "min_firm_pairs": 1, "near_verbatim_max": 0.024,
+        "partial_share": 0.45, "min_partial_pairs": 3, "min_firm_pairs": 2, "near_verbatim_max": 0.024,
         "light_edit_max": 0.155,
     },
 }
@@ -90,10 +90,11 @@ class Options:
     rewording_share: float = 0.5
     # Below the rewording share, at least this share, or min_partial_pairs pairs, or
     # min_firm_pairs pairs that are firm evidence on their own (close wording or two
-    # shared phrases: evidence.is_firm) make the verdict "partial".
-    partial_share: float = 0.35
+    # shared phrases: evidence.is_firm) make the verdict "partial". Fitted by the
+    # calibration's one-standard-error rule (README, "Calibration").
+    partial_share: float = 0.45
     min_partial_pairs: int = 3
-    min_firm_pairs: int = 1
+    min_firm_pairs: int = 2
 
     # --- Corpus check ----------------------------------------------------------------
     # An article fails `paraphrase check` when more than this share of its sentences

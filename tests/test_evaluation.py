@@ -2,6 +2,7 @@
 
 import pytest
 
+from paraphrase.evaluation.calibrate import VerdictFit, fewest_false_derived_near_best
 from paraphrase.evaluation.clough import degree
 from paraphrase.evaluation.metrics import accuracy, best_threshold, confusion, f1, folds, macro_f1, spearman
 
@@ -84,3 +85,18 @@ def test_the_degree_is_right_when_rewording_means_gold_covering_most_of_a_text()
     # said: rewording, partial, rewording, independent, independent.
     f1 = {"rewording": 2 / 3, "partial": 2 * 1 / (2 * 1 + 0 + 2), "independent": 2 * 1 / (2 * 1 + 1 + 0)}
     assert three_way_f1(rows) == pytest.approx(sum(f1.values()) / 3)
+
+
+def _fit(point, shares, false_derived, n=100):
+    return VerdictFit(point, tuple((share, n) for share in shares), false_derived)
+
+
+def test_the_verdict_fit_takes_the_fewest_false_derived_within_one_standard_error_of_the_best():
+    best = _fit((0.35, 3, 1), (0.95, 0.95, 0.95, 0.95), false_derived=30)
+    close = _fit((0.45, 3, 2), (0.95, 0.99, 0.90, 0.95), false_derived=5)  # 0.0025 less accurate
+    far = _fit((0.5, 1000, 1000), (0.70, 1.0, 0.70, 1.0), false_derived=0)
+    assert 0.0025 < best.standard_error < 0.15
+    assert fewest_false_derived_near_best([best, close, far]) is close
+    # With a thousand times the texts, the standard error shrinks below the gap: the best stands.
+    many = [_fit(f.point, [share for share, _ in f.right], f.false_derived, n=100_000) for f in (best, close, far)]
+    assert fewest_false_derived_near_best(many).point == best.point

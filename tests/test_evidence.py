@@ -141,11 +141,16 @@ def test_one_pair_stating_the_same_fact_in_other_words_is_not_enough():
     assert "1 aligned pair with too little evidence of reuse" in result.summary.details
 
 
-def test_one_copied_sentence_beside_it_makes_the_reuse_partial():
-    copied = RATES_B.replace("Shops reported weak sales in the run-up to Christmas.",
-                             "Mortgage holders will have to wait a little longer for relief.")
-    result = compare(RATES_A, copied)
-    assert result.summary.firm == 1 and result.summary.verdict == "partial"
+def test_one_copied_sentence_is_shown_but_too_little_and_two_count():
+    one = RATES_B.replace("Shops reported weak sales in the run-up to Christmas.",
+                          "Mortgage holders will have to wait a little longer for relief.")
+    result = compare(RATES_A, one)
+    assert result.summary.firm == 1 and result.summary.verdict == "independent"
+    assert "2 aligned pairs with too little evidence of reuse (1 in close wording" in result.summary.details
+    two = one.replace("Some analysts warned that the economy could slip into recession.",
+                      "Economists now expect the first rate cut in the summer.")
+    result = compare(RATES_A, two)
+    assert result.summary.firm == 2 and result.summary.verdict == "rewording"  # half of A, in 3 pairs
 
 
 def test_a_heavy_rewrite_keeping_the_sources_phrasing_counts():

@@ -33,34 +33,43 @@ FLOORS = {
     # one light answer reads as heavy. Raised: one pair of weak evidence no longer makes
     # a text partial (verdict.decide, evidence.is_firm); a phrase either text repeats is
     # the topic's term, not evidence (evidence.repeated_phrases).
-    ("clough_stevenson", "binary_accuracy"): 0.958,
-    ("clough_stevenson", "four_class_accuracy"): 0.811,
-    ("clough_stevenson", "four_class_macro_f1"): 0.768,
+    # Raised (binary 0.958 -> 0.968, four-class 0.811 -> 0.821, leave one task out 0.937 ->
+    # 0.968 and 0.747 -> 0.779): the calibration takes, of the points within one standard
+    # error of the best, the one calling the fewest independent texts derived (calibrate.
+    # _fit_verdict), which is two firm pairs (not one) and 45% (not 35%).
+    ("clough_stevenson", "binary_accuracy"): 0.968,
+    ("clough_stevenson", "four_class_accuracy"): 0.821,
+    ("clough_stevenson", "four_class_macro_f1"): 0.775,
     # Lowered (leave one task out 0.947 -> 0.937, 0.758 -> 0.747): a pair beyond the
     # alignment bound now counts when it keeps two of the source's phrases (evidence.
     # judge_related), and firm pairs lie within the bound; the fit leaving task c out
     # then takes two pairs (not three) as enough, and one "non" answer of task c reads
     # as heavy. The shipped fit and the figures above are unchanged; seeds link recall
     # 0.833 -> 1.000, PAN-13 summaries' characters found 0.595 -> 0.686.
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.937,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.747,
-    ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.978,
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.968,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.778,
+    ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.989,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
     ("stsb", "spearman"): 0.763,
     ("stsb", "news_spearman"): 0.710,
     # PAN-13 training corpus, 40 pairs per subset (seed 13): documents found, passages found.
-    ("pan13", "verbatim", "detected"): 1.000,
-    ("pan13", "random", "detected"): 0.925,
+    # Lowered on purpose (verbatim 1.000 -> 0.950, random 0.925 -> 0.850, translation
+    # 0.975 -> 0.850, summary 0.800 -> 0.725): two firm pairs, not one, make a text
+    # partial (the one-standard-error fit above). A document whose reuse shows in a single
+    # firm pair is called independent, its pair shown as too little; independent answer
+    # pairs called derived fall from 5.8% to 1.4% (ceilings). The passages barely move.
+    ("pan13", "verbatim", "detected"): 0.950,
+    ("pan13", "random", "detected"): 0.850,
     # Lowered (0.975 -> 0.925): lines broken at no fixed width are joined again (segment.py);
     # two translated pairs of the sample lost the fragments that aligned (one a list of
     # download keywords now one segment). On all 5,185 pairs translations found rose.
     # Raised (random 0.900 -> 0.925, translation 0.925 -> 0.975) by the quotation fix below.
-    ("pan13", "translation", "detected"): 0.975,
+    ("pan13", "translation", "detected"): 0.850,
     # Lowered (0.850 -> 0.800): a summary whose only link is one pair of weak evidence is
     # no longer called partial; the same rule cut independent answer pairs called
     # derived from 11.9% to 7.4% (ceilings below).
-    ("pan13", "summary", "detected"): 0.800,
+    ("pan13", "summary", "detected"): 0.725,
     # Passages: runs of the source's order traded a little precision (0.899 -> 0.893;
     # verbatim plagdet 0.902 -> 0.901) for recall (0.707 -> 0.743). Lowered (verbatim
     # 0.910 -> 0.883, translation 0.875 -> 0.868, precision 0.898 -> 0.883): pairs that
@@ -78,26 +87,32 @@ FLOORS = {
     # recall traded for precision (0.902 -> 0.889), all pairs unchanged (0.856), summary
     # 0.645 -> 0.674, random 0.861 -> 0.857, translation 0.913 -> 0.908; on 60 other
     # pairs per subset all pairs 0.836 -> 0.843, on all 5,185 0.869 -> 0.871.
+    # Lowered with two firm pairs (above): fewer documents show reuse, so fewer related
+    # pairs count as its context (summary 0.674 -> 0.657, own characters 0.721 -> 0.712,
+    # all pairs 0.856 -> 0.854).
     ("pan13", "verbatim", "plagdet"): 0.897,
     ("pan13", "random", "plagdet"): 0.857,
     ("pan13", "translation", "plagdet"): 0.908,
-    ("pan13", "summary", "plagdet"): 0.674,
-    ("pan13", "overall", "plagdet"): 0.856,
+    ("pan13", "summary", "plagdet"): 0.657,
+    ("pan13", "overall", "plagdet"): 0.854,
     ("pan13", "overall", "precision"): 0.889,
     # The suspicious side alone, as #12 states some of its targets.
-    ("pan13", "summary", "suspicious_side", "recall"): 0.721,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.885,
+    ("pan13", "summary", "suspicious_side", "recall"): 0.712,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.884,
     # Rewording or partial, against the gold passages' share of each text's characters
     # (pan.document_measures): read on each text's length, not its number of sentences,
     # verbatim 0.925 -> 1.000, random 0.811 -> 0.919, translation 0.846 -> 0.923, all
     # 0.862 -> 0.948 (on all 5,185 pairs 0.881 -> 0.939).
+    # Lowered with two firm pairs (over the pairs found; random 0.919 -> 0.912, translation
+    # 0.923 -> 0.912, all 0.948 -> 0.943).
     ("pan13", "verbatim", "degree_right"): 1.000,
-    ("pan13", "random", "degree_right"): 0.919,
-    ("pan13", "translation", "degree_right"): 0.923,
-    ("pan13", "overall", "degree_right"): 0.948,
+    ("pan13", "random", "degree_right"): 0.912,
+    ("pan13", "translation", "degree_right"): 0.912,
+    ("pan13", "overall", "degree_right"): 0.943,
     # The three verdicts against the gold's, summaries apart (pan.three_way_f1): 0.817 on
-    # sentence shares, 0.926 on length.
-    ("pan13", "overall", "three_way_f1"): 0.926,
+    # sentence shares, 0.926 on length; lowered to 0.861 with two firm pairs (documents
+    # with one reused passage in one firm pair now read as independent).
+    ("pan13", "overall", "three_way_f1"): 0.861,
     # Parallel news (WMT newstest2012/2013), 40 articles per language: an edited copy
     # (sentences swapped, words dropped, swapped or re-inflected) must read as a rewording.
     **{("languages", code, "edited_copy_rewording"): 1.0 for code in ("en", "de", "fr", "es", "ru")},
@@ -129,11 +144,11 @@ CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
     # Texts written independently on one topic (Clough & Stevenson answer pairs, one or
     # both written without the source): the share the verdict calls derived.
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.058,
-    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.124,
-    # Raised (0.063 -> 0.072) with the leave-one-task-out fit above: answer pairs of
-    # task c, where that fold's fit takes two pairs as enough.
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.072,
+    # Lowered (0.058 -> 0.014, 0.124 -> 0.031, leave one task out 0.072 -> 0.014) with
+    # the one-standard-error fit: two firm pairs make a text partial, not one.
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.014,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.031,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.014,
     # ...and the closest other article of the set must not read as derived.
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     # ...nor the translation of the closest other article (lowered from one of 40 in French
@@ -147,32 +162,32 @@ CEILINGS = {
 # gains on sentence pairs (MRPC, STS-B); it loses PAN-13 passage precision and calls
 # more independent texts derived. README, "Scorers", has the whole table.
 SEMANTIC_FLOORS = {
-    # Lowered back (binary 0.968 -> 0.937, four-class 0.832 -> 0.800): with straight
-    # quotes read by where they stand (quotes.py), the calibration fits min_firm_pairs 1
-    # again for this scorer (0.938 against 0.937 for two), and one firm pair makes a text
-    # partial; independent answer pairs called derived rise to 10.6% (ceilings).
-    ("clough_stevenson", "binary_accuracy"): 0.937,
-    ("clough_stevenson", "four_class_accuracy"): 0.800,
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.947,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.758,
+    # Raised (binary 0.937 -> 0.968, four-class 0.800 -> 0.832, leave one task out 0.947
+    # -> 0.968 and 0.758 -> 0.779): the calibration's fit of min_firm_pairs had flipped
+    # between one and two on 0.001 of accuracy; the one-standard-error rule (calibrate.
+    # _fit_verdict) settles it at two, the point calling fewer independent texts derived.
+    ("clough_stevenson", "binary_accuracy"): 0.968,
+    ("clough_stevenson", "four_class_accuracy"): 0.831,
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.968,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.778,
     ("mrpc", "accuracy"): 0.738,
     ("stsb", "spearman"): 0.801,
     ("stsb", "news_spearman"): 0.739,
-    # Raised (random 0.725 -> 0.825, summary 0.750 -> 0.875, plagdet 0.802 -> 0.813) by the
-    # fit of one firm pair; precision lowered (0.867 -> 0.864), a weak pair more counted.
-    ("pan13", "random", "detected"): 0.825,
-    ("pan13", "summary", "detected"): 0.875,
-    # A related pair inside a passage shown to be reused counts (evidence.in_context):
-    # summary 0.612 -> 0.644 (own characters 0.700 -> 0.741), all pairs 0.813 -> 0.815,
-    # precision 0.864 -> 0.855.
-    ("pan13", "summary", "plagdet"): 0.644,
-    ("pan13", "overall", "plagdet"): 0.815,
+    # Lowered with two firm pairs (above: random 0.825 -> 0.725, summary 0.875 -> 0.750;
+    # summary plagdet 0.644 -> 0.631, own characters 0.741 -> 0.721, all pairs 0.815 ->
+    # 0.814, three-way F1 0.869 -> 0.829): what one firm pair had bought. Independent
+    # answer pairs called derived fall from 10.6% to 2.9% (ceilings).
+    ("pan13", "random", "detected"): 0.725,
+    ("pan13", "summary", "detected"): 0.750,
+    # A related pair inside a passage shown to be reused counts (evidence.in_context).
+    ("pan13", "summary", "plagdet"): 0.631,
+    ("pan13", "overall", "plagdet"): 0.814,
     ("pan13", "overall", "precision"): 0.855,
-    ("pan13", "summary", "suspicious_side", "recall"): 0.741,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.849,
-    # Rewording or partial read on length (as FLOORS): 0.880 -> 0.954.
-    ("pan13", "overall", "degree_right"): 0.954,
-    ("pan13", "overall", "three_way_f1"): 0.869,
+    ("pan13", "summary", "suspicious_side", "recall"): 0.721,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.847,
+    # Rewording or partial read on length (as FLOORS): 0.880 -> 0.954; 0.950 with two firm pairs.
+    ("pan13", "overall", "degree_right"): 0.950,
+    ("pan13", "overall", "three_way_f1"): 0.829,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
@@ -181,11 +196,11 @@ SEMANTIC_FLOORS = {
 }
 SEMANTIC_CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
-    # Raised (0.029 -> 0.106, 0.070 -> 0.217, 0.059 -> 0.081) by the fit of one firm pair
-    # (SEMANTIC_FLOORS): what one firm pair making a text partial costs this scorer.
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.106,
-    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.217,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.081,
+    # Lowered (0.106 -> 0.029, 0.217 -> 0.070, 0.081 -> 0.027) by the fit of two firm pairs
+    # (SEMANTIC_FLOORS).
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.029,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.070,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.027,
     ("seeds", "related_outside_gold"): 5,
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     **{("translations", pair, "other_article_called_derived"): 0.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},

@@ -12,10 +12,11 @@ from paraphrase.verdict import Shares, summarize
         ((5, 20), (5, 8), 0, "rewording", "a_from_b"),  # A is an excerpt of B, reworded
         ((10, 10), (10, 10), 10, "rewording", None),  # each is all of the other
         ((20, 20), (3, 3), 0, "partial", None),  # three pairs with evidence, none firm alone
-        ((30, 12), (2, 2), 1, "partial", "b_from_a"),
-        ((40, 40), (1, 1), 1, "partial", None),  # one firm pair is enough
-        ((40, 40), (2, 2), 0, "independent", None),  # two pairs of weaker evidence are not
-        ((5, 5), (2, 2), 0, "partial", None),  # ... unless they hold a good share of a text
+        ((30, 12), (2, 2), 2, "partial", "b_from_a"),
+        ((40, 40), (2, 2), 2, "partial", None),  # two firm pairs are enough
+        ((40, 40), (1, 1), 1, "independent", None),  # one firm pair alone is not
+        ((40, 40), (2, 2), 0, "independent", None),  # nor two pairs of weaker evidence
+        ((4, 4), (2, 2), 0, "rewording", None),  # ... unless they hold most of a text
         ((20, 20), (0, 0), 0, "independent", None),
         ((20, 0), (0, 0), 0, "independent", None),
     ],
@@ -62,8 +63,8 @@ def test_a_text_made_mostly_of_the_others_long_sentences_is_a_rewording():
 
 
 def test_too_little_evidence_counts_the_firm_pairs_it_had():
-    # The semantic scorer's thresholds ask two firm pairs: one is shown, and said, as too little.
-    options = DEFAULT_OPTIONS.replace(min_firm_pairs=2)
+    # The shipped thresholds ask two firm pairs: one is shown, and said, as too little.
+    options = DEFAULT_OPTIONS
     summary = summarize(("A", "B"), Shares((40, 40), (2, 2), firm=1), ["light edit", "paraphrase"], options)
     assert summary.verdict == "independent"
     assert "2 aligned pairs with too little evidence of reuse (1 in close wording" in summary.details
