@@ -3,8 +3,8 @@
 Preparing and comparing two long texts allocates hundreds of thousands of tokens, tuples
 and groups, none of them in reference cycles: reference counting frees them all. The
 cyclic collector still walks them, and its passes grow with everything alive: on two
-5,000-sentence texts they took a quarter of the comparison (about 1.3 s of 4.6 s), on the
-seeds a sixth (``benchmarks/bench_compare.py``). The pause ends with the outermost paused
+5,000-sentence texts they took a quarter of the comparison (about 1.3 s of 4.6 s), on two
+500-sentence texts a sixth; on the seeds, nothing measurable (``benchmarks/bench_compare.py``). The pause ends with the outermost paused
 call, in whatever thread; a collection then runs as usual on the next allocations.
 """
 
