@@ -4,8 +4,9 @@ Preparing and comparing two long texts allocates hundreds of thousands of tokens
 and groups, none of them in reference cycles: reference counting frees them all. The
 cyclic collector still walks them, and its passes grow with everything alive: on two
 5,000-sentence texts they took a quarter of the comparison (about 1.3 s of 4.6 s), on two
-500-sentence texts a sixth; on the seeds, nothing measurable (``benchmarks/bench_compare.py``). The pause ends with the outermost paused
-call, in whatever thread; a collection then runs as usual on the next allocations.
+500-sentence texts a sixth, on the seeds nothing measurable (``benchmarks/bench_compare.py``).
+The pause ends with the outermost paused call, in whatever thread; a collection then runs
+as usual on the next allocations.
 """
 
 from __future__ import annotations

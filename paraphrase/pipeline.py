@@ -16,7 +16,6 @@ from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_fact
 from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize
 
 
-@paused  # its objects hold no cycles (collector.py)
 def compare(
     a: Source, b: Source, *, options: Options | None = None, names: tuple[str | None, str | None] | None = None
 ) -> Comparison:
@@ -40,7 +39,7 @@ def compare(
     return compare_documents(doc_a, doc_b, options)
 
 
-@paused
+@paused  # its objects hold no cycles (collector.py)
 def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Comparison:
     """Align, score, diff and judge two prepared documents (one prepared text, many partners)."""
     if translation.applies(doc_a, doc_b):

@@ -106,8 +106,8 @@ def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: i
     length reused (by default, the sentence shares).
 
     Whether there is reuse at all is read on sentences: ``min_firm_pairs`` firm pairs (two,
-    as shipped: one is what independent reports of one event share now and then) show it; pairs whose evidence is weaker (one shared phrase, shared
-    information, a run) must be ``min_partial_pairs`` or cover ``partial_share`` (or
+    as shipped: one is what independent reports of one event share now and then) show
+    it; pairs whose evidence is weaker (one shared phrase, shared information, a run) must be ``min_partial_pairs`` or cover ``partial_share`` (or
     ``rewording_share``) of a text's sentences: one such pair is what two writers on one
     topic produce now and then. Its degree is read on length: a rewording when
     ``rewording_share`` or more of one text's length reappears in the other, else partial.
@@ -171,7 +171,7 @@ def _details(s: Summary, names: tuple[str, str]) -> str:
                 f"({s.b_reused:.0%} of its sentences) reappear in the other")
         if s.classes:  # pairs with some evidence, but neither firm nor enough of them
             n = sum(s.classes.values())
-            firm = str(s.firm) if s.firm else "none"  # a scorer may ask more than one firm pair
+            firm = str(s.firm) if s.firm else "none"  # firm pairs, but fewer than min_firm_pairs
             text += (f"; {n} aligned {'pair' if n == 1 else 'pairs'} with too little evidence of reuse"
                      f" ({firm} in close wording or with two shared phrases within the alignment bound)")
         return text + _shown(s)

@@ -4,7 +4,8 @@ import pytest
 
 from paraphrase.evaluation.calibrate import VerdictFit, fewest_false_derived_near_best
 from paraphrase.evaluation.clough import degree
-from paraphrase.evaluation.metrics import accuracy, best_threshold, confusion, f1, folds, macro_f1, spearman
+from paraphrase.evaluation.metrics import (accuracy, best_threshold, class_accuracies, confusion, f1, folds, macro_f1,
+                                           spearman)
 
 
 def test_accuracy_f1_and_macro_f1():
@@ -100,3 +101,9 @@ def test_the_verdict_fit_takes_the_fewest_false_derived_within_one_standard_erro
     # With a thousand times the texts, the standard error shrinks below the gap: the best stands.
     many = [_fit(f.point, [share for share, _ in f.right], f.false_derived, n=100_000) for f in (best, close, far)]
     assert fewest_false_derived_near_best(many).point == best.point
+
+
+def test_class_accuracies_give_each_class_its_share_right_and_its_size():
+    assert class_accuracies([True, True, False, False, False], [True, False, False, False, True]) == \
+        ((0.5, 2), (2 / 3, 3))
+    assert class_accuracies([False, False], [False, True]) == ((1.0, 1), (0.5, 2))  # no positives: all right

@@ -51,7 +51,7 @@ from ..verdict import INDEPENDENT, decide
 from .clough import AnswerPair, Scored, degree, label, metrics, score_answers, score_independent_pairs
 from .corpora import mrpc_pairs, pan13_pairs, stsb_pairs
 from .pan import CI_SAMPLE, Judged, judge, sample
-from .metrics import accuracy, best_threshold, spearman
+from .metrics import accuracy, best_threshold, class_accuracies, spearman
 from .sentences import distances, mrpc_cross_validated
 
 CONTENT_WEIGHTS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -180,16 +180,9 @@ def _verdict_fit(point: tuple[float, int, int], scored: Sequence[Scored], option
     corpora = [answers]
     if documents:
         corpora.append([(gold, decide(a, b, n, fitted, firm) != INDEPENDENT) for a, b, n, firm, gold in documents])
-    right = tuple(_right(corpus, reuse) for corpus in corpora for reuse in (True, False))
+    right = tuple(share for corpus in corpora for share in class_accuracies(*zip(*corpus)))
     false_derived = sum(found for corpus in corpora for gold, found in corpus if not gold)
     return VerdictFit(point, right, false_derived)
-
-
-def _right(judged: Sequence[tuple[bool, bool]], reuse: bool) -> tuple[float, int]:
-    """The share of the texts of one class (gold ``reuse``) judged right, and how many; a
-    class absent counts as all right."""
-    found = [f for gold, f in judged if gold == reuse]
-    return (sum(f == reuse for f in found) / len(found) if found else 1.0), max(len(found), 1)
 
 
 def _fit_degree(plagiarised: Sequence[Scored], options: Options) -> tuple[float, float]:

@@ -13,13 +13,14 @@ def accuracy(gold: Labels, predicted: Labels) -> float:
     return float(sum(bool(g == p) for g, p in zip(gold, predicted)) / len(gold))
 
 
-def balanced_accuracy(gold: Sequence[bool], predicted: Sequence[bool]) -> float:
-    """The mean of the accuracy on positives and on negatives (a class absent counts as 1)."""
+def class_accuracies(gold: Sequence[bool], predicted: Sequence[bool]) -> tuple[tuple[float, int], ...]:
+    """The accuracy on positives, then on negatives, each with how many there are (a class
+    absent counts as all right, of one); their mean is the balanced accuracy."""
     shares = []
     for value in (True, False):
         judged = [p for g, p in zip(gold, predicted) if g == value]
-        shares.append(sum(p == value for p in judged) / len(judged) if judged else 1.0)
-    return sum(shares) / 2
+        shares.append((sum(p == value for p in judged) / len(judged) if judged else 1.0, max(len(judged), 1)))
+    return tuple(shares)
 
 
 def f1(gold: Labels, predicted: Labels, positive: Hashable) -> float:
