@@ -34,7 +34,7 @@ from .cores import matrix_workers
 from .cover import Cover, covers
 from .document import Document, Sentence
 from .options import Options
-from .score import content_bag, feature_distance, group_distances
+from .score import JoinedCodes, content_bag, feature_distance, group_distances
 from .scorers import Scorer, scorer_for
 from .tokens import Features, concatenated
 
@@ -131,13 +131,14 @@ def _scored_candidates(
     bounds = {bound: scorer.lexical_bound(bound, options)
               for bound in (options.related_max_distance, options.align_max_distance)}
     candidates = sorted(_candidates(overlap))
+    joined = JoinedCodes(alphabet)
     for start in range(0, len(candidates), SCORE_BLOCK):
         groups: list[Group] = []
         for i, j in candidates[start:start + SCORE_BLOCK]:
             single = Group((left[i].index,), (right[j].index,), 0.0)
             groups += (single, *_joined_neighbours(a, b, single))
         sides = [(_parts(a, g.a), _parts(b, g.b)) for g in groups]
-        for group, d in zip(groups, group_distances(sides, options, alphabet).tolist()):
+        for group, d in zip(groups, group_distances(sides, options, alphabet, joined).tolist()):
             if d <= bounds[_bound(group, options)]:
                 yield Group(group.a, group.b, d)
 

@@ -76,8 +76,15 @@ class _Side:
 
     def __init__(self, tokens: tuple[Token, ...], runs: Sequence[Span]) -> None:
         self.runs = list(runs)
+        if len(self.runs) == 1:  # most pairs: one sentence, or adjacent ones, a side
+            (start, end), = self.runs
+            inner = [t.start for t in tokens[1:]]  # a token's span reaches the next token
+            self.starts = [start, *inner] if tokens else []
+            self.ends = [*inner, end] if tokens else []
+            self.breaks: set[int] = set()
+            return
         starts = [s for s, _ in self.runs]
-        run_of = [bisect_right(starts, t.start) - 1 for t in tokens] if len(starts) > 1 else [0] * len(tokens)
+        run_of = [bisect_right(starts, t.start) - 1 for t in tokens]
         # Token k opens a run, or follows a token of the same run.
         self.starts = [self.runs[r][0] if k == 0 or run_of[k - 1] != r else tokens[k].start
                        for k, r in enumerate(run_of)]
@@ -95,6 +102,9 @@ class _Side:
 def _split(op: tuple[str, int, int, int, int], breaks_a: set[int], breaks_b: set[int]) -> Iterator[tuple[str, int, int, int, int]]:
     """An opcode cut where either side passes from one run of text to the next."""
     tag, i1, i2, j1, j2 = op
+    if not breaks_a and not breaks_b:
+        yield op
+        return
     if tag == "equal":
         cuts = sorted({0, i2 - i1} | {k - i1 for k in breaks_a if i1 < k < i2} | {k - j1 for k in breaks_b if j1 < k < j2})
         for x, y in zip(cuts, cuts[1:]):

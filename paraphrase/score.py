@@ -82,24 +82,42 @@ def feature_distance(a: Features, b: Features, options: Options, alphabet: Alpha
 
 def group_distances(
     groups: Sequence[tuple[Sequence[Features], Sequence[Features]]], options: Options, alphabet: Alphabet,
+    joined: JoinedCodes | None = None,
 ) -> np.ndarray:
     """``feature_distance`` of many pairs at once, each side one or more consecutive
     sentences read as one (``concatenated``).
 
     The candidate search scores hundreds of pairs per comparison; here each side's codes
-    are joined from its sentences' (cached in ``alphabet``) and rapidfuzz scores every
-    pair in two vectorised calls, with the same result as one ``feature_distance`` per pair.
+    are joined once (``joined``: pass one to share it between calls) and rapidfuzz scores
+    every pair in two vectorised calls, with the same result as one ``feature_distance``
+    per pair.
     """
     if not groups:
         return np.zeros(0)
     if round(options.fact_weight) != 1:  # the bags then depend on both sides' facts
         return np.array([feature_distance(_read_as_one(x), _read_as_one(y), options, alphabet) for x, y in groups])
-    bags = [(_joined_bag(x, alphabet), _joined_bag(y, alphabet)) for x, y in groups]
-    words = [(_joined_words(x, alphabet), _joined_words(y, alphabet)) for x, y in groups]
-    overlap = process.cpdist(*zip(*bags), scorer=Indel.normalized_similarity, dtype=np.float64)
-    sequence = process.cpdist(*zip(*words), scorer=Indel.normalized_similarity, dtype=np.float64)
+    joined = joined or JoinedCodes(alphabet)
+    (bags_a, words_a), (bags_b, words_b) = (zip(*map(joined, side)) for side in zip(*groups))
+    overlap = process.cpdist(bags_a, bags_b, scorer=Indel.normalized_similarity, dtype=np.float64)
+    sequence = process.cpdist(words_a, words_b, scorer=Indel.normalized_similarity, dtype=np.float64)
     share = options.content_weight
     return share * (1.0 - overlap) + (1.0 - share) * (1.0 - sequence)
+
+
+class JoinedCodes:
+    """The bag and word codes of sentence groups read as one, each group joined once: a
+    sentence is the side of several candidates, and its neighbours' joined groups too."""
+
+    def __init__(self, alphabet: Alphabet) -> None:
+        self._alphabet = alphabet
+        self._codes: dict[tuple[int, ...], tuple[str, str]] = {}
+
+    def __call__(self, parts: Sequence[Features]) -> tuple[str, str]:
+        key = tuple(map(id, parts))  # the documents hold their sentences' features throughout
+        codes = self._codes.get(key)
+        if codes is None:
+            codes = self._codes[key] = (_joined_bag(parts, self._alphabet), _joined_words(parts, self._alphabet))
+        return codes
 
 
 def _read_as_one(parts: Sequence[Features]) -> Features:

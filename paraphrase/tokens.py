@@ -254,11 +254,14 @@ def _lowercase_seen(punkt: str | None) -> frozenset[str]:
 def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") -> Iterator[Fact]:
     first_word = next((i for i, t in enumerate(tokens) if t.kind != "punct"), -1)
     for i, token in enumerate(tokens):
-        raw = text[token.start - offset:token.end - offset]
         if token.kind == "number":
             end = _unit_end(tokens, i, text, offset)
             yield Fact("number", number_value(token.norm, code), text[token.start - offset:end - offset], token.start, end)
-        elif token.kind == "word" and is_name(raw, i == first_word, code):
+            continue
+        if token.kind != "word" or not text[token.start - offset].isupper():  # most tokens: no fact
+            continue
+        raw = text[token.start - offset:token.end - offset]
+        if is_name(raw, i == first_word, code):
             kind = "date" if token.norm in DATE_WORDS else "name"
             yield Fact(kind, token.norm if token.norm.isupper() else stem(token.norm, code), raw, token.start, token.end)
 
