@@ -22,6 +22,7 @@ from rapidfuzz.distance import Indel
 
 from .alphabet import Alphabet
 from .diff import Opcode
+from .places import same_place
 from .options import DEFAULT_OPTIONS, Options
 from .tokens import Fact, Features, concatenated, features, stopwords
 
@@ -178,7 +179,21 @@ def changed_facts(
         only_b = _joined(_missing(b.facts, a, kind, text_b), text_b)
         swaps = [op for op in diff if op[0] == "replace" and _short(text_a[op[1]:op[2]]) and _short(text_b[op[3]:op[4]])]
         changed += _paired(kind, only_a, only_b, swaps, (a, b))
+    changed = [c for c in changed if not _one_place(c, (a, b), (text_a, text_b))]
     return tuple(sorted(changed, key=_reading_order))
+
+
+def _one_place(change: ChangedFact, sides: tuple[Features, Features], texts: tuple[str, str]) -> bool:
+    """A country named another way in English copy (``places``): "Russia" -> "Moscow", or
+    "Kyiv" on one side where the other sentence says "Ukrainian"."""
+    if change.kind != "name" or any(f.language != "en" for f in sides):
+        return False
+    if change.a is not None and change.b is not None:
+        return same_place(change.a.key, change.b.key)
+    fact, other = (change.a, 1) if change.a is not None else (change.b, 0)
+    assert fact is not None
+    names = [f for f in sides[other].facts if f.kind == "name"]
+    return any(same_place(fact.key, f.key) for f in (*names, *_joined(names, texts[other])))
 
 
 def _paired(kind: str, only_a: list[Fact], only_b: list[Fact], replaced: list[Opcode],

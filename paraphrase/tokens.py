@@ -263,7 +263,17 @@ def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") 
         raw = text[token.start - offset:token.end - offset]
         if is_name(raw, i == first_word, code):
             kind = "date" if token.norm in DATE_WORDS else "name"
-            yield Fact(kind, token.norm if token.norm.isupper() else stem(token.norm, code), raw, token.start, token.end)
+            yield Fact(kind, _name_key(token.norm, code), raw, token.start, token.end)
+
+
+def name_key(name: str, code: str = "en") -> str:
+    """The key a name's facts carry, its words' joined by a space as a changed fact joins
+    them: "Russia's" -> "russia", "New Delhi" -> "new delhi"."""
+    return " ".join(_name_key(t.norm, code) for t in tokenize(name) if t.kind == "word")
+
+
+def _name_key(norm: str, code: str) -> str:
+    return norm if norm.isupper() else stem(norm, code)  # an acronym as written
 
 
 def _unit_end(tokens: tuple[Token, ...], i: int, text: str = "", offset: int = 0) -> int:

@@ -96,6 +96,23 @@ def test_a_name_written_longer_or_shorter_is_not_a_change(a, b):
     assert [c for c in changes(b, a) if c.kind == "name"] == []
 
 
+@pytest.mark.parametrize("a, b", [
+    ("Russia sent troops to the border on Monday.", "Moscow sent troops to the border on Monday."),
+    ("Officials in Kyiv said troops had crossed.", "Ukrainian officials said troops had crossed."),
+    ("The Kremlin denied the report on Friday.", "Russia denied the report on Friday."),
+])
+def test_a_country_named_another_way_is_not_a_change(a, b):
+    assert [c for c in changes(a, b) if c.kind == "name"] == []
+
+
+@pytest.mark.parametrize("a, b, changed", [
+    ("Troops from Russia crossed the border.", "Troops from China crossed the border.", ("Russia", "China")),
+    ("Seoul fired a missile on Monday.", "Pyongyang fired a missile on Monday.", ("Seoul", "Pyongyang")),
+])
+def test_another_country_is_still_a_change(a, b, changed):
+    assert [(c.a.text, c.b.text) for c in changes(a, b) if c.kind == "name"] == [changed]
+
+
 def test_days_are_dates_and_a_clock_time_is_one_fact():
     found = changes("The vote was held at 9 p.m. on Thursday after a debate.",
                     "The vote was held at 10 p.m. on Friday after a debate.")
