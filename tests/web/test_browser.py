@@ -445,3 +445,63 @@ def test_an_article_and_its_translation_line_up_in_their_own_scripts(browser, se
     facts = " ".join(f.text for f in browser.find_elements(By.CSS_SELECTOR, ".fact-change"))
     assert "2,3 миллиона → 3.2 million" in facts
     save_screenshot(browser, "viewer-translation-ru-en.png")
+
+
+# The rule sets of WCAG 2.0 and 2.1, levels A and AA (contrast AA, labels, names, structure).
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def accessibility_violations(browser):
+    """axe-core's WCAG 2.1 A and AA violations on the open page, as "rule: element" lines.
+
+    axe-core's script comes inside the ``axe-core-python`` test package and is injected
+    into the page: nothing is fetched.
+    """
+    import axe_core_python
+
+    browser.execute_script((Path(axe_core_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8"))
+    found = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then((r) => done(r.violations));", WCAG_AA)
+    return [f"{v['id']}: {node['target']}" for v in found for node in v["nodes"]]
+
+
+def test_form_result_views_and_report_pass_an_accessibility_audit(browser, server, tmp_path):
+    import subprocess
+    import sys
+
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    assert accessibility_violations(browser) == []
+    compare_seeds(browser, server)
+    assert accessibility_violations(browser) == []
+    browser.find_element(By.ID, "view-written").click()
+    assert accessibility_violations(browser) == []
+    report = tmp_path / "report.html"
+    subprocess.run([sys.executable, "-m", "paraphrase.cli", "compare", str(seed("001")), str(seed("003")),
+                    "--format", "html", "-o", str(report)], check=True, timeout=120)
+    browser.get(report.as_uri())
+    assert accessibility_violations(browser) == []
+
+
+def test_the_keyboard_reaches_a_shared_passage_with_visible_focus_and_opens_its_partner(browser, server):
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.common.by import By
+
+    compare_seeds(browser, server)
+    browser.find_element(By.ID, "view-written").click()
+    browser.execute_script("document.getElementById('column-a').focus()")
+    browser.switch_to.active_element.send_keys(Keys.TAB)  # from the column to its first shared passage
+    sentence = browser.switch_to.active_element
+    assert "linked" in sentence.get_attribute("class")
+    outline = browser.execute_script(
+        "const s = getComputedStyle(arguments[0]); return [s.outlineStyle, parseFloat(s.outlineWidth)];", sentence)
+    assert outline[0] != "none" and outline[1] >= 2  # the focus is visible
+    sentence.send_keys(Keys.ENTER)
+    assert "current" in sentence.get_attribute("class")
+    assert browser.find_elements(By.CSS_SELECTOR, "#column-b .sent.current")
+    row = browser.find_element(By.CSS_SELECTOR, "#match-list tbody tr:last-child")
+    browser.execute_script("arguments[0].focus()", row)
+    row.send_keys(Keys.ENTER)  # a row of the match list opens its match too
+    assert "current" in row.get_attribute("class")

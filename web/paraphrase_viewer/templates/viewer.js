@@ -129,7 +129,10 @@
     sentence.addEventListener("click", choose);
     sentence.addEventListener("keydown", (event) => { if (event.key === "Enter") choose(); });
   });
-  $$("#match-list tbody tr").forEach((row) => row.addEventListener("click", () => focusMatch(row.dataset.match)));
+  $$("#match-list tbody tr").forEach((row) => {
+    row.addEventListener("click", () => focusMatch(row.dataset.match));
+    row.addEventListener("keydown", (event) => { if (event.key === "Enter") focusMatch(row.dataset.match); });
+  });
   const step = (by) => { if (matchIds.length) focusMatch(matchIds[(current + by + matchIds.length) % matchIds.length]); };
   $("#match-next").addEventListener("click", () => step(1));
   $("#match-previous").addEventListener("click", () => step(-1));
