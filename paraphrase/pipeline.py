@@ -16,6 +16,7 @@ from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_fact
 from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize
 
 
+@paused  # across reading and both preparations too: no collection walks the first text mid-call
 def compare(
     a: Source, b: Source, *, options: Options | None = None, names: tuple[str | None, str | None] | None = None
 ) -> Comparison:
