@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .tokens import name_key
+
 _TABLE = """
 Afghanistan | Kabul | Afghan
 Albania | Tirana | Albanian
@@ -219,15 +221,8 @@ def same_place(key_a: str, key_b: str) -> bool:
     return bool(places.get(key_a, set()) & places.get(key_b, set()))
 
 
-def countries(key: str) -> frozenset[str]:
-    """The countries an English name key may stand for (empty: not a place of the table)."""
-    return frozenset(_places().get(key, set()))
-
-
 @lru_cache(maxsize=1)
 def _places() -> dict[str, set[str]]:
-    from .tokens import name_key
-
     places: dict[str, set[str]] = {}
     for line in filter(None, map(str.strip, _TABLE.splitlines())):
         names, capitals, others = (part.split(",") for part in line.split("|"))

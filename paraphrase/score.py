@@ -22,8 +22,8 @@ from rapidfuzz.distance import Indel
 
 from .alphabet import Alphabet
 from .diff import Opcode
-from .places import same_place
 from .options import DEFAULT_OPTIONS, Options
+from .places import same_place
 from .tokens import Fact, Features, concatenated, features, stopwords
 
 # What may stand between two words of one name: "Jabhat al-Nusra", "Bashar Assad".
@@ -190,10 +190,11 @@ def _one_place(change: ChangedFact, sides: tuple[Features, Features], texts: tup
         return False
     if change.a is not None and change.b is not None:
         return same_place(change.a.key, change.b.key)
-    fact, other = (change.a, 1) if change.a is not None else (change.b, 0)
-    assert fact is not None
-    names = [f for f in sides[other].facts if f.kind == "name"]
-    return any(same_place(fact.key, f.key) for f in (*names, *_joined(names, texts[other])))
+    for fact, other in ((change.a, 1), (change.b, 0)):  # the one side that has it
+        if fact is not None:
+            names = [f for f in sides[other].facts if f.kind == "name"]
+            return any(same_place(fact.key, f.key) for f in (*names, *_joined(names, texts[other])))
+    return False
 
 
 def _paired(kind: str, only_a: list[Fact], only_b: list[Fact], replaced: list[Opcode],
