@@ -1,7 +1,9 @@
 """Align the sentences of two documents: which sentence of one came from which of the other.
 
-1. One vectorised ``rapidfuzz.process.cdist`` call scores every sentence pair by content
-   overlap (sorted word-code strings: their Indel similarity is the Dice overlap).
+1. Every sentence pair is scored by content overlap, a block of sentences at a time in
+   vectorised ``rapidfuzz.process.cdist`` calls, keeping each sentence's few nearest
+   sentences of the other text (``nearest.py``; memory grows with the texts, not their
+   product).
 2. The few best candidates of each sentence get the full paraphrase distance, and so
    does each candidate joined with a neighbour (one sentence rewritten as two, or two
    as one), since neither half of a split sentence may pass alone (scored a block at a
@@ -31,15 +33,15 @@ from rapidfuzz.distance import Indel
 
 from .alphabet import Alphabet
 from .cores import matrix_workers
-from .cover import Cover, covers
+from .cover import COVER_CANDIDATES, Cover, covers
 from .document import Document, Sentence
+from .nearest import Nearest, nearest
 from .options import Options
 from .score import JoinedCodes, content_bag, feature_distance, group_distances
 from .scorers import Scorer, scorer_for
 from .tokens import Features, concatenated
 
 CANDIDATES_PER_SENTENCE = 3
-SORT_BLOCK = 256  # rows of the overlap matrix ordered at a time
 SCORE_BLOCK = 1024  # candidate pairs scored at a time (with their joined neighbours)
 # In the candidate search, numbers and names count twice: among sentences on one event,
 # shared specifics single out the sentence a rewrite came from. (The distance that
@@ -76,15 +78,15 @@ def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Ali
     def rescore(found: list[Cover]) -> list[Cover]:
         return [(g.a, g.b, g.distance) for g in rescored(scorer, a, b, [Group(*c) for c in found], options)]
 
-    overlap = _overlap_matrix(left, right, options, alphabet)
-    candidates = list(_scored_candidates(a, b, left, right, overlap, options, alphabet, scorer))
+    near = _nearest(left, right, options, alphabet)
+    candidates = list(_scored_candidates(a, b, left, right, near, options, alphabet, scorer))
     scored = sorted((g for g in rescored(scorer, a, b, candidates, options) if g.distance <= _bound(g, options)),
                     key=_best_first)
     aligned = _match(g for g in scored if g.distance <= options.align_max_distance)
     merger = _Merger(a, b, aligned, options, alphabet, scorer)
     groups = [merger.grow(g) for g in aligned]
     taken = ({i for g in groups for i in g.a}, {j for g in groups for j in g.b})
-    groups += [Group(*cover, cover=True) for cover in covers(a, b, left, right, overlap, taken, options, alphabet, rescore)]
+    groups += [Group(*cover, cover=True) for cover in covers(a, b, left, right, near, taken, options, alphabet, rescore)]
     groups.sort(key=lambda g: (g.a, g.b))
     related = _match((g for g in scored if g.distance > options.align_max_distance), taken=groups)
     return Alignment(groups, sorted(related, key=lambda g: g.a))
@@ -113,24 +115,22 @@ def _best_first(group: Group) -> tuple[float, int, tuple[int, ...], tuple[int, .
     return group.distance, len(group.a) + len(group.b), group.a, group.b
 
 
-def _overlap_matrix(left: list[Sentence], right: list[Sentence], options: Options, alphabet: Alphabet) -> np.ndarray:
+def _nearest(left: list[Sentence], right: list[Sentence], options: Options, alphabet: Alphabet) -> Nearest:
+    # Enough neighbours for the candidates and for the covers of unaligned sentences.
     bags_a = [content_bag(s.features, alphabet, CANDIDATE_FACT_WEIGHT) for s in left]
     bags_b = [content_bag(s.features, alphabet, CANDIDATE_FACT_WEIGHT) for s in right]
-    return process.cdist(
-        bags_a, bags_b, scorer=Indel.normalized_similarity, score_cutoff=options.candidate_overlap,
-        dtype=np.float32, workers=matrix_workers(len(bags_a), len(bags_b)),
-    )
+    return nearest(bags_a, bags_b, options.candidate_overlap, max(CANDIDATES_PER_SENTENCE, COVER_CANDIDATES))
 
 
 def _scored_candidates(
-    a: Document, b: Document, left: list[Sentence], right: list[Sentence], overlap: np.ndarray,
+    a: Document, b: Document, left: list[Sentence], right: list[Sentence], near: Nearest,
     options: Options, alphabet: Alphabet, scorer: Scorer,
 ) -> Iterator[Group]:
     # Lexical distances, for the pairs the scorer may still bring within their bound,
     # scored a block of candidates at a time (vectorised, in bounded memory).
     bounds = {bound: scorer.lexical_bound(bound, options)
               for bound in (options.related_max_distance, options.align_max_distance)}
-    candidates = sorted(_candidates(overlap))
+    candidates = sorted(_candidates(near))
     joined = JoinedCodes(alphabet)
     for start in range(0, len(candidates), SCORE_BLOCK):
         groups: list[Group] = []
@@ -175,25 +175,13 @@ def _joined_neighbours(a: Document, b: Document, group: Group) -> Iterator[Group
                 yield Group(grown, group.b, 0.0) if side == "a" else Group(group.a, grown, 0.0)
 
 
-def _candidates(overlap: np.ndarray) -> set[tuple[int, int]]:
+def _candidates(near: Nearest) -> set[tuple[int, int]]:
     # The best few per row and per column: enough to resolve near-ties between
     # paraphrases without scoring all n*m pairs with the full distance.
-    pairs: set[tuple[int, int]] = set()
-    for row, columns in _best_per_row(overlap):
-        pairs.update((row, column) for column in columns if overlap[row, column] > 0)
-    for column, rows in _best_per_row(overlap.T):
-        pairs.update((row, column) for row in rows if overlap[row, column] > 0)
-    return pairs
-
-
-def _best_per_row(matrix: np.ndarray) -> Iterator[tuple[int, list[int]]]:
-    """Each row's CANDIDATES_PER_SENTENCE best columns (ties to the first), sorted a block of
-    rows at a time, so that memory holds one block's order, not the whole matrix's."""
     k = CANDIDATES_PER_SENTENCE
-    for start in range(0, len(matrix), SORT_BLOCK):
-        block = np.argsort(-matrix[start:start + SORT_BLOCK], axis=1, kind="stable")[:, :k]
-        for offset, columns in enumerate(block.tolist()):
-            yield start + offset, columns
+    pairs = {(row, column) for row, columns in enumerate(near.rows) for column in columns[:k]}
+    pairs.update((row, column) for column, rows in enumerate(near.columns) for row in rows[:k])
+    return pairs
 
 
 def _match(scored: Iterable[Group], taken: Iterable[Group] = ()) -> list[Group]:

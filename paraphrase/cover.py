@@ -19,10 +19,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Iterator
 
-import numpy as np
-
 from .alphabet import Alphabet
 from .document import Document, Sentence
+from .nearest import Nearest
 from .options import Options
 from .score import feature_distance
 from .scorers import scorer_for
@@ -36,7 +35,7 @@ Cover = tuple[tuple[int, ...], tuple[int, ...], float]  # A indexes, B indexes, 
 
 
 def covers(
-    a: Document, b: Document, left: list[Sentence], right: list[Sentence], overlap: np.ndarray,
+    a: Document, b: Document, left: list[Sentence], right: list[Sentence], near: Nearest,
     taken: tuple[set[int], set[int]], options: Options, alphabet: Alphabet,
     rescore: Callable[[list[Cover]], list[Cover]] = lambda found: found,
 ) -> list[Cover]:
@@ -45,7 +44,7 @@ def covers(
     distances into the engine scorer's (``align.rescored``)."""
     accepted = []
     used_a, used_b = set(taken[0]), set(taken[1])
-    found = rescore(list(_candidates(a, b, left, right, overlap, taken, options, alphabet)))
+    found = rescore(list(_candidates(a, b, left, right, near, taken, options, alphabet)))
     for cover in sorted((c for c in found if c[2] <= options.align_max_distance), key=lambda c: c[2]):
         target_free = (cover[0][0] not in used_a) if len(cover[0]) == 1 else (cover[1][0] not in used_b)
         if target_free:
@@ -56,28 +55,28 @@ def covers(
 
 
 def _candidates(
-    a: Document, b: Document, left: list[Sentence], right: list[Sentence], overlap: np.ndarray,
+    a: Document, b: Document, left: list[Sentence], right: list[Sentence], near: Nearest,
     taken: tuple[set[int], set[int]], options: Options, alphabet: Alphabet,
 ) -> Iterator[Cover]:
     for row, sentence in enumerate(left):
         if sentence.index not in taken[0]:
-            found = _cover(sentence, right, overlap[row], b, options, alphabet)
+            found = _cover(sentence, right, near.rows[row], b, options, alphabet)
             if found:
                 yield (sentence.index,), found[0], found[1]
     for column, sentence in enumerate(right):
         if sentence.index not in taken[1]:
-            found = _cover(sentence, left, overlap[:, column], a, options, alphabet)
+            found = _cover(sentence, left, near.columns[column], a, options, alphabet)
             if found:
                 yield found[0], (sentence.index,), found[1]
 
 
 def _cover(
-    target: Sentence, others: list[Sentence], overlap: np.ndarray, other: Document, options: Options,
+    target: Sentence, others: list[Sentence], nearest: list[int], other: Document, options: Options,
     alphabet: Alphabet,
 ) -> tuple[tuple[int, ...], float] | None:
-    if np.count_nonzero(overlap) < 2:  # a cover needs two sentences sharing content
+    if len(nearest) < 2:  # a cover needs two sentences sharing content
         return None
-    best = [int(k) for k in np.argsort(-overlap, kind="stable")[:COVER_CANDIDATES] if overlap[k] > 0]
+    best = nearest[:COVER_CANDIDATES]
     chosen = _greedy(set(target.features.content), [others[k] for k in best], options.max_group, options.cover_span)
     if len(chosen) < 2:  # one sentence alone was already tried by the alignment
         return None
