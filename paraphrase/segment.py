@@ -33,7 +33,8 @@ Span = tuple[int, int]
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 _LIST_ITEM_OR_RULE = re.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)])\s|\s*[-=_*~#]{3,}\s*$", re.MULTILINE)
-_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
+# A quotation closed after a comma goes on: 'beat these groups as in the past,”' / 'he told'.
+_SENTENCE_END = re.compile(r"(?<!,)[.!?:;\"'”’)\]]$")
 _FIRST_WORD = re.compile(r"\s*\S+")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 # Text is hard-wrapped when half its lines or more fill at least this share of its width...
