@@ -42,7 +42,8 @@ def nearest(bags_a: list[str], bags_b: list[str], cutoff: float, k: int, block: 
         scores = process.cdist(bags_a[start:start + block], bags_b, scorer=Indel.normalized_similarity,
                                score_cutoff=cutoff, dtype=np.float32,
                                workers=matrix_workers(min(block, len(bags_a) - start), len(bags_b)))
-        rows += _positive(np.argsort(-scores, axis=1, kind="stable")[:, :k], scores, axis=1)
+        best = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+        rows += _positive(best, np.take_along_axis(scores, best, axis=1))
         # Earlier rows come first in the merge, so a stable sort keeps ties to the earlier.
         order = np.argsort(-scores, axis=0, kind="stable")[:k]
         values = np.concatenate([best_values, np.take_along_axis(scores, order, axis=0)])
@@ -53,10 +54,8 @@ def nearest(bags_a: list[str], bags_b: list[str], cutoff: float, k: int, block: 
     return Nearest(rows, _positive(best_rows.T, best_values.T) if len(bags_a) else [[] for _ in bags_b])
 
 
-def _positive(order: np.ndarray, values: np.ndarray, axis: int | None = None) -> list[list[int]]:
-    """Each line of ``order`` (indexes, best first) cut to those whose value is positive;
-    ``values`` is the matrix the indexes point into along ``axis``, or the values
-    themselves, line by line, when ``axis`` is None."""
-    chosen = values if axis is None else np.take_along_axis(values, order, axis=axis)
+def _positive(order: np.ndarray, values: np.ndarray) -> list[list[int]]:
+    """Each line of ``order`` (indexes, best first) cut to those whose value (the same
+    place in ``values``) is positive."""
     return [[int(i) for i, v in zip(line, line_values) if v > 0]
-            for line, line_values in zip(order.tolist(), chosen.tolist())]
+            for line, line_values in zip(order.tolist(), values.tolist())]

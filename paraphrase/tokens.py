@@ -267,8 +267,8 @@ def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") 
 
 
 def name_key(name: str, code: str = "en") -> str:
-    """The key a name's facts carry, its words' joined by a space as a changed fact joins
-    them: "Russia's" -> "russia", "New Delhi" -> "new delhi"."""
+    """The key a name's facts carry, its words' keys joined by a space as a changed fact
+    joins them: "Russia's" -> "russia", "New Delhi" -> "new delhi"."""
     return " ".join(_name_key(t.norm, code) for t in tokenize(name) if t.kind == "word")
 
 

@@ -107,7 +107,8 @@ def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: i
 
     Whether there is reuse at all is read on sentences: ``min_firm_pairs`` firm pairs (two,
     as shipped: one is what independent reports of one event share now and then) show
-    it; pairs whose evidence is weaker (one shared phrase, shared information, a run) must be ``min_partial_pairs`` or cover ``partial_share`` (or
+    it; pairs whose evidence is weaker (one shared phrase, shared information, a run)
+    must be ``min_partial_pairs`` or cover ``partial_share`` (or
     ``rewording_share``) of a text's sentences: one such pair is what two writers on one
     topic produce now and then. Its degree is read on length: a rewording when
     ``rewording_share`` or more of one text's length reappears in the other, else partial.
