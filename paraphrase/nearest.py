@@ -42,7 +42,8 @@ def nearest(bags_a: list[str], bags_b: list[str], cutoff: float, k: int, block: 
         scores = process.cdist(bags_a[start:start + block], bags_b, scorer=Indel.normalized_similarity,
                                score_cutoff=cutoff, dtype=np.float32,
                                workers=matrix_workers(min(block, len(bags_a) - start), len(bags_b)))
-        best = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+        # A copy, so that the whole block's order is freed before the columns' is made.
+        best = np.argsort(-scores, axis=1, kind="stable")[:, :k].copy()
         rows += _positive(best, np.take_along_axis(scores, best, axis=1))
         # Earlier rows come first in the merge, so a stable sort keeps ties to the earlier.
         order = np.argsort(-scores, axis=0, kind="stable")[:k]
