@@ -59,14 +59,18 @@ class ChangedFact:
 
 
 def distance(s1: str, s2: str, *, options: Options | None = None) -> float:
-    """Paraphrase distance of two sentences: 0 identical, 1 unrelated.
+    """Paraphrase distance of two sentences by the options' scorer: 0 identical, 1 unrelated.
 
     >>> distance("The army lost dozens of soldiers.", "The army lost dozens of soldiers!")
     0.0
     >>> distance("Russia intervened in 2015.", "The weather was mild.")
     1.0
     """
-    return feature_distance(features(s1), features(s2), options or DEFAULT_OPTIONS, Alphabet())
+    from .scorers import scorer_for
+
+    options = options or DEFAULT_OPTIONS
+    lexical = feature_distance(features(s1), features(s2), options, Alphabet())
+    return float(scorer_for(options).rescore([((s1,), (s2,))], np.array([lexical]), options, every_pair=True)[0])
 
 
 def feature_distance(a: Features, b: Features, options: Options, alphabet: Alphabet) -> float:

