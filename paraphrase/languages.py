@@ -32,14 +32,18 @@ class Language:
     characters: bool = False
     # "2,3" is two point three and "1.000" a thousand (German, French, Spanish, Russian).
     decimal_comma: bool = False
+    # How an adverb is made from an adjective or a number word (ending, what it replaced):
+    # "Firstly", "Happily", "Finalement", "Finalmente" open a sentence without being names.
+    adverb_endings: tuple[tuple[str, str], ...] = ()
 
 
-ENGLISH = Language("en", "English", "english", "porter", None)
+ENGLISH = Language("en", "English", "english", "porter", None, adverb_endings=(("ly", ""), ("ily", "y"), ("ally", "")))
 LANGUAGES: dict[str, Language] = {language.code: language for language in (
     ENGLISH,
     Language("de", "German", "german", "german", "german", capitalised_names=False, decimal_comma=True),
-    Language("fr", "French", "french", "french", "french", decimal_comma=True),
-    Language("es", "Spanish", "spanish", "spanish", "spanish", decimal_comma=True),
+    Language("fr", "French", "french", "french", "french", decimal_comma=True,
+             adverb_endings=(("ment", ""), ("emment", "ent"), ("amment", "ant"))),
+    Language("es", "Spanish", "spanish", "spanish", "spanish", decimal_comma=True, adverb_endings=(("mente", ""),)),
     Language("ru", "Russian", "russian", "russian", "russian", decimal_comma=True),
     Language("zh", "Chinese", None, None, "chinese", capitalised_names=False, characters=True),
 )}

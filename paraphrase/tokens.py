@@ -230,14 +230,24 @@ def is_name(raw: str, initial: bool, code: str = "en") -> bool:
 
     Mid-sentence capitals are names. At the start of a sentence every word is
     capitalised, so there a word is a name only if the Punkt model's training text
-    never showed it in lower case. In a language that capitalises every noun (German),
-    only acronyms are told apart.
+    never showed it in lower case, nor the word an adverb is made from ("Firstly":
+    "first"). In a language that capitalises every noun (German), only acronyms are
+    told apart.
+
+    >>> is_name("Firstly", True), is_name("Kelly", True), is_name("Kelly", False)
+    (False, True, True)
     """
     if not raw[0].isupper() or _bare(normalize(raw)) in stopwords(code):
         return False
-    if not language(code).capitalised_names:
+    lang = language(code)
+    if not lang.capitalised_names:
         return raw.isupper() and len(raw) > 1
-    return not initial or normalize(raw) not in _lowercase_seen(language(code).punkt)
+    if not initial:
+        return True
+    seen, word = _lowercase_seen(lang.punkt), normalize(raw)
+    return word not in seen and not any(
+        word.endswith(ending) and len(word) - len(ending) >= 4 and word[:-len(ending)] + base in seen
+        for ending, base in lang.adverb_endings)
 
 
 @lru_cache(maxsize=None)

@@ -35,5 +35,19 @@ def test_names_mid_sentence_and_known_names_at_the_start():
     assert [f.text for f in features("Russia intervened.").facts] == ["Russia"]
 
 
+@pytest.mark.parametrize("sentence, code", [
+    ("Firstly, the council voted.", "en"), ("Happily, nobody was hurt.", "en"),
+    ("Finalement, le conseil a voté.", "fr"), ("Finalmente, el consejo votó.", "es"),
+])
+def test_an_adverb_opening_a_sentence_is_not_a_name(sentence, code):
+    # Punkt's training text never showed "firstly" in lower case, but it showed "first".
+    assert [f.text for f in features(sentence, code=code).facts] == []
+
+
+def test_a_name_that_looks_like_an_adverb_stays_a_name():
+    assert [f.text for f in features("Kelly, 34, was charged.").facts if f.kind == "name"] == ["Kelly"]
+    assert [f.text for f in features("Clément a voté.", code="fr").facts] == ["Clément"]
+
+
 def test_content_words_are_stemmed_and_skip_function_words():
     assert features("The militants were attacking the cities").content == ("milit", "attack", "citi")
