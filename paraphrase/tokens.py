@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
-from .languages import ENGLISH, language
+from .languages import ENGLISH, Language, language
 from .quotes import Span, inside, overlapping
 
 if TYPE_CHECKING:
@@ -245,9 +245,14 @@ def is_name(raw: str, initial: bool, code: str = "en") -> bool:
     if not initial:
         return True
     seen, word = _lowercase_seen(lang.punkt), normalize(raw)
-    return word not in seen and not any(
-        word.endswith(ending) and len(word) - len(ending) >= 4 and word[:-len(ending)] + base in seen
-        for ending, base in lang.adverb_endings)
+    return word not in seen and not any(base in seen for base in _adverb_bases(word, lang))
+
+
+def _adverb_bases(word: str, lang: Language) -> Iterator[str]:
+    """The words ``word`` may be an adverb of ("additionally": "additional", "addition")."""
+    for ending, base in lang.adverb_endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:  # "Clément" is no adverb of "clé"
+            yield word[:-len(ending)] + base
 
 
 @lru_cache(maxsize=None)
