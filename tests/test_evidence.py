@@ -89,6 +89,16 @@ def test_reports_sharing_only_a_quotation_are_independent():
     assert "Shown, not counted: 1 sharing only a quotation" in result.summary.message
 
 
+def test_british_single_quotes_in_plain_text_are_quotations_too():
+    # UK copy quotes speech in single quotes, and plain text keeps them straight: the same
+    # courtroom quotation in a paper and in the wire story is no evidence either way.
+    paper = COURT_B.replace('"', "'")
+    assert paper != COURT_B
+    result = compare(COURT_A, paper)
+    assert result.summary.verdict == "independent"
+    assert [p.edit_class for p in result.related] == [QUOTATION]
+
+
 def test_copying_the_words_around_a_quotation_still_counts():
     copied = COURT_A.replace("Judge Peter Brown told him:", "Passing sentence, Judge Peter Brown told the defendant "
                              "in a packed courtroom:")
@@ -202,6 +212,20 @@ def test_a_sentence_inside_a_long_quotation_has_its_words_marked_quoted():
     quoted = [features(text[s:e], s, spans).quoted for s, e in sentences]
     assert quoted[0] == (False, False, True, True) and quoted[1] == (True, True)
     assert quoted[2] == (True, True, True, False, False) and quoted[3] == ()
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("'You showed no remorse,' the judge told him.", ["'You showed no remorse,'"]),
+    ("He said 'no' twice and 'yes' once.", ["'no'", "'yes'"]),
+    # Apostrophes, elisions and a possessive plural open nothing...
+    ("The players' union said it won't strike over Assad's palace.", []),
+    ("In the '90s the students' union grew.", []),
+    # ...and a straight single quote left open is an elision, not a quotation.
+    ("'Em all, he said, and left.", []),
+    ('She said: "He told me \'never\' and left." Then.', ['"He told me \'never\' and left."']),
+])
+def test_straight_single_quotes_quote_only_when_they_close(text, quoted):
+    assert [text[s:e] for s, e in quotation_spans(text, [(0, len(text))])] == quoted
 
 
 def test_an_apostrophe_opens_no_quotation():

@@ -119,10 +119,13 @@ FLOORS = {
     # Lowered when the quotation rule stopped reading these languages as English (their
     # function words had counted as content, so more quoting sentences counted as reuse):
     # de 0.902 -> 0.887, fr 0.906 -> 0.886, es 0.869 -> 0.842, ru 0.881 -> 0.872.
-    ("languages", "en", "link_recall"): 0.878,
+    # Lowered (en 0.878 -> 0.877, fr 0.903 -> 0.902) when straight single quotes became
+    # quotation marks: one article's line is all quotation ('Going to Costa Rica is a dream
+    # come true'), a same-quotation pair now, not a link that counts (es 0.845 -> 0.844).
+    ("languages", "en", "link_recall"): 0.877,
     ("languages", "de", "link_recall"): 0.887,
     # Raised (0.886 -> 0.903) when a straight quote after a word stopped opening a quotation.
-    ("languages", "fr", "link_recall"): 0.903,
+    ("languages", "fr", "link_recall"): 0.902,
     ("languages", "es", "link_recall"): 0.842,
     ("languages", "ru", "link_recall"): 0.872,
     **{("languages", code, "link_precision"): 0.998 for code in ("en", "de", "fr", "es", "ru")},
