@@ -6,6 +6,8 @@ on it, and none of the shipped thresholds was fitted to them (they come from
 """
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paraphrase import DEFAULT_OPTIONS, compare
 from paraphrase.document import prepare
@@ -226,6 +228,17 @@ def test_a_sentence_inside_a_long_quotation_has_its_words_marked_quoted():
 ])
 def test_straight_single_quotes_quote_only_when_they_close(text, quoted):
     assert [text[s:e] for s, e in quotation_spans(text, [(0, len(text))])] == quoted
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 1.,'’‘\"“”«»\n", max_size=80))
+def test_quotations_are_ordered_disjoint_and_open_at_a_mark(text):
+    spans = quotation_spans(text, lines(text))
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+    assert all(text[s] in "'‘\"“«»„‹" for s, _ in spans)
+    # A straight single quote counts only when it closes.
+    assert all(text[e - 1] == "'" for s, e in spans if text[s] == "'")
 
 
 def test_an_apostrophe_opens_no_quotation():
