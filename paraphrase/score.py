@@ -24,6 +24,7 @@ from .alphabet import Alphabet
 from .diff import Opcode
 from .options import DEFAULT_OPTIONS, Options
 from .places import same_place
+from .scorers import scorer_for
 from .tokens import Fact, Features, concatenated, features, stopwords
 
 # What may stand between two words of one name: "Jabhat al-Nusra", "Bashar Assad".
@@ -66,8 +67,6 @@ def distance(s1: str, s2: str, *, options: Options | None = None) -> float:
     >>> distance("Russia intervened in 2015.", "The weather was mild.")
     1.0
     """
-    from .scorers import scorer_for
-
     options = options or DEFAULT_OPTIONS
     lexical = feature_distance(features(s1), features(s2), options, Alphabet())
     return float(scorer_for(options).rescore([((s1,), (s2,))], np.array([lexical]), options, every_pair=True)[0])
