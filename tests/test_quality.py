@@ -182,7 +182,7 @@ SEMANTIC_FLOORS = {
     # summary plagdet 0.644 -> 0.631, own characters 0.741 -> 0.721, all pairs 0.815 ->
     # 0.814, three-way F1 0.869 -> 0.829): what one firm pair had bought. Independent
     # answer pairs called derived fall from 10.6% to 2.9% (ceilings).
-    ("pan13", "random", "detected"): 0.725,
+    ("pan13", "random", "detected"): 0.750,  # 0.725 before the name and quotation changes (2026-12-05)
     ("pan13", "summary", "detected"): 0.750,
     # A related pair inside a passage shown to be reused counts (evidence.in_context).
     ("pan13", "summary", "plagdet"): 0.631,
@@ -192,7 +192,7 @@ SEMANTIC_FLOORS = {
     ("pan13", "overall", "suspicious_side", "plagdet"): 0.847,
     # Rewording or partial read on length (as FLOORS): 0.880 -> 0.954; 0.950 with two firm pairs.
     ("pan13", "overall", "degree_right"): 0.950,
-    ("pan13", "overall", "three_way_f1"): 0.829,
+    ("pan13", "overall", "three_way_f1"): 0.833,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
@@ -205,7 +205,8 @@ SEMANTIC_CEILINGS = {
     # (SEMANTIC_FLOORS).
     ("clough_stevenson", "independent_pairs", "called_derived"): 0.029,
     ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.070,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.027,
+    # 0.027 -> 0.029 (16 of 555, one more) after the name and quotation changes of 2026-12-05.
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.029,
     ("seeds", "related_outside_gold"): 5,
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     **{("translations", pair, "other_article_called_derived"): 0.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},
