@@ -69,8 +69,10 @@ class Group:
 
 def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Alignment:
     """The aligned groups of ``a`` and ``b`` and the related pairs, each in the order of ``a``."""
-    left = [s for s in a.counted if len(s.features.content) >= options.min_content_words]
-    right = [s for s in b.counted if len(s.features.content) >= options.min_content_words]
+    # Identical texts align whole, however short their sentences ("Rates rose." twice).
+    least = 0 if a.words == b.words else options.min_content_words
+    left = [s for s in a.counted if len(s.features.content) >= least]
+    right = [s for s in b.counted if len(s.features.content) >= least]
     if not left or not right:
         return Alignment([], [])
     scorer = scorer_for(options)

@@ -71,6 +71,12 @@ class Document:
         anywhere, whichever sentence a comparison pairs."""
         return frozenset(key for s in self.counted for key in (*s.features.content, *(f.key for f in s.features.facts)))
 
+    @cached_property
+    def words(self) -> tuple[tuple[str, ...], ...]:
+        """Each counted sentence's words as written: two texts with the same words are the
+        same text, however they are wrapped or spaced."""
+        return tuple(tuple(s.text.split()) for s in self.counted)
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "language": self.language, "sentences": [s.to_dict() for s in self.sentences]}
 

@@ -150,8 +150,10 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
 
     A group counts when it carries evidence of its own (``judge_pair``; a related pair, the
     source's phrases: ``judge_related``) or continues a run of groups that count
-    (``continued_runs``).
+    (``continued_runs``). In two copies of one text every group counts, quoted or not.
     """
+    if a.words == b.words:
+        return {g: edit_class(g.distance, options) for g in alignment.groups} | {g: RELATED for g in alignment.related}
     terms = topic_terms(a, b)
     labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms)
               for g in alignment.groups}

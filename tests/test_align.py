@@ -43,6 +43,15 @@ def test_short_segments_never_align_on_a_shared_word():
     assert result.summary.verdict == "independent"
 
 
+def test_two_copies_of_a_text_are_the_same_text_however_short_or_quoted():
+    for text in ("Rates rose.", "Hello world.", '"We will win," he said.', "on\nHeadlines\nAleppo"):
+        pairs, result = aligned(text, text.replace("\n", "\n\n"))
+        assert result.summary.identical, text
+        assert result.summary.headline == "A and B are the same text"
+    pairs, result = aligned("Rates rose.", "Rates rose. Shares fell.")
+    assert pairs == [] and result.summary.verdict == "independent"  # short sentences align only in copies
+
+
 def test_unrelated_sentences_are_new_material():
     extra = "The weather in the capital was mild for the season, forecasters said."
     pairs, result = aligned(SOURCE, SOURCE + "\n" + extra)
