@@ -46,7 +46,7 @@ from typing import Any, Iterator, Sequence
 
 import numpy as np
 
-from ..options import DEFAULT_OPTIONS, Options
+from ..options import Options
 from ..verdict import INDEPENDENT, decide
 from .clough import AnswerPair, Scored, degree, label, metrics, score_answers, score_independent_pairs
 from .corpora import mrpc_pairs, pan13_pairs, stsb_pairs

@@ -173,7 +173,7 @@ def _per_language(results: dict[str, Any], measures: list[tuple[str, str]]) -> I
 
 
 def _rows(corpus: str, rows: list[tuple[str, float | int | str]]) -> Iterator[str]:
-    for k, (measure, value) in enumerate(rows):
+    for k, (name, value) in enumerate(rows):
         # Counts stay whole; a pair of measures is shown as written.
         shown = value if isinstance(value, str) else f"{value:7d}" if isinstance(value, int) else f"{value:7.3f}"
-        yield f"{corpus if k == 0 else '':24} {measure:44} {shown}"
+        yield f"{corpus if k == 0 else '':24} {name:44} {shown}"
