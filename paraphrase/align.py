@@ -34,7 +34,7 @@ from rapidfuzz.distance import Indel
 from .alphabet import Alphabet
 from .cores import matrix_workers
 from .cover import COVER_CANDIDATES, Cover, covers
-from .document import Document, Sentence
+from .document import Document, Sentence, same_text
 from .nearest import Nearest, nearest
 from .options import Options
 from .score import JoinedCodes, content_bag, feature_distance, group_distances
@@ -70,7 +70,7 @@ class Group:
 def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Alignment:
     """The aligned groups of ``a`` and ``b`` and the related pairs, each in the order of ``a``."""
     # Identical texts align whole, however short their sentences ("Rates rose." twice).
-    least = 0 if a.words == b.words else options.min_content_words
+    least = 0 if same_text(a, b) else options.min_content_words
     left = [s for s in a.counted if len(s.features.content) >= least]
     right = [s for s in b.counted if len(s.features.content) >= least]
     if not left or not right:

@@ -71,14 +71,16 @@ class Document:
         anywhere, whichever sentence a comparison pairs."""
         return frozenset(key for s in self.counted for key in (*s.features.content, *(f.key for f in s.features.facts)))
 
-    @cached_property
-    def words(self) -> tuple[tuple[str, ...], ...]:
-        """Each counted sentence's words as written: two texts with the same words are the
-        same text, however they are wrapped or spaced."""
-        return tuple(tuple(s.text.split()) for s in self.counted)
-
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "language": self.language, "sentences": [s.to_dict() for s in self.sentences]}
+
+
+def same_text(a: Document, b: Document) -> bool:
+    """Whether two documents are copies of one text: the same words, sentence by sentence,
+    however wrapped or spaced (read until the first difference)."""
+    counted_a, counted_b = a.counted, b.counted
+    return len(counted_a) == len(counted_b) and \
+        all(x.text.split() == y.text.split() for x, y in zip(counted_a, counted_b))
 
 
 def prepare(name: str, text: str, options: Options) -> Document:

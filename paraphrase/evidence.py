@@ -59,7 +59,7 @@ from typing import Iterable, Sequence
 
 from .align import Alignment, Group, joined
 from .alphabet import Alphabet
-from .document import Document
+from .document import Document, same_text
 from .languages import LANGUAGES, language
 from .options import Options
 from .score import EDIT_CLASSES, QUOTATION, RELATED, edit_class, feature_distance
@@ -152,7 +152,7 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     source's phrases: ``judge_related``) or continues a run of groups that count
     (``continued_runs``). In two copies of one text every group counts, quoted or not.
     """
-    if a.words == b.words:
+    if same_text(a, b):
         return {g: edit_class(g.distance, options) for g in alignment.groups} | {g: RELATED for g in alignment.related}
     terms = topic_terms(a, b)
     labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms)
