@@ -7,12 +7,12 @@ Runs, best of 3 each:
 * difflib: ``difflib.SequenceMatcher`` over each pair's words (read from the files), the
   baseline a naive tool would run;
 * in-process: ``paraphrase.compare`` on each pair, one after another (a source is
-  prepared for its first answer and kept for the next 18: ``document.prepare``);
+  prepared for its first answer and kept for the next 18: ``document.prepare``); the
+  verdict, shares and aligned pairs, with each pair's word diff left until it is read;
+* in-process, every diff read: the same, reading each pair's diff and changed facts, as
+  the command line, the viewer and JSON do;
 * in-process, each file prepared once: ``paraphrase.batch.compare_pairs`` on one core,
-  what ``--pairs`` runs in each worker;
-
-Each in-process run starts with no document kept (``forget_prepared``), so that the
-second and third runs do not reuse the first's.
+  what ``--pairs`` runs in each worker (it returns the JSON form, diffs included);
 * batch command: ``paraphrase compare --pairs`` in a new process, wall clock including
   start-up (every core), as a pipeline would run it;
 * one process per pair: ``paraphrase compare A B`` 95 times (run once: it is slow), what
@@ -21,6 +21,9 @@ second and third runs do not reuse the first's.
   it reads): its score alone, and its score with the blocks it highlights, timed in its
   own environment (``peer_copy_spotter.py``; skipped, with how to
   install it, when ``--peers`` names no such interpreter).
+
+Each in-process run starts with no document kept (``forget_prepared``), so that the
+second and third runs do not reuse the first's.
 
 Targets (issue #14): the in-process run at most 2x difflib and within 2x of copy-spotter,
 the batch command under 1 s.
@@ -72,6 +75,7 @@ def main() -> None:
     baseline = best_of(lambda: [difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
                                 for a, b in texts])
     in_process = best_of(lambda: [paraphrase.compare(a, b) for a, b in pairs])
+    with_diffs = best_of(lambda: [read_diffs(paraphrase.compare(a, b)) for a, b in pairs])
     prepared_once = best_of(lambda: list(compare_pairs(pairs, workers=1)))
     with tempfile.TemporaryDirectory() as folder:
         listing = Path(folder) / "pairs.tsv"
@@ -84,6 +88,7 @@ def main() -> None:
 
     print(f"{len(pairs)} pairs                      seconds   ratio to difflib")
     for name, seconds in (("difflib on words", baseline), ("compare, in-process", in_process),
+                          ("compare, every diff read", with_diffs),
                           ("files prepared once, in-process", prepared_once),
                           ("compare --pairs, new process", batch), ("one process per pair", one_by_one),
                           *([("copy-spotter: score", peer[0]), ("copy-spotter: score, highlights", peer[1])]
@@ -91,11 +96,19 @@ def main() -> None:
         print(f"{name:32} {seconds:8.3f}   {seconds / baseline:8.1f}x")
     print(f"(cores: {len(os.sched_getaffinity(0))}; best of 3, one process per pair run once)")
     if peer:
-        print(f"compare, in-process: {in_process / peer[0]:.1f}x copy-spotter's score, "
-              f"{in_process / peer[1]:.1f}x its score and highlights (copy-spotter in its own environment)")
+        print(f"compare, in-process: {in_process / peer[0]:.1f}x copy-spotter's score; with every diff read "
+              f"{with_diffs / peer[1]:.1f}x its score and highlights (copy-spotter in its own environment)")
     else:
         print(f"copy-spotter skipped: no {args.peers}; python3 -m venv benchmarks/.peers && "
               "benchmarks/.peers/bin/pip install -r benchmarks/peers.txt")
+
+
+def read_diffs(result: paraphrase.Comparison) -> paraphrase.Comparison:
+    """``result`` with every pair's word diff and changed facts worked out, as the command
+    line, the viewer and JSON read them (``compare`` leaves them until first read)."""
+    for pair in (*result.pairs, *result.related):
+        pair.diff, pair.changed_facts
+    return result
 
 
 def copy_spotter(python: Path, texts: list[tuple[str, str]], folder: Path) -> tuple[float, float] | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Callable
 
 from .diff import Opcode
 from .document import Document
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 SCHEMA = "paraphrase.comparison/1"
+Changes = tuple[tuple[Opcode, ...], tuple[ChangedFact, ...]]  # a pair's word diff and changed facts
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,24 @@ class Pair:
     distance: float
     edit_class: str
     moved: bool  # out of order relative to the other aligned pairs
-    diff: tuple[Opcode, ...]
-    changed_facts: tuple[ChangedFact, ...]
+    # Works out how the sentences differ, when first read (``diff``, ``changed_facts``):
+    # the check, the scan and the evaluation read only which sentences align.
+    changes: Callable[[], Changes] = field(repr=False, compare=False)
     context: bool = False  # counted only as the context of reuse other pairs show (evidence.py)
+
+    @cached_property
+    def _changes(self) -> Changes:
+        return self.changes()
+
+    @property
+    def diff(self) -> tuple[Opcode, ...]:
+        """Word-level opcodes from A's sentences to B's (``diff.py``)."""
+        return self._changes[0]
+
+    @property
+    def changed_facts(self) -> tuple[ChangedFact, ...]:
+        """Numbers, names and dates one side changed, dropped or added (``score.py``)."""
+        return self._changes[1]
 
     def to_dict(self) -> dict[str, Any]:
         return {

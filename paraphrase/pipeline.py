@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from .align import Group, align, joined
 from .collector import paused
 from .evidence import derived_content, firm_pairs, in_context, judge_alignment
 from .alphabet import Alphabet
-from .comparison import Comparison, Pair
+from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
 from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
@@ -61,7 +63,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, [(g.a, g.b) for g in counted]), firm)
     counted.sort(key=_in_order)
     moved = _moved(counted)
-    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet, g in context) for g in counted)  # score, diff
+    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet, g in context) for g in counted)
     shown = sorted((g for g, label in labels.items() if label not in EDIT_CLASSES), key=_in_order)
     related = tuple(_pair(doc_a, doc_b, g, False, labels[g], alphabet) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
@@ -87,10 +89,14 @@ def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> C
 
 
 def _translated_pair(a: Document, b: Document, group: Group, moved: bool, label: str) -> Pair:
+    return Pair(group.a, group.b, group.distance, label, moved, partial(_translated_changes, a, b, group))
+
+
+def _translated_changes(a: Document, b: Document, group: Group) -> Changes:
     sa, sb = a.sentences[group.a[0]], b.sentences[group.b[0]]
     facts = changed_facts(sa.features, sb.features, a.text, b.text)
     numbers = numbers_in_order([c for c in facts if c.kind == "number"])
-    return Pair(group.a, group.b, group.distance, label, moved, (Opcode("replace", sa.start, sa.end, sb.start, sb.end),), numbers)
+    return (Opcode("replace", sa.start, sa.end, sb.start, sb.end),), numbers
 
 
 def _in_order(group: Group) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -130,14 +136,17 @@ def _length_share(doc: Document, aligned: set[int]) -> float:
 
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet,
           context: bool = False) -> Pair:
+    return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group, alphabet), context)
+
+
+def _changes(a: Document, b: Document, group: Group, alphabet: Alphabet) -> Changes:
     fa, fb = joined(a, group.a), joined(b, group.b)
     diff = tuple(word_diff(fa.tokens, _runs(a, group.a), fb.tokens, _runs(b, group.b), alphabet))
     facts = changed_facts(fa, fb, a.text, b.text, diff)
     if group.cover:  # the covering side's other facts feed other sentences: not changes
         covered = "b" if len(group.a) > 1 else "a"
         facts = tuple(c for c in facts if getattr(c, covered) is not None)
-    facts = tuple(c for c in facts if not _said_elsewhere(c, a, b))
-    return Pair(group.a, group.b, group.distance, label, moved, diff, facts, context)
+    return diff, tuple(c for c in facts if not _said_elsewhere(c, a, b))
 
 
 def _said_elsewhere(change: ChangedFact, a: Document, b: Document) -> bool:
