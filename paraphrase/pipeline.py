@@ -63,9 +63,9 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, [(g.a, g.b) for g in counted]), firm)
     counted.sort(key=_in_order)
     moved = _moved(counted)
-    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet, g in context) for g in counted)
+    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], g in context) for g in counted)
     shown = sorted((g for g, label in labels.items() if label not in EDIT_CLASSES), key=_in_order)
-    related = tuple(_pair(doc_a, doc_b, g, False, labels[g], alphabet) for g in shown)
+    related = tuple(_pair(doc_a, doc_b, g, False, labels[g]) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
                         [p.edit_class for p in related])
     if doc_a.language != doc_b.language:
@@ -134,14 +134,14 @@ def _length_share(doc: Document, aligned: set[int]) -> float:
     return sum(s.end - s.start for s in doc.counted if s.index in aligned) / total if total else 0.0
 
 
-def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet,
-          context: bool = False) -> Pair:
-    return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group, alphabet), context)
+def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, context: bool = False) -> Pair:
+    return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context)
 
 
-def _changes(a: Document, b: Document, group: Group, alphabet: Alphabet) -> Changes:
+def _changes(a: Document, b: Document, group: Group) -> Changes:
+    # An alphabet of its own: a pair's diff may be read in any thread, long after compare().
     fa, fb = joined(a, group.a), joined(b, group.b)
-    diff = tuple(word_diff(fa.tokens, _runs(a, group.a), fb.tokens, _runs(b, group.b), alphabet))
+    diff = tuple(word_diff(fa.tokens, _runs(a, group.a), fb.tokens, _runs(b, group.b), Alphabet()))
     facts = changed_facts(fa, fb, a.text, b.text, diff)
     if group.cover:  # the covering side's other facts feed other sentences: not changes
         covered = "b" if len(group.a) > 1 else "a"

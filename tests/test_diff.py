@@ -47,3 +47,21 @@ def test_paraphrase_diff_stays_word_by_word_not_one_block():
         "The jihadists could be seen wandering through darkened dining rooms.",
     )
     assert [op.tag for op in ops] == ["equal", "replace", "equal", "replace", "equal"]
+
+
+def test_a_comparisons_diffs_read_later_elsewhere_are_the_same():
+    # compare() leaves each pair's diff until it is read: in another thread, or in another
+    # process (a pool returns the comparison pickled), it must come out the same.
+    import pickle
+    from concurrent.futures import ThreadPoolExecutor
+    from pathlib import Path
+
+    import paraphrase
+
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("00[01]_*.txt"))
+    first, second, third = (paraphrase.compare(*seeds) for _ in range(3))
+    expected = [(p.diff, p.changed_facts) for p in first.pairs]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda p: (p.diff, p.changed_facts), second.pairs)) == expected
+    assert [(p.diff, p.changed_facts) for p in pickle.loads(pickle.dumps(third)).pairs] == expected
+    assert len(expected) > 10
