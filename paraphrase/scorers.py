@@ -126,7 +126,11 @@ MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6
 TOKENIZER = Path(__file__).parent / "models" / "all-MiniLM-L6-v2.tokenizer.json"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 MAX_WORD_PIECES = 256  # the model's max_seq_length
-BATCH = 32  # sentences per forward pass, sorted by length so that padding stays short
+# Sentences per forward pass, sorted by length so that padding stays short. Small batches
+# are faster here: on 403 MRPC and seed sentences, 8.5 ms a sentence on one thread in
+# fours against 9.7 in 32s (4.6 against 5.3 on two). A sentence's vector does not depend
+# on its batch (the same bits alone or among 31 others).
+BATCH = 4
 
 
 class MiniLM:

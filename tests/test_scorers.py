@@ -147,6 +147,16 @@ def test_semantic_scorer_embeds_each_sentence_once_per_process():
     assert first[PALACE_A].shape == (384,) and abs(float(np.linalg.norm(first[PALACE_A])) - 1) < 1e-5
 
 
+def test_a_sentence_s_vector_does_not_depend_on_what_it_is_encoded_with():
+    # The cache keeps a vector whichever batch made it, and the batch size is a speed knob
+    # (on this project's machine the bits are the same; a kernel chosen by shape may round apart).
+    model = scorers.scorer_for(SEMANTIC)._encoder()
+    others = [OTHER, PALACE_A + " " + OTHER, "Short.", *(f"Sentence number {n} of a longer batch." for n in range(40))]
+    alone = model.encode([PALACE_A])[0]
+    for batch in ([PALACE_A, *others[:3]], [*others, PALACE_A]):
+        assert np.allclose(model.encode(batch)[batch.index(PALACE_A)], alone, atol=1e-6)
+
+
 def test_a_model_encodes_on_every_core_in_the_main_process_and_on_one_in_a_worker():
     # A pool already runs one worker per core: more threads per worker would oversubscribe.
     with ProcessPoolExecutor(1) as pool:
