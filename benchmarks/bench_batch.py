@@ -46,6 +46,7 @@ PEERS = ROOT / "benchmarks" / ".peers" / "bin" / "python"
 sys.path.insert(0, str(ROOT))
 
 import paraphrase  # noqa: E402
+from read_diffs import read_diffs  # noqa: E402  (beside this script)
 from paraphrase.batch import compare_pairs  # noqa: E402
 from paraphrase.document import forget_prepared  # noqa: E402
 from paraphrase.evaluation.corpora import clough_answers  # noqa: E402
@@ -101,14 +102,6 @@ def main() -> None:
     else:
         print(f"copy-spotter skipped: no {args.peers}; python3 -m venv benchmarks/.peers && "
               "benchmarks/.peers/bin/pip install -r benchmarks/peers.txt")
-
-
-def read_diffs(result: paraphrase.Comparison) -> paraphrase.Comparison:
-    """``result`` with every pair's word diff and changed facts worked out, as the command
-    line, the viewer and JSON read them (``compare`` leaves them until first read)."""
-    for pair in (*result.pairs, *result.related):
-        pair.diff, pair.changed_facts
-    return result
 
 
 def copy_spotter(python: Path, texts: list[tuple[str, str]], folder: Path) -> tuple[float, float] | None:

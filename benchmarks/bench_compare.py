@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import paraphrase  # noqa: E402
+from read_diffs import read_diffs  # noqa: E402  (beside this script)
 from paraphrase.document import forget_prepared  # noqa: E402
 from paraphrase.evaluation.corpora import mrpc_pairs, stsb_pairs  # noqa: E402
 
@@ -92,14 +93,6 @@ def anew(a: str, b: str) -> object:
     """``compare`` with both texts prepared again."""
     forget_prepared()
     return paraphrase.compare(a, b)
-
-
-def read_diffs(result: paraphrase.Comparison) -> paraphrase.Comparison:
-    """``result`` with every pair's word diff and changed facts worked out, as the command
-    line, the viewer and JSON read them (``compare`` leaves them until first read)."""
-    for pair in (*result.pairs, *result.related):
-        pair.diff, pair.changed_facts
-    return result
 
 
 def difflib_words(a: str, b: str) -> Callable[[], object]:
