@@ -48,11 +48,15 @@ def read_file(path: str | os.PathLike[str]) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: larger than {MAX_BYTES // 2**20} MB")
-        return path.read_bytes()
+        with path.open("rb") as file:
+            # One byte past the limit, never more: a device or pipe (/dev/zero, a FIFO)
+            # has no size to check beforehand and may never end.
+            data = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from error
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: larger than {MAX_BYTES // 2**20} MB")
+    return data
 
 
 def decode(data: bytes, name: str, suffix: str = "") -> str:

@@ -114,6 +114,22 @@ def test_missing_file_is_an_input_error(tmp_path):
         load(Path(tmp_path / "missing.txt"), "A")
 
 
+@pytest.mark.parametrize("endless", [False, True], ids=["large file", "device without a size"])
+def test_an_input_past_the_size_limit_is_refused_after_reading_one_byte_more(tmp_path, monkeypatch, endless):
+    from pathlib import Path
+
+    import paraphrase.read
+
+    monkeypatch.setattr(paraphrase.read, "MAX_BYTES", 1000)
+    path = Path("/dev/zero") if endless else tmp_path / "large.txt"
+    if not endless:
+        path.write_text("Rates rose. " * 100)
+    elif not path.exists():
+        pytest.skip("no /dev/zero here")
+    with pytest.raises(InputError, match="larger than"):
+        load(path, "A")
+
+
 @pytest.mark.shared_data
 def test_windows_1252_corpus_files_decode_without_replacement_characters():
     files = sorted((SHARED_DATA / "clough-stevenson-2011").glob("g*.txt"))
