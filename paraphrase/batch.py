@@ -24,7 +24,7 @@ from .document import Document, prepare
 from .errors import InputError
 from .options import DEFAULT_OPTIONS, Options
 from .pipeline import compare_documents
-from .read import load
+from .read import load, read_bytes
 
 PREPARED_PER_PROCESS = 64  # prepared documents each process keeps, the most recently used
 T = TypeVar("T")
@@ -94,8 +94,8 @@ def read_pairs(path: Path) -> list[tuple[Path, Path]]:
     """The (A, B) files of a pairs file: one "A<TAB>B" line per pair, paths relative to the
     pairs file's folder; blank lines and lines starting with # are skipped."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
+        lines = read_bytes(path).decode("utf-8").splitlines()
+    except UnicodeDecodeError as error:
         raise InputError(f"{path}: cannot read the pairs file ({error})") from None
     pairs = []
     for number, line in enumerate(lines, 1):

@@ -43,10 +43,12 @@ def load(source: Source, name: str) -> tuple[str, str]:
 def read_file(path: str | os.PathLike[str]) -> str:
     """The article text of the file at ``path``, in any format the readers take."""
     path = Path(path)
-    return decode(_read_bytes(path), str(path), known_suffix(path.name))
+    return decode(read_bytes(path), str(path), known_suffix(path.name))
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The bytes of the file at ``path``; an ``InputError`` when it cannot be read or holds
+    more than ``MAX_BYTES``."""
     try:
         with path.open("rb") as file:
             # One byte past the limit, never more: a device or pipe (/dev/zero, a FIFO)
