@@ -38,6 +38,19 @@ def test_lines_broken_at_no_fixed_width_are_joined_where_a_sentence_goes_on_in_l
     ]
 
 
+def test_a_line_after_a_comma_or_a_function_word_goes_on_whatever_its_case():
+    # Pasted copy broken at no fixed width, where a name starts a line.
+    text = ("COURT TOLD OF RAID\nThe raid was led by\nDetective Sergeant Ann Lee, who told\n"
+            "the court that the men fled to\nLiverpool. Her colleague,\nConstable Ian Bell,\n"
+            "stayed behind.\nWitnesses\nTwo neighbours saw the van.")
+    assert [s.replace("\n", " ") for s in sentences(text)] == [
+        "COURT TOLD OF RAID",
+        "The raid was led by Detective Sergeant Ann Lee, who told the court that the men fled to Liverpool.",
+        "Her colleague, Constable Ian Bell, stayed behind.",
+        "Witnesses", "Two neighbours saw the van.",
+    ]
+
+
 def test_a_line_in_lower_case_after_a_finished_sentence_is_its_own_paragraph():
     text = "Prices rose\nin March, the report said.\nfull report\nTax\ncuts are due\nin May."
     assert [s.replace("\n", " ") for s in sentences(text)] == [
