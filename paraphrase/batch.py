@@ -33,25 +33,28 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class PairResult:
-    """One pair of a batch: its comparison (or its ``to_dict()``), or why it could not be compared."""
+    """One pair of a batch: its comparison (or what ``convert`` made of it), or why it could not be compared."""
 
     a: Path
     b: Path
-    comparison: Comparison | dict[str, Any] | None
+    comparison: Any  # a Comparison, what ``convert`` made of it, or None
     error: str | None = None  # an InputError's message, naming the file
 
 
 def compare_pairs(pairs: Sequence[tuple[Path, Path]], options: Options | None = None,
-                  workers: int | None = None, *, as_dicts: bool = False) -> Iterator[PairResult]:
+                  workers: int | None = None, *,
+                  convert: Callable[[Comparison], Any] | None = None) -> Iterator[PairResult]:
     """Compare each (A, B) pair of files; ``workers`` processes (default: every core, one
     process for a single pair).
 
-    With ``as_dicts``, each comparison comes as its ``Comparison.to_dict()``, built in the
-    process that compared it: what a report needs, and several times cheaper to send
-    between processes than the comparison with both prepared documents.
+    With ``convert``, a picklable function of a comparison (``Comparison.to_dict``,
+    ``operator.attrgetter("summary")``), each result comes as what it returns, made in the
+    process that compared the pair: what a report needs, several times cheaper to send
+    between processes than the comparison with both prepared documents, and no word diff
+    worked out that the report does not read.
     """
     options = options or DEFAULT_OPTIONS
-    compared = partial(_compared, options=options, as_dict=as_dicts)
+    compared = partial(_compared, options=options, convert=convert)
     try:
         with _mapper(workers if workers is not None else (1 if len(pairs) < 2 else usable_cores())) as run:
             for (a, b), (comparison, error) in zip(pairs, run(compared, pairs)):
@@ -61,12 +64,12 @@ def compare_pairs(pairs: Sequence[tuple[Path, Path]], options: Options | None = 
 
 
 def _compared(pair: tuple[Path, Path], options: Options,
-              as_dict: bool) -> tuple[Comparison | dict[str, Any] | None, str | None]:
+              convert: Callable[[Comparison], Any] | None) -> tuple[Any, str | None]:
     a, b = (_prepared(path, options) for path in pair)
     if isinstance(a, str) or isinstance(b, str):
         return None, a if isinstance(a, str) else str(b)
     comparison = compare_documents(a, b, options)
-    return comparison.to_dict() if as_dict else comparison, None
+    return convert(comparison) if convert else comparison, None
 
 
 @lru_cache(maxsize=PREPARED_PER_PROCESS)

@@ -334,7 +334,10 @@ def _failing_verdicts(fail_on: str | None) -> set[str]:
 def _compare_pairs(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from operator import attrgetter
+
     from .batch import compare_pairs, read_pairs
+    from .comparison import Comparison
 
     if args.format == "csv":
         raise _usage("--format csv is for one comparison; with --pairs use text or json")
@@ -345,19 +348,21 @@ def _compare_pairs(args: argparse.Namespace) -> int:
     failed = unreadable = 0
     if args.format == "text":
         print("\t".join(BATCH_COLUMNS), flush=True)
-    for done, pair in enumerate(compare_pairs(pairs, options, args.workers, as_dicts=True), 1):
-        if not isinstance(pair.comparison, dict):
+    # The table prints only each pair's summary: the workers send no more (and work out no diff).
+    as_json = args.format == "json"
+    convert = Comparison.to_dict if as_json else attrgetter("summary")
+    for done, pair in enumerate(compare_pairs(pairs, options, args.workers, convert=convert), 1):
+        if pair.error is not None:
             print(f"paraphrase: {pair.error}", file=sys.stderr)
             unreadable += 1
+        elif as_json:
+            failed += pair.comparison["summary"]["verdict"] in failing
+            print(json.dumps({"a_file": str(pair.a), "b_file": str(pair.b), **pair.comparison}, ensure_ascii=False))
         else:
-            row = pair.comparison["summary"]
+            row = pair.comparison.to_dict()
             failed += row["verdict"] in failing
-            if args.format == "json":
-                print(json.dumps({"a_file": str(pair.a), "b_file": str(pair.b), **pair.comparison},
-                                 ensure_ascii=False))
-            else:
-                print("\t".join([str(pair.a), str(pair.b), row["verdict"], row["direction"] or "-",
-                                 *(f"{row[k]:.4f}" for k in BATCH_COLUMNS[4:])]), flush=True)
+            print("\t".join([str(pair.a), str(pair.b), row["verdict"], row["direction"] or "-",
+                             *(f"{row[k]:.4f}" for k in BATCH_COLUMNS[4:])]), flush=True)
         progress(done)
     progress.done()
     return EXIT_ERROR if unreadable else EXIT_FAIL_ON if failed else EXIT_OK

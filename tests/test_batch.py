@@ -4,11 +4,14 @@ import json
 import subprocess
 import sys
 
+from operator import attrgetter
+
 import pytest
 
 import paraphrase
 from paraphrase import batch
 from paraphrase.batch import compare_pairs, read_pairs
+from paraphrase.comparison import Comparison
 
 from .conftest import seed
 
@@ -24,13 +27,16 @@ def pairs_file(tmp_path, pairs=PAIRS, extra=""):
     return path
 
 
-@pytest.mark.parametrize("workers, as_dicts", [(1, False), (2, False), (2, True)])
-def test_each_pair_matches_a_single_comparison_in_order(tmp_path, workers, as_dicts):
-    results = list(compare_pairs(read_pairs(pairs_file(tmp_path)), workers=workers, as_dicts=as_dicts))
+# What a worker sends back: the comparison, its JSON form, or its summary alone.
+@pytest.mark.parametrize("workers, convert", [(1, None), (2, None), (2, "to_dict"), (2, "summary")])
+def test_each_pair_matches_a_single_comparison_in_order(tmp_path, workers, convert):
+    converter = {None: None, "to_dict": Comparison.to_dict, "summary": attrgetter("summary")}[convert]
+    results = list(compare_pairs(read_pairs(pairs_file(tmp_path)), workers=workers, convert=converter))
     assert [(r.a.name, r.b.name) for r in results] == [(seed(a).name, seed(b).name) for a, b in PAIRS]
     for result, (a, b) in zip(results, PAIRS):
         alone = paraphrase.compare(seed(a), seed(b))
-        assert (result.comparison if as_dicts else result.comparison.to_dict()) == alone.to_dict()
+        expected = {None: alone.to_dict(), "to_dict": alone.to_dict(), "summary": alone.summary}[convert]
+        assert (result.comparison.to_dict() if convert is None else result.comparison) == expected
 
 
 def test_each_file_is_prepared_once_however_many_pairs_it_is_in(tmp_path, monkeypatch):
