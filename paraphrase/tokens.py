@@ -53,6 +53,7 @@ DATE_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april
 june july august september october november december
 """.split())  # not "may": "Theresa May" is a name
+_MONTHS = DATE_WORDS - {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # A time's "a.m." or "p.m." belongs to its number: "9 p.m." is one fact.
 _CLOCK = re.compile(r"\s?[ap]\.?m\.?(?![^\W\d_])", re.IGNORECASE)
 
@@ -296,6 +297,8 @@ def _unit_end(tokens: tuple[Token, ...], i: int, text: str = "", offset: int = 0
     clock = _CLOCK.match(text, tokens[i].end - offset) if text else None
     if clock:
         return clock.end() + offset
+    if i and tokens[i - 1].norm in _MONTHS:  # a day counts nothing: "March 14 last year"
+        return tokens[i].end
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt and nxt.kind == "word" and nxt.start - tokens[i].end <= 1 and _bare(nxt.norm) not in STOPWORDS:
         return nxt.end

@@ -119,6 +119,11 @@ def test_days_are_dates_and_a_clock_time_is_one_fact():
     assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "9 p.m.", "10 p.m."), ("date", "Thursday", "Friday")]
 
 
+def test_a_day_of_the_month_counts_nothing():
+    found = changes("He was arrested on March 14 last year in Leeds.", "He was arrested on March 15 last year in Leeds.")
+    assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "14", "15")]
+
+
 @given(st.lists(sentences, min_size=2, max_size=6), st.floats(1.0, 3.4))
 def test_group_distances_equal_one_distance_per_pair(sentences, fact_weight):
     # The vectorised scoring of the candidate search must give exactly the per-pair
