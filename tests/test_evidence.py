@@ -124,6 +124,61 @@ def test_independent_reports_sharing_names_and_numbers_are_not_derived():
     assert result.summary.verdict == "independent", result.summary.message
 
 
+def _story(*paragraphs):
+    return "\n\n".join(paragraphs)
+
+
+# A wire story of a sentencing, a paper's own report of it, and a rewrite of the wire story.
+CYCLIST_WIRE = _story(
+    "A 34-year-old man has been jailed for six years after admitting causing the death of a cyclist by "
+    "dangerous driving on the A38 near Bromsgrove.",
+    "Daniel Hughes, of Redditch, was driving at more than 90mph when his BMW struck Margaret Ellis, 61, on "
+    "the morning of March 14 last year, Worcester Crown Court heard.",
+    "Mrs Ellis, a retired teacher from Droitwich, died at the scene.",
+    'Judge Jonathan Cole told Hughes: "You chose to drive at grossly excessive speed on a road you knew was '
+    'used by cyclists."',
+    "Hughes was also banned from driving for nine years.",
+    "Detective Sergeant Paul Ward said after the hearing that the family had shown great dignity throughout "
+    "the case.")
+CYCLIST_PAPER = _story(
+    "The family of Margaret Ellis, the retired Droitwich teacher killed while cycling on the A38 last March, "
+    "said they could finally begin to grieve after the driver was jailed.",
+    "Daniel Hughes, 34, from Redditch, admitted causing her death by dangerous driving and was sentenced at "
+    "Worcester Crown Court to six years.",
+    "The court heard he had been travelling at more than 90mph.",
+    'Sentencing, Judge Jonathan Cole told Hughes: "You chose to drive at grossly excessive speed on a road you '
+    'knew was used by cyclists."',
+    "Mrs Ellis's daughter, Claire, said outside court that her mother had cycled the route every Sunday for "
+    "twenty years.",
+    "Cycling campaigners have called for the speed limit on the stretch to be cut to 50mph.")
+CYCLIST_REWRITE = _story(
+    "A Redditch man who killed a cyclist while driving at more than 90mph on the A38 has been jailed for six "
+    "years.",
+    "Daniel Hughes, 34, admitted causing the death of Margaret Ellis, 61, by dangerous driving near Bromsgrove "
+    "on March 14 last year, Worcester Crown Court was told.",
+    "The retired teacher from Droitwich died at the scene after his BMW struck her.",
+    'Judge Jonathan Cole told Hughes: "You chose to drive at grossly excessive speed on a road you knew was '
+    'used by cyclists."',
+    "He was also banned from driving for nine years.",
+    "Police said the family had shown great dignity throughout the case.")
+
+
+def test_a_rewrite_of_a_wire_story_that_moves_its_facts_around_is_a_rewording():
+    result = compare(CYCLIST_WIRE, CYCLIST_REWRITE)
+    assert result.summary.verdict == "rewording", result.summary.message
+    assert result.summary.quotations == 1  # the judge's words: shown apart, not counted
+
+
+@pytest.mark.xfail(strict=True, reason="#12, open: the paper's first three sentences read as one restate the "
+                   "wire's second sentence's names, ages and numbers (Hughes, Redditch, Ellis, 90mph, Worcester "
+                   "Crown Court), which count as shared information. Counting only words that are not names or "
+                   "numbers in such groups fixes this case but lost PAN-13 pairs (random, translation) and "
+                   "raised Clough & Stevenson's cross-validated independent pairs called derived (1.4% -> 3.2%).")
+def test_an_independent_report_of_the_same_sentencing_is_not_derived():
+    result = compare(CYCLIST_WIRE, CYCLIST_PAPER)
+    assert result.summary.verdict == "independent", result.summary.message
+
+
 RATES_A = ("The Bank of England held interest rates at 5.25% on Thursday. "
            "Governor Andrew Bailey said inflation was still too high to cut borrowing costs. "
            "Mortgage holders will have to wait longer for relief. "
