@@ -332,9 +332,8 @@ def _failing_verdicts(fail_on: str | None) -> set[str]:
 
 
 def _compare_pairs(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from operator import attrgetter
+    from pathlib import Path
 
     from .batch import compare_pairs, read_pairs
     from .comparison import Comparison
