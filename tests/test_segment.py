@@ -42,11 +42,11 @@ def test_a_line_after_a_comma_or_a_function_word_goes_on_whatever_its_case():
     # Pasted copy broken at no fixed width, where a name starts a line.
     text = ("COURT TOLD OF RAID\nThe raid was led by\nDetective Sergeant Ann Lee, who told\n"
             "the court that the men fled to\nLiverpool. Her colleague,\nConstable Ian Bell,\n"
-            "stayed behind.\nWitnesses\nTwo neighbours saw the van.")
+            "stayed behind. The judge told\nBell he had acted bravely.\nWitnesses\nTwo neighbours saw the van.")
     assert [s.replace("\n", " ") for s in sentences(text)] == [
         "COURT TOLD OF RAID",
         "The raid was led by Detective Sergeant Ann Lee, who told the court that the men fled to Liverpool.",
-        "Her colleague, Constable Ian Bell, stayed behind.",
+        "Her colleague, Constable Ian Bell, stayed behind.", "The judge told Bell he had acted bravely.",
         "Witnesses", "Two neighbours saw the van.",
     ]
 
