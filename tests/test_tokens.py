@@ -11,6 +11,24 @@ def test_normalisation_is_for_matching_only_and_keeps_offsets():
     assert normalize("ＡＢＣ “Quoted”") == 'abc "quoted"'
 
 
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u2060", "\ufeff"],
+                         ids=["soft hyphen", "zero-width space", "word joiner", "zero-width no-break space"])
+def test_an_invisible_break_inside_a_word_leaves_one_word(invisible):
+    text = f"Die Bundes{invisible}regierung hat die Maß{invisible}nahmen beschlossen {invisible}."
+    tokens = tokenize(text)
+    assert [t.norm for t in tokens] == ["die", "bundesregierung", "hat", "die", "massnahmen", "beschlossen", "."]  # casefolded
+    assert text[tokens[1].start:tokens[1].end] == f"Bundes{invisible}regierung"  # the span is the word as written
+
+
+def test_web_copy_hyphenated_with_soft_hyphens_is_the_same_text_as_without():
+    import paraphrase
+
+    hyphenated = ("Die Bundes\u00adregierung hat am Montag die Verlängerung der Maß\u00adnahmen beschlossen. "
+                  "Der Kanzler sprach von einer schwierigen Ent\u00adscheidung.")
+    result = paraphrase.compare(hyphenated, hyphenated.replace("\u00ad", ""))
+    assert [p.edit_class for p in result.pairs] == ["identical", "identical"]
+
+
 @pytest.mark.parametrize(
     "text, numbers",
     [("1,000 fighters", ["1000"]), ("350km", ["350"]), ("2.5 million", ["2.5"]), ("in 2016 and", ["2016"])],
