@@ -25,12 +25,11 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Invisible inside a word: a soft hyphen (web pages hyphenate German copy with them) and
 # zero-width spaces and joiners. A word holding them is one word, and they are not part
 # of its matching form: "Bundes\u00adregierung" is "bundesregierung".
-_INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _LETTERS = rf"[^\W\d_{_CJK}]+"
 _TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[{_CJK}]|{_LETTERS}(?:(?:['’]|[{_INVISIBLE}]+){_LETTERS})*|[^\w\s{_INVISIBLE}]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
-                         "–": "-", "—": "-", "−": "-",
-                         **{chr(c): None for c in (0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}})
+                         "–": "-", "—": "-", "−": "-", **dict.fromkeys(_INVISIBLE)})
 
 # English function words: they carry grammar, not content, so they never count as
 # evidence that two sentences share a source.
