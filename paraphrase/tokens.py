@@ -54,11 +54,10 @@ class Token(NamedTuple):
 
 
 # Days and months are facts of their own kind: a changed day is a changed date, not a name.
-DATE_WORDS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april
-june july august september october november december
+_MONTHS = frozenset("""
+january february march april june july august september october november december
 """.split())  # not "may": "Theresa May" is a name
-_MONTHS = DATE_WORDS - {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | _MONTHS
 # A time's "a.m." or "p.m." belongs to its number: "9 p.m." is one fact.
 _CLOCK = re.compile(r"\s?[ap]\.?m\.?(?![^\W\d_])", re.IGNORECASE)
 
