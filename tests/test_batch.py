@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-
 from operator import attrgetter
 
 import pytest
@@ -28,15 +27,17 @@ def pairs_file(tmp_path, pairs=PAIRS, extra=""):
 
 
 # What a worker sends back: the comparison, its JSON form, or its summary alone.
-@pytest.mark.parametrize("workers, convert", [(1, None), (2, None), (2, "to_dict"), (2, "summary")])
+@pytest.mark.parametrize("workers, convert", [(1, None), (2, None), (2, Comparison.to_dict), (2, attrgetter("summary"))],
+                         ids=["one process", "two", "to_dict", "summary"])
 def test_each_pair_matches_a_single_comparison_in_order(tmp_path, workers, convert):
-    converter = {None: None, "to_dict": Comparison.to_dict, "summary": attrgetter("summary")}[convert]
-    results = list(compare_pairs(read_pairs(pairs_file(tmp_path)), workers=workers, convert=converter))
+    results = list(compare_pairs(read_pairs(pairs_file(tmp_path)), workers=workers, convert=convert))
     assert [(r.a.name, r.b.name) for r in results] == [(seed(a).name, seed(b).name) for a, b in PAIRS]
     for result, (a, b) in zip(results, PAIRS):
         alone = paraphrase.compare(seed(a), seed(b))
-        expected = {None: alone.to_dict(), "to_dict": alone.to_dict(), "summary": alone.summary}[convert]
-        assert (result.comparison.to_dict() if convert is None else result.comparison) == expected
+        if convert is None:
+            assert result.comparison.to_dict() == alone.to_dict()
+        else:
+            assert result.comparison == convert(alone)
 
 
 def test_each_file_is_prepared_once_however_many_pairs_it_is_in(tmp_path, monkeypatch):
