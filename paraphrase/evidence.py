@@ -43,6 +43,13 @@ sentences are no nearer to shared wording than anywhere else. A pair so counted 
 firm: context never makes a text derived on its own, and a text found independent keeps
 its related pairs apart.
 
+Once a passage shows where the reuse is, a **stray** is set apart (shown as related): a
+counted pair, not firm, with no other counted pair within ``CONTEXT_WINDOW`` sentences of
+it in A, the text checked. A derived passage is contiguous in the text that derives it
+(its source's sentences may lie apart, as a summary's do); one sentence far from it that
+shares a phrase or rare words is what two texts on one topic share now and then. When
+every counted pair stands alone, none is set apart: the verdict's counts judge them.
+
 A pair whose likeness rests on quoted words (without them it would not align, or only an
 attribution such as "Judge Peter Brown said:" is left) is a *same quotation* pair; it
 never counts, whatever its context, and never continues a run. Other pairs without
@@ -55,7 +62,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .align import Alignment, Group, joined
 from .alphabet import Alphabet
@@ -162,7 +169,26 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
     for group in continued_runs(counted, [g for g, label in labels.items() if label == RELATED]):
         labels[group] = edit_class(group.distance, options)
+    counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
+    for group in strays(counted, lambda g: g.distance <= options.align_max_distance
+                        and is_firm(joined(a, g.a), joined(b, g.b), options, alphabet, terms)):
+        labels[group] = RELATED
     return labels
+
+
+def strays(counted: Sequence[Group], firm: Callable[[Group], bool]) -> list[Group]:
+    """The counted groups that are not ``firm`` and stand alone in A, the text checked:
+    no other counted group within ``CONTEXT_WINDOW`` sentences of it; none when every
+    counted group does (no passage shows reuse)."""
+    window = CONTEXT_WINDOW[0]
+    by_sentence = _by_sentence(counted)
+
+    def alone(group: Group) -> bool:
+        return all(other is group for i in range(group.a[0] - window, group.a[-1] + window + 1)
+                   for other in by_sentence.get(i, ()))
+
+    found = [g for g in counted if alone(g) and not firm(g)]
+    return found if len(found) < len(counted) else []
 
 
 def continued_runs(counted: Sequence[Group], candidates: Sequence[Group]) -> list[Group]:

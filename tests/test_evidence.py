@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from paraphrase import DEFAULT_OPTIONS, compare
 from paraphrase.document import prepare
 from paraphrase.align import Group
-from paraphrase.evidence import CONTEXT_WINDOW, in_context, informativeness, shared_information, shared_phrases, unquoted
+from paraphrase.evidence import CONTEXT_WINDOW, in_context, strays, informativeness, shared_information, shared_phrases, unquoted
 from paraphrase.quotes import OPEN_QUOTE_CHARS, quotation_spans
 from paraphrase.report import render_text
 from paraphrase.score import QUOTATION
@@ -426,6 +426,36 @@ def test_a_compressed_sentence_keeping_the_sources_phrasing_counts_but_is_not_fi
     (pair,) = result.pairs
     assert pair.edit_class == "paraphrase" and pair.distance > DEFAULT_OPTIONS.align_max_distance
     assert result.summary.firm == 0 and result.summary.verdict == "independent"  # alone, it is not enough
+
+
+AGENDA = ("Ticket prices at the museum rose again this year. Two schools will share a new sports hall. "
+          "The ferry timetable changes in March. A new bakery opened on the high street. "
+          "Tennis courts in the park were resurfaced.")
+
+
+def test_a_lone_pair_far_from_the_reused_passage_is_only_related():
+    # The compressed bridge sentence counts on its own (the test above); five sentences
+    # after a copied passage, with nothing reused around it, it is what two texts on one
+    # topic share, and the passage shows where the reuse is.
+    result = compare(CLOSURE + " " + AGENDA + " " + BRIDGE, CLOSURE_REWRITE + " " + BRIDGE_SUMMARY)
+    assert [p.a for p in result.pairs] == [(0,), (1,), (2,), (3,)]
+    assert [(p.a, p.b, p.edit_class) for p in result.related] == [((9,), (4,), "related")]
+
+
+@pytest.mark.parametrize("lone, firm, stray", [
+    (Group((7,), (9,), 0.45), False, True),  # five sentences after the passage in A
+    (Group((6,), (30,), 0.45), False, False),  # four: near it in A, however far in B
+    (Group((7,), (9,), 0.45), True, False),  # firm evidence stands alone
+])
+def test_a_lone_pair_without_firm_evidence_is_a_stray(lone, firm, stray):
+    assert CONTEXT_WINDOW[0] == 4  # the cases sit on either side of the shipped window
+    passage = [Group((1,), (1,), 0.1), Group((2,), (2,), 0.3)]
+    assert (strays(passage + [lone], lambda g: firm and g is lone) == [lone]) is stray
+
+
+def test_without_a_passage_no_pair_is_a_stray():
+    lone = [Group((1,), (1,), 0.45), Group((9,), (2,), 0.45)]
+    assert strays(lone, lambda g: False) == []
 
 
 def test_a_particle_hyphen_joined_to_a_name_is_part_of_the_name():

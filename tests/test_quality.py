@@ -90,15 +90,18 @@ FLOORS = {
     # Lowered with two firm pairs (above): fewer documents show reuse, so fewer related
     # pairs count as its context (summary 0.674 -> 0.657, own characters 0.721 -> 0.712,
     # all pairs 0.856 -> 0.854).
-    ("pan13", "verbatim", "plagdet"): 0.897,
+    # Raised when a lone pair far from the passage shown stopped counting (evidence.strays):
+    # precision 0.889 -> 0.928, verbatim 0.898 -> 0.955, translation 0.907 -> 0.926, all
+    # pairs 0.854 -> 0.872 (suspicious side 0.884 -> 0.903).
+    ("pan13", "verbatim", "plagdet"): 0.954,
     ("pan13", "random", "plagdet"): 0.857,
-    ("pan13", "translation", "plagdet"): 0.908,
+    ("pan13", "translation", "plagdet"): 0.926,
     ("pan13", "summary", "plagdet"): 0.657,
-    ("pan13", "overall", "plagdet"): 0.854,
-    ("pan13", "overall", "precision"): 0.889,
+    ("pan13", "overall", "plagdet"): 0.871,
+    ("pan13", "overall", "precision"): 0.928,
     # The suspicious side alone, as #12 states some of its targets.
     ("pan13", "summary", "suspicious_side", "recall"): 0.712,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.884,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.903,
     # Rewording or partial, against the gold passages' share of each text's characters
     # (pan.document_measures): read on each text's length, not its number of sentences,
     # verbatim 0.925 -> 1.000, random 0.811 -> 0.919, translation 0.846 -> 0.923, all
@@ -182,17 +185,22 @@ SEMANTIC_FLOORS = {
     # summary plagdet 0.644 -> 0.631, own characters 0.741 -> 0.721, all pairs 0.815 ->
     # 0.814, three-way F1 0.869 -> 0.829): what one firm pair had bought. Independent
     # answer pairs called derived fall from 10.6% to 2.9% (ceilings).
-    ("pan13", "random", "detected"): 0.750,  # 0.725 before the name and quotation changes (2026-12-05)
+    # 0.725 before the name and quotation changes (2026-12-05), 0.750 after; 0.725 again
+    # when a lone pair far from the passage shown stopped counting (evidence.strays): one
+    # random pair's third counted pair was such a stray.
+    ("pan13", "random", "detected"): 0.725,
     ("pan13", "summary", "detected"): 0.750,
     # A related pair inside a passage shown to be reused counts (evidence.in_context).
     ("pan13", "summary", "plagdet"): 0.631,
-    ("pan13", "overall", "plagdet"): 0.814,
-    ("pan13", "overall", "precision"): 0.855,
+    # Raised with the strays set apart: precision 0.855 -> 0.925, all pairs 0.816 -> 0.842
+    # (verbatim 0.865 -> 0.946), suspicious side 0.850 -> 0.878.
+    ("pan13", "overall", "plagdet"): 0.841,
+    ("pan13", "overall", "precision"): 0.924,
     ("pan13", "summary", "suspicious_side", "recall"): 0.721,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.847,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.877,
     # Rewording or partial read on length (as FLOORS): 0.880 -> 0.954; 0.950 with two firm pairs.
     ("pan13", "overall", "degree_right"): 0.950,
-    ("pan13", "overall", "three_way_f1"): 0.833,
+    ("pan13", "overall", "three_way_f1"): 0.829,  # 0.833 before the strays (the random pair above)
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
