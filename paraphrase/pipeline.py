@@ -82,7 +82,8 @@ def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> C
     moved = _moved(groups)
     pairs = tuple(_translated_pair(doc_a, doc_b, g, g in moved, TRANSLATION) for g in groups)
     related = tuple(_translated_pair(doc_a, doc_b, g, False, RELATED) for g in shown)
-    shares = _shares(doc_a, doc_b, groups, translation.content_shares(doc_a, doc_b, groups), 0)
+    firm = len(translation.firm(groups, options))
+    shares = _shares(doc_a, doc_b, groups, translation.content_shares(doc_a, doc_b, groups), firm)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
                         [p.edit_class for p in related])
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)

@@ -110,10 +110,14 @@ def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: i
     it; pairs whose evidence is weaker (one shared phrase, shared information, a run)
     must be ``min_partial_pairs`` or cover ``partial_share`` (or
     ``rewording_share``) of a text's sentences: one such pair is what two writers on one
-    topic produce now and then. Its degree is read on length: a rewording when
-    ``rewording_share`` or more of one text's length reappears in the other, else partial.
+    topic produce now and then, and never enough alone, whatever it covers (one sentence
+    restating three of the other's names, ages and numbers covers half of a short text).
+    Its degree is read on length: a rewording when ``rewording_share`` or more of one
+    text's length reappears in the other, else partial.
     """
     share = max(a_share, b_share)
+    if pairs < 2 and not firm:
+        return INDEPENDENT
     if share < options.partial_share and share < options.rewording_share and pairs < options.min_partial_pairs \
             and firm < options.min_firm_pairs:
         return INDEPENDENT

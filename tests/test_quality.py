@@ -151,10 +151,12 @@ CEILINGS = {
     # Texts written independently on one topic (Clough & Stevenson answer pairs, one or
     # both written without the source): the share the verdict calls derived.
     # Lowered (0.058 -> 0.014, 0.124 -> 0.031, leave one task out 0.072 -> 0.014) with
-    # the one-standard-error fit: two firm pairs make a text partial, not one.
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.014,
+    # the one-standard-error fit: two firm pairs make a text partial, not one. Lowered
+    # (0.014 -> 0.009) when one pair that is not firm stopped making a text derived
+    # whatever share it covers (verdict.decide).
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.009,
     ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.031,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.014,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.009,
     # ...and the closest other article of the set must not read as derived.
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     # ...nor the translation of the closest other article (lowered from one of 40 in French
@@ -211,10 +213,12 @@ SEMANTIC_CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
     # Lowered (0.106 -> 0.029, 0.217 -> 0.070, 0.081 -> 0.027) by the fit of two firm pairs
     # (SEMANTIC_FLOORS).
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.029,
-    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.070,
-    # 0.027 -> 0.029 (16 of 555, one more) after the name and quotation changes of 2026-12-05.
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.029,
+    # 0.027 -> 0.029 (16 of 555, one more) after the name and quotation changes of 2026-12-05;
+    # 0.027 with the strays set apart (evidence.strays), 0.023 (13 of 555; both "non" 0.070 ->
+    # 0.054) when one pair that is not firm stopped making a text derived (verdict.decide).
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.023,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.054,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.023,
     ("seeds", "related_outside_gold"): 5,
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     **{("translations", pair, "other_article_called_derived"): 0.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},

@@ -17,6 +17,8 @@ from paraphrase.verdict import Shares, summarize
         ((40, 40), (1, 1), 1, "independent", None),  # one firm pair alone is not
         ((40, 40), (2, 2), 0, "independent", None),  # nor two pairs of weaker evidence
         ((4, 4), (2, 2), 0, "rewording", None),  # ... unless they hold most of a text
+        ((2, 6), (1, 3), 0, "independent", None),  # one weak pair never does, one sentence read as three
+        ((2, 6), (1, 3), 1, "rewording", None),  # one firm pair holding most of a text does
         ((20, 20), (0, 0), 0, "independent", None),
         ((20, 0), (0, 0), 0, "independent", None),
     ],
