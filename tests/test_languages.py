@@ -175,6 +175,12 @@ def test_translated_pairs_count_only_with_a_firm_one():
     assert [(p.a, p.b, p.edit_class) for p in loose.related] == [(p.a, p.b, "related") for p in translated.pairs]
 
 
+def test_a_one_sentence_translation_is_its_one_firm_pair():
+    first_english, first_german = ENGLISH.split(". ")[0] + ".", STORIES["de"][0].split(". ")[0] + "."
+    translated = compare(first_german, first_english)
+    assert (translated.summary.verdict, translated.summary.firm, len(translated.pairs)) == ("rewording", 1, 1)
+
+
 @pytest.mark.parametrize("code", ["de", "fr", "es", "ru", "zh"])
 def test_another_story_in_another_language_is_independent(code):
     _, _, other = STORIES[code]
