@@ -110,8 +110,9 @@ def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: i
     it; pairs whose evidence is weaker (one shared phrase, shared information, a run)
     must be ``min_partial_pairs`` or cover ``partial_share`` (or
     ``rewording_share``) of a text's sentences: one such pair is what two writers on one
-    topic produce now and then, and never enough alone, whatever it covers (one sentence
-    restating three of the other's names, ages and numbers covers half of a short text).
+    topic produce now and then, and never enough alone, whatever it covers (three
+    sentences read as one, restating the names, ages and numbers of one of the other's,
+    cover half of a short text).
     Its degree is read on length: a rewording when ``rewording_share`` or more of one
     text's length reappears in the other, else partial.
     """
