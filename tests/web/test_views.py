@@ -38,6 +38,8 @@ def test_compare_uploaded_files_shows_verdict_rows_and_diffs(client):
     assert 'id="heatmap"' in page and 'id="comparison-data"' in page
     counts = ", ".join(f"{n} {c}" for c, n in result.summary.classes.items())
     assert f"<dt>Aligned pairs</dt><dd>{len(result.pairs)} ({counts})</dd>" in page
+    # A long name is cut in the gauges' label (viewer.css) and whole in its title.
+    assert '<dt title="000.txt">A: 000.txt</dt>' in page and '<dt title="001.txt">B: 001.txt</dt>' in page
 
 
 def test_independent_texts_show_their_alike_pairs_as_too_little_to_show_reuse(client):
