@@ -167,11 +167,10 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     labels.update((g, judge_related(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms))
                   for g in alignment.related)
     counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
-    for group in continued_runs(counted, [g for g, label in labels.items() if label == RELATED]):
+    runs = continued_runs(counted, [g for g, label in labels.items() if label == RELATED])
+    for group in runs:
         labels[group] = edit_class(group.distance, options)
-    counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
-    for group in strays(counted, lambda g: g.distance <= options.align_max_distance
-                        and is_firm(joined(a, g.a), joined(b, g.b), options, alphabet, terms)):
+    for group in strays(counted + runs, lambda g: is_firm_group(a, b, g, options, alphabet, terms)):
         labels[group] = RELATED
     return labels
 
@@ -180,14 +179,8 @@ def strays(counted: Sequence[Group], firm: Callable[[Group], bool]) -> list[Grou
     """The counted groups that are not ``firm`` and stand alone in A, the text checked:
     no other counted group within ``CONTEXT_WINDOW`` sentences of it; none when every
     counted group does (no passage shows reuse)."""
-    window = CONTEXT_WINDOW[0]
     by_sentence = _by_sentence(counted)
-
-    def alone(group: Group) -> bool:
-        return all(other is group for i in range(group.a[0] - window, group.a[-1] + window + 1)
-                   for other in by_sentence.get(i, ()))
-
-    found = [g for g in counted if alone(g) and not firm(g)]
+    found = [g for g in counted if not _near_in_a(g, by_sentence, CONTEXT_WINDOW[0]) and not firm(g)]
     return found if len(found) < len(counted) else []
 
 
@@ -214,13 +207,13 @@ def in_context(counted: Sequence[Group], candidates: Sequence[Group]) -> list[Gr
     candidate)."""
     window_a, window_b = CONTEXT_WINDOW
     by_sentence = _by_sentence(counted)
+    return [c for c in candidates if any(_gap(c.b, g.b) <= window_b for g in _near_in_a(c, by_sentence, window_a))]
 
-    def near(candidate: Group) -> bool:
-        anchors = {g for i in range(candidate.a[0] - window_a, candidate.a[-1] + window_a + 1)
-                   for g in by_sentence.get(i, ())}
-        return any(_gap(candidate.b, g.b) <= window_b for g in anchors)
 
-    return [c for c in candidates if near(c)]
+def _near_in_a(group: Group, by_sentence: dict[int, list[Group]], window: int) -> set[Group]:
+    """The other groups holding a sentence of A within ``window`` sentences of ``group``'s."""
+    return {g for i in range(group.a[0] - window, group.a[-1] + window + 1) for g in by_sentence.get(i, ())
+            if g is not group}
 
 
 def _by_sentence(groups: Sequence[Group]) -> dict[int, list[Group]]:
@@ -290,11 +283,19 @@ def shared_phrases(a: Features, b: Features, terms: frozenset[Phrase] = frozense
     return len((_phrases(a) & _phrases(b)) - terms)
 
 
-def firm_pairs(a: Document, b: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
-               options: Options, alphabet: Alphabet) -> int:
-    """How many of the counted groups (sentence indexes of A, of B) are firm evidence on their own."""
+def firm_pairs(a: Document, b: Document, groups: Sequence[Group], options: Options, alphabet: Alphabet) -> int:
+    """How many of the counted groups are firm evidence on their own."""
     terms = topic_terms(a, b)
-    return sum(is_firm(joined(a, ga), joined(b, gb), options, alphabet, terms) for ga, gb in groups)
+    return sum(is_firm_group(a, b, g, options, alphabet, terms) for g in groups)
+
+
+def is_firm_group(a: Document, b: Document, group: Group, options: Options, alphabet: Alphabet,
+                  terms: frozenset[Phrase]) -> bool:
+    """Whether a counted group is firm evidence on its own: within the alignment bound
+    (beyond it, a pair counts by a run or by phrases it kept, never on its own) and
+    ``is_firm``."""
+    return group.distance <= options.align_max_distance and \
+        is_firm(joined(a, group.a), joined(b, group.b), options, alphabet, terms)
 
 
 def topic_terms(a: Document, b: Document) -> frozenset[Phrase]:

@@ -51,10 +51,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     alignment = align(doc_a, doc_b, options, alphabet)
     labels = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
     counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
-    # Beyond the alignment bound (a pair that counts by a run or by phrases it kept), a
-    # pair is never evidence on its own.
-    within = [(g.a, g.b) for g in counted if g.distance <= options.align_max_distance]
-    firm = firm_pairs(doc_a, doc_b, within, options, alphabet)
+    firm = firm_pairs(doc_a, doc_b, counted, options, alphabet)
     context: set[Group] = set()
     if _reuse_shown(doc_a, doc_b, counted, firm, options):  # then its context counts too, never firm
         context = set(in_context(counted, [g for g, label in labels.items() if label == RELATED]))
