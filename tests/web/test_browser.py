@@ -131,6 +131,8 @@ def test_a_shared_passage_too_weak_for_a_verdict_is_shown_with_its_pairs(browser
     verdict = compare_seeds(browser, server, "001", "003")
     assert "are independent" in verdict.text and "2 aligned pairs with too little evidence" in verdict.text
     assert len(browser.find_elements(By.CSS_SELECTOR, "tr.row-pair")) == 2
+    gauge_a, gauge_b = browser.find_elements(By.CSS_SELECTOR, ".gauges")
+    assert gauge_a.rect["y"] == gauge_b.rect["y"]  # side by side, not wrapped one under the other
     save_screenshot(browser, "viewer-seeds-001-003.png")
     browser.find_element(By.ID, "view-written").click()
     save_screenshot(browser, "viewer-seeds-001-003-as-written.png")
