@@ -4,8 +4,9 @@ Every reporter who heard a speaker has the speaker's words, so shared words insi
 quotation marks are not evidence that one article was written from another (see
 ``evidence.py``). A quotation opens and closes within one paragraph: newsroom style
 reopens a quote that runs on at the next paragraph, so an unclosed quote ends with its
-paragraph, or after ``OPEN_QUOTE_CHARS``: a stray mark (inches, a scraping slip) must not
-silence a whole paragraph, and text whose lines are joined again can make long ones.
+paragraph, and covers ``OPEN_QUOTE_CHARS`` at most: a stray mark (inches, a scraping slip)
+must not silence a whole paragraph, nor two strays far apart all that lies between them,
+and text whose lines are joined again makes long paragraphs.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _quoted(text: str, start: int, end: int) -> Iterable[Span]:
             if mark in _CLOSING or _opens_single(text, at, end):
                 opened = (at, _CLOSING.get(mark) or _SINGLE_CLOSING[mark])
         elif mark in opened[1] and not (mark == _STRAIGHT_SINGLE and _opens_single(text, at, end)):
-            yield opened[0], match.end()
+            yield opened[0], min(match.end(), opened[0] + OPEN_QUOTE_CHARS)
             opened = None
     if opened is not None and text[opened[0]] != _STRAIGHT_SINGLE:
         yield opened[0], min(end, opened[0] + OPEN_QUOTE_CHARS)

@@ -238,6 +238,14 @@ def test_a_quotation_left_open_ends_after_a_bound_not_at_the_end_of_a_long_parag
     assert text[start:].startswith('"premium') and end - start == OPEN_QUOTE_CHARS < len(text) - start
 
 
+
+def test_two_stray_marks_far_apart_quote_no_more_than_a_bound():
+    # A stray opening mark closed by another one a page later: the text between is not a quotation.
+    text = 'Sales "grew. ' + "It sells well in stores across the country. " * 30 + 'Prices fell" again.'
+    (start, end), = quotation_spans(text, [(0, len(text))])
+    assert text[start:].startswith('"grew') and end - start == OPEN_QUOTE_CHARS < len(text) - start
+
+
 @pytest.mark.parametrize("text, quoted", [
     ('The set has two 12" pans and a lid. He said "no" twice.', ['"no"']),
     # A quotation cut by a line end: its closing mark must not open one that runs on.
