@@ -15,7 +15,7 @@ from .languages import AUTO, detect
 from .options import Options
 from .quotes import quotation_spans
 from .segment import lines, segments
-from .tokens import Features, features
+from .tokens import Features, features, holds_look_alikes, look_alike, read_as_latin
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,14 @@ class Document:
         """The content stems and fact keys of its counted sentences: what the text mentions
         anywhere, whichever sentence a comparison pairs."""
         return frozenset(key for s in self.counted for key in (*s.features.content, *(f.key for f in s.features.facts)))
+
+    @cached_property
+    def look_alikes(self) -> int:
+        """How many words of its counted sentences are written with letters of another script
+        that look like Latin ones: matched as the Latin letters (``tokens.py``), and told."""
+        if not holds_look_alikes(self.text):
+            return 0
+        return sum(look_alike(self.text[t.start:t.end]) for s in self.counted for t in s.features.word_tokens)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "language": self.language, "sentences": [s.to_dict() for s in self.sentences]}
@@ -127,12 +135,13 @@ def forget_prepared() -> None:
 
 @paused  # its objects hold no cycles (collector.py)
 def _prepared(name: str, text: str, options: Options) -> Document:
-    code = detect(text) if options.language == AUTO else options.language
-    paragraphs = lines(text)
-    spans = segments(text, options.max_segment_chars, paragraphs, code)
+    latin = read_as_latin(text)  # look-alike letters of another script read as the Latin ones
+    code = detect(latin) if options.language == AUTO else options.language
+    paragraphs = lines(latin)
+    spans = segments(latin, options.max_segment_chars, paragraphs, code)
     if options.max_sentences is not None and len(spans) > options.max_sentences:
         raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")
-    why = reasons(text, spans, paragraphs)
+    why = reasons(latin, spans, paragraphs)
     quoted = quotation_spans(text, paragraphs)
     sentences = tuple(
         Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start, quoted, code))

@@ -15,7 +15,7 @@ from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
 from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_facts, edit_class, numbers_in_order
-from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize
+from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize, with_look_alikes
 
 
 @paused  # across reading and both preparations too: no collection walks the first text mid-call
@@ -67,6 +67,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
                         [p.edit_class for p in related])
     if doc_a.language != doc_b.language:
         summary = across_languages(summary, (doc_a.name, doc_b.name), (doc_a.language, doc_b.language))
+    summary = with_look_alikes(summary, (doc_a.name, doc_b.name), (doc_a.look_alikes, doc_b.look_alikes))
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
 
 

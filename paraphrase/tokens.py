@@ -31,6 +31,19 @@ _TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[{_CJK}]|{_LETTERS}(?:(?:['’]|[{_INVISI
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
                          "–": "-", "—": "-", "−": "-", **dict.fromkeys(_INVISIBLE)})
 
+# Letters of other scripts that look like Latin ones, as written (upper and lower case
+# apart: Greek "Ν" looks like "N", "ν" like "v"). A rewriter who swaps a few Latin letters
+# for these makes the words unreadable to matching and unchanged to the eye; in a word that
+# also holds Latin letters they are read as the Latin ones. A word wholly in another
+# script is left alone: it is that language's word ("рот" is Russian, not "pot").
+_LOOK_ALIKES = str.maketrans(
+    "АВЕКМНОРСТУХІЈЅаеорсухіјѕԁһ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
+    "ABEKMHOPCTYXIJSaeopcyxijsdh" "ABEZHIKMNOPTYXaeikvoptux",
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_WORDS = re.compile(r"\w+")
+_ANY_LOOK_ALIKE = re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]")
+
 # English function words: they carry grammar, not content, so they never count as
 # evidence that two sentences share a source.
 STOPWORDS = frozenset("""
@@ -130,12 +143,34 @@ def words_of(text: str) -> list[str]:
 def _read(raw: str) -> tuple[str, str]:
     """The normalised form and kind of one token as written."""
     kind = "number" if raw[0].isdigit() else "word" if raw[0].isalpha() else "punct"
+    if kind == "word" and look_alike(raw):
+        raw = raw.translate(_LOOK_ALIKES)
     norm = normalize(raw)
     if raw.isupper() and len(raw) > 1 and norm in STOPWORDS:
         norm = raw  # an acronym ("US", "IT") is not the function word it spells
     if kind == "number":
         norm = _number_key(norm)
     return norm, kind
+
+
+def look_alike(word: str) -> bool:
+    """Whether a word as written mixes Latin letters with look-alikes of another script."""
+    return not word.isascii() and bool(_LATIN.search(word)) and word.translate(_LOOK_ALIKES) != word
+
+
+def holds_look_alikes(text: str) -> bool:
+    """Whether ``text`` holds any letter that ``look_alike`` words are made with (a quick
+    test before reading every word)."""
+    return _ANY_LOOK_ALIKE.search(text) is not None
+
+
+def read_as_latin(text: str) -> str:
+    """``text`` with its ``look_alike`` words in Latin letters, every character in its place:
+    what the sentence splitter and the language detector read, so that a disguised copy is
+    split and told apart as its source is."""
+    if not holds_look_alikes(text):
+        return text
+    return _WORDS.sub(lambda m: m.group().translate(_LOOK_ALIKES) if look_alike(m.group()) else m.group(), text)
 
 
 def number_value(key: str, code: str) -> str:

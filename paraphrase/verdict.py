@@ -68,6 +68,9 @@ class Summary:
     firm: int = 0  # aligned pairs that are evidence of reuse on their own
     a_text: float = 0.0  # share of A's counted text, by length, that reappears in B: what "rewording" reads
     b_text: float = 0.0
+    # Words of each text written with look-alike letters of another script (tokens.py): read
+    # as the Latin letters, so a copy disguised that way is still found, and told.
+    look_alikes: tuple[int, int] = (0, 0)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,7 +81,8 @@ class Summary:
             "a_content_reused": round(self.a_content, 4), "b_content_reused": round(self.b_content, 4),
             "a_text_reused": round(self.a_text, 4), "b_text_reused": round(self.b_text, 4),
             "classes": dict(self.classes), "firm_pairs": self.firm, "related": self.related, "quotations": self.quotations,
-            "identical": self.identical, "headline": self.headline, "details": self.details, "message": self.message,
+            "identical": self.identical, "a_look_alikes": self.look_alikes[0], "b_look_alikes": self.look_alikes[1],
+            "headline": self.headline, "details": self.details, "message": self.message,
         }
 
 
@@ -144,6 +148,17 @@ def across_languages(s: Summary, names: tuple[str, str], codes: tuple[str, str])
     a, b = (f"{name} ({language(code).name})" for name, code in zip(names, codes))
     details = f"{s.details}. {a} and {b} are in different languages: only words both share (names, numbers) are compared; a translation is not detected"
     return replace(s, details=details, message=f"{s.headline}. {details}")
+
+
+def with_look_alikes(s: Summary, names: tuple[str, str], counts: tuple[int, int]) -> Summary:
+    """The summary saying which text spells words with look-alike letters of another script:
+    a way to hide copying from matching, which the engine reads through."""
+    if not any(counts):
+        return s
+    told = " and ".join(f"{name} writes {n} {'word' if n == 1 else 'words'}" for name, n in zip(names, counts) if n)
+    details = (f"{s.details}. {told} with letters of another script that look like Latin ones (a way to hide "
+               f"copying); they are read as the Latin letters")
+    return replace(s, look_alikes=counts, details=details, message=f"{s.headline}. {details}")
 
 
 def _with_message(s: Summary, names: tuple[str, str]) -> Summary:

@@ -29,6 +29,25 @@ def test_web_copy_hyphenated_with_soft_hyphens_is_the_same_text_as_without():
     assert [p.edit_class for p in result.pairs] == ["identical", "identical"]
 
 
+def test_a_word_mixing_latin_and_look_alike_letters_reads_as_latin_and_another_scripts_word_stays():
+    # Cyrillic "а" and "о", Greek "ν": the eye reads "vote" and "Moscow"; Russian "рот" stays Russian.
+    tokens = tokenize("The cоuncіl νоted in Mоscоw. рот")
+    assert [t.norm for t in tokens] == ["the", "council", "voted", "in", "moscow", ".", "рот"]
+
+
+def test_a_copy_disguised_with_look_alike_letters_is_found_and_told():
+    import paraphrase
+
+    wire = ("The council voted on Monday to close the Elm Street library after officials said repairs "
+            "would cost $2.3 million. The branch opened in 1964 and lent books to ten thousand readers.")
+    disguised = wire.replace("o", "о").replace("e", "е").replace("C", "С")
+    result = paraphrase.compare(wire, disguised, names=("wire", "story"))
+    assert [p.edit_class for p in result.pairs] == ["identical", "identical"]
+    assert result.summary.look_alikes == (0, 23)  # every word holding an "o", an "e" or a "C"
+    assert "story writes 23 words with letters of another script that look like Latin ones" in result.summary.details
+    assert "another script" not in paraphrase.compare(wire, wire).summary.details
+
+
 @pytest.mark.parametrize(
     "text, numbers",
     [("1,000 fighters", ["1000"]), ("350km", ["350"]), ("2.5 million", ["2.5"]), ("in 2016 and", ["2016"])],

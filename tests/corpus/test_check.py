@@ -26,6 +26,17 @@ def test_000_against_001_to_004_fails_with_001_first(wire_index):
     assert ([6], [0]) in pairs and ([15, 16], [7]) in pairs  # the engine's 000-001 alignment
 
 
+def test_000_disguised_with_look_alike_letters_fails_as_000_does(wire_index, tmp_path):
+    # Every "a", "e" and "o" swapped for its Cyrillic look-alike: once checked as 0% reused.
+    disguised = tmp_path / "000.txt"
+    disguised.write_text(seed("000").read_text(encoding="utf-8").translate(str.maketrans("aeo", "\u0430\u0435\u043e")),
+                         encoding="utf-8")
+    plain, hidden = (json.loads(run("check", path, "--against", wire_index, "--format", "json").stdout)["articles"][0]
+                     for path in (seed("000"), disguised))
+    assert hidden["failed"] and hidden["failing_share"] == plain["failing_share"] > 0.3
+    assert hidden["sources"][0]["id"] == plain["sources"][0]["id"]
+
+
 def test_002_against_001_003_004_is_clean(tmp_path):
     index = tmp_path / "wire.db"
     assert run("index", "add", index, seed("001"), seed("003"), seed("004")).returncode == 0
