@@ -22,14 +22,19 @@ if TYPE_CHECKING:
 # Chinese and Japanese put no spaces between words: each ideograph or kana is a token of
 # its own (a character n-gram of one), so one changed character is one changed token.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Invisible inside a word: a soft hyphen (web pages hyphenate German copy with them) and
-# zero-width spaces and joiners. A word holding them is one word, and they are not part
-# of its matching form: "Bundes\u00adregierung" is "bundesregierung".
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Invisible inside a word: Unicode's default-ignorable characters, such as a soft hyphen
+# (web pages hyphenate German copy with them), zero-width spaces and joiners, direction
+# marks and overrides, variation selectors and tags. A word holding them is one word, and
+# they are not part of its matching form: "Bundes\u00adregierung" is "bundesregierung",
+# and a copy strewn with them inside its words (a way to hide it) is the copy.
+_INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+                     (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+                     (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0xE0000, 0xE0FFF))
+_INVISIBLE = "".join(f"{chr(low)}-{chr(high)}" for low, high in _INVISIBLE_RANGES)  # a regex class's ranges
 _LETTERS = rf"[^\W\d_{_CJK}]+"
 _TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[{_CJK}]|{_LETTERS}(?:(?:['’]|[{_INVISIBLE}]+){_LETTERS})*|[^\w\s{_INVISIBLE}]")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
-                         "–": "-", "—": "-", "−": "-", **dict.fromkeys(_INVISIBLE)})
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "−": "-"}) \
+    | {c: None for low, high in _INVISIBLE_RANGES for c in range(low, high + 1)}
 
 # Letters of other scripts that look like Latin ones, as written (upper and lower case
 # apart: Greek "Ν" looks like "N", "ν" like "v"). A rewriter who swaps a few Latin letters

@@ -11,8 +11,11 @@ def test_normalisation_is_for_matching_only_and_keeps_offsets():
     assert normalize("ＡＢＣ “Quoted”") == 'abc "quoted"'
 
 
-@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u2060", "\ufeff"],
-                         ids=["soft hyphen", "zero-width space", "word joiner", "zero-width no-break space"])
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u2060", "\ufeff", "\u200e", "\u202e", "\u2066", "\ufe0f",
+                                       "\U000e0041"],
+                         ids=["soft hyphen", "zero-width space", "word joiner", "zero-width no-break space",
+                              "left-to-right mark", "right-to-left override", "left-to-right isolate",
+                              "variation selector", "tag"])
 def test_an_invisible_break_inside_a_word_leaves_one_word(invisible):
     text = f"Die Bundes{invisible}regierung hat die Maß{invisible}nahmen beschlossen {invisible}."
     tokens = tokenize(text)
@@ -27,6 +30,14 @@ def test_web_copy_hyphenated_with_soft_hyphens_is_the_same_text_as_without():
                   "Der Kanzler sprach von einer schwierigen Ent\u00adscheidung.")
     result = paraphrase.compare(hyphenated, hyphenated.replace("\u00ad", ""))
     assert [p.edit_class for p in result.pairs] == ["identical", "identical"]
+
+
+def test_a_copy_strewn_with_invisible_characters_inside_its_words_is_the_copy():
+    import paraphrase
+
+    wire = "The council voted on Monday to close the Elm Street library after officials said repairs would cost too much."
+    strewn = " ".join(word[:2] + "\u200e" + word[2:] if len(word) > 3 else word for word in wire.split())
+    assert [p.edit_class for p in paraphrase.compare(wire, strewn).pairs] == ["identical"]
 
 
 def test_a_word_mixing_latin_and_look_alike_letters_reads_as_latin_and_another_scripts_word_stays():

@@ -107,7 +107,8 @@ class ArticleCheck:
                 "failed": self.failed, "share": round(self.share, 4),
                 "failing_share": round(self.failing_share, 4), "credited_share": round(self.credited_share, 4),
                 "credits": sorted(self.credits.agencies), "sentences": len(self.document.counted),
-                "same_as": [d.key for d in self.same_as], "scorer": self.scorer,
+                "same_as": [d.key for d in self.same_as], "look_alikes": self.document.look_alikes,
+                "scorer": self.scorer,
                 # whether the candidate search provably misses no pair the scorer would align
                 "exact_search": SCORERS[self.scorer].exact, **self.period.to_dict(),
                 "sources": [s.to_dict() for s in self.sources], "notes": list(self.notes)}

@@ -24,6 +24,9 @@ def _text(check: ArticleCheck, policy: Policy) -> Iterator[str]:
            f"come from the corpus (limit {policy.max_share:.0%}; in all {check.share:.0%}, credited {check.credited_share:.0%})")
     if check.period.describe():
         yield f"  {check.period.describe()}"
+    if check.document.look_alikes:
+        yield (f"  {check.document.look_alikes} words written with letters of another script that look like "
+               f"Latin ones (a way to hide copying), read as the Latin letters")
     for same in check.same_as:
         yield f"  the same document as corpus {same.key} (not counted as reuse)"
     for rank, match in enumerate(check.sources, 1):

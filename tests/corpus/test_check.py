@@ -35,6 +35,9 @@ def test_000_disguised_with_look_alike_letters_fails_as_000_does(wire_index, tmp
                      for path in (seed("000"), disguised))
     assert hidden["failed"] and hidden["failing_share"] == plain["failing_share"] > 0.3
     assert hidden["sources"][0]["id"] == plain["sources"][0]["id"]
+    assert plain["look_alikes"] == 0 and hidden["look_alikes"] > 100
+    said = run("check", disguised, "--against", wire_index).stdout
+    assert f"{hidden['look_alikes']} words written with letters of another script that look like Latin ones" in said
 
 
 def test_002_against_001_003_004_is_clean(tmp_path):
