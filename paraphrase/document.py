@@ -72,12 +72,17 @@ class Document:
         return frozenset(key for s in self.counted for key in (*s.features.content, *(f.key for f in s.features.facts)))
 
     @cached_property
-    def look_alikes(self) -> int:
-        """How many words of its counted sentences are written with letters of another script
-        that look like Latin ones: matched as the Latin letters (``tokens.py``), and told."""
+    def look_alike_spans(self) -> tuple[tuple[int, int], ...]:
+        """The words of its counted sentences written with letters of another script that
+        look like Latin ones: matched as the Latin letters (``tokens.py``), and shown."""
         if not holds_look_alikes(self.text):
-            return 0
-        return sum(look_alike(self.text[t.start:t.end]) for s in self.counted for t in s.features.word_tokens)
+            return ()
+        return tuple((t.start, t.end) for s in self.counted for t in s.features.word_tokens
+                     if look_alike(self.text[t.start:t.end]))
+
+    @property
+    def look_alikes(self) -> int:
+        return len(self.look_alike_spans)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "language": self.language, "sentences": [s.to_dict() for s in self.sentences]}

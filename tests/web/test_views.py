@@ -53,6 +53,16 @@ def test_independent_texts_show_their_alike_pairs_as_too_little_to_show_reuse(cl
     assert "too little" not in rewording
 
 
+def test_words_written_with_look_alike_letters_are_marked_and_told(client):
+    wire = "The council voted on Monday to close the Elm Street library. Officials said repairs would cost $2.3 million."
+    disguised = wire.replace("Street", "Str\u0435\u0435t").replace("repairs", "r\u0435pairs")
+    form = {"a": upload("wire.txt", wire.encode()), "b": upload("story.txt", disguised.encode("utf-8"))}
+    page = client.post("/compare", data=form, content_type="multipart/form-data").get_data(as_text=True)
+    assert "story.txt writes 2 words with letters of another script that look like Latin ones" in page
+    marked = re.findall(r'<mark class="look-alike" title="written with letters of another script[^"]*">([^<]*)</mark>', page)
+    assert marked == ["Str\u0435\u0435t", "r\u0435pairs"]  # B's words only; A's plain "Street" is not marked
+
+
 def test_a_pair_counted_by_its_context_says_so(client):
     from ..test_evidence import CLOSURE, CLOSURE_REWRITE, LEAK, LEAK_REWORDED
 

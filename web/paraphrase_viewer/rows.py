@@ -18,10 +18,29 @@ HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
 FOLD_MIN = 4  # this many identical pairs in a row are folded under one line
 
 
+# What a marked piece of text is, said on hover.
+TITLES = {"fact": "changed fact", "look-alike": "written with letters of another script that look like Latin ones"}
+
+
 @dataclass(frozen=True)
 class Fragment:
     text: str
-    marks: tuple[str, ...] = ()  # "del", "ins", "fact"
+    marks: tuple[str, ...] = ()  # "del" or "ins", and "fact" or "look-alike" (TITLES)
+
+    @property
+    def tag(self) -> str | None:
+        """The element that shows it: a removed or added word, a marked one, or none."""
+        if "del" in self.marks or "ins" in self.marks:
+            return "del" if "del" in self.marks else "ins"
+        return "mark" if self.kinds else None
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(m for m in self.marks if m in TITLES)
+
+    @property
+    def title(self) -> str:
+        return "; ".join(TITLES[m] for m in self.kinds)
 
 
 @dataclass(frozen=True)
@@ -111,7 +130,8 @@ def _position_for_b(laid_out: list[Row], j: int) -> int:
 
 def _plain_cell(document: Document, index: int) -> Cell:
     sentence = document.sentences[index]
-    return Cell((index,), (Fragment(sentence.text),), sentence.set_aside)
+    spans = [(sentence.start, sentence.end)]
+    return Cell((index,), tuple(_fragments(document.text, spans, [()], _look_alikes(document))), sentence.set_aside)
 
 
 def _pair_cell(document: Document, pair: Pair, side: str, words: bool) -> Cell:
@@ -120,13 +140,19 @@ def _pair_cell(document: Document, pair: Pair, side: str, words: bool) -> Cell:
     spans = [(op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end) for op in pair.diff]
     marks: list[tuple[str, ...]] = [(changed,) if words and op.tag != "equal" else () for op in pair.diff]
     facts = [getattr(c, side) for c in pair.changed_facts if getattr(c, side) is not None]
-    return Cell(indexes, tuple(_fragments(document.text, spans, marks, [(f.start, f.end) for f in facts])))
+    marked = {"fact": [(f.start, f.end) for f in facts], **_look_alikes(document)}
+    return Cell(indexes, tuple(_fragments(document.text, spans, marks, marked)))
+
+
+def _look_alikes(document: Document) -> dict[str, list[tuple[int, int]]]:
+    return {"look-alike": list(document.look_alike_spans)} if document.look_alikes else {}
 
 
 def _fragments(text: str, spans: list[tuple[int, int]], marks: list[tuple[str, ...]],
-               facts: list[tuple[int, int]]) -> Iterator[Fragment]:
-    """The spans' text cut at fact boundaries, each piece with its marks."""
-    cuts = sorted({p for f in facts for p in f})
+               marked: dict[str, list[tuple[int, int]]]) -> Iterator[Fragment]:
+    """The spans' text cut where a ``marked`` span (a changed fact, a look-alike word) starts
+    or ends, each piece with its marks."""
+    cuts = sorted({p for found in marked.values() for span in found for p in span})
     reach = None
     for (start, end), mark in zip(spans, marks):
         if reach is not None and start > reach:
@@ -134,11 +160,11 @@ def _fragments(text: str, spans: list[tuple[int, int]], marks: list[tuple[str, .
         reach = end if end > start else reach
         points = [start, *(c for c in cuts if start < c < end), end]
         for lo, hi in zip(points, points[1:]):
-            in_fact = any(f0 <= lo and hi <= f1 for f0, f1 in facts)
+            kinds = tuple(kind for kind, found in marked.items() if any(f0 <= lo and hi <= f1 for f0, f1 in found))
             piece = text[lo:hi]
             body = piece.rstrip()
             # Marks cover words, not the space after them.
-            yield Fragment(body, mark + (("fact",) if in_fact else ()))
+            yield Fragment(body, mark + kinds)
             if len(body) < len(piece):
                 yield Fragment(piece[len(body):])
 
