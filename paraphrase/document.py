@@ -11,11 +11,11 @@ from typing import Any
 from .clean import reasons
 from .collector import paused
 from .errors import InputError
-from .languages import AUTO, detect
+from .languages import AUTO
 from .options import Options
 from .quotes import quotation_spans
 from .segment import lines, segments
-from .tokens import Features, features, holds_look_alikes, look_alike, read_as_latin
+from .tokens import Features, features, holds_look_alikes, look_alike, reading
 
 
 @dataclass(frozen=True)
@@ -140,16 +140,16 @@ def forget_prepared() -> None:
 
 @paused  # its objects hold no cycles (collector.py)
 def _prepared(name: str, text: str, options: Options) -> Document:
-    latin = read_as_latin(text)  # look-alike letters of another script read as the Latin ones
-    code = detect(latin) if options.language == AUTO else options.language
-    paragraphs = lines(latin)
-    spans = segments(latin, options.max_segment_chars, paragraphs, code)
+    # Matched as read (look-alike letters, words hyphenated at line ends), shown as written.
+    read, code = reading(text, None if options.language == AUTO else options.language)
+    paragraphs = lines(read)
+    spans = segments(read, options.max_segment_chars, paragraphs, code)
     if options.max_sentences is not None and len(spans) > options.max_sentences:
         raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")
-    why = reasons(latin, spans, paragraphs)
-    quoted = quotation_spans(text, paragraphs)
+    why = reasons(read, spans, paragraphs)
+    quoted = quotation_spans(read, paragraphs)
     sentences = tuple(
-        Sentence(i, start, end, text[start:end], why[i], features(text[start:end], start, quoted, code))
+        Sentence(i, start, end, text[start:end], why[i], features(read[start:end], start, quoted, code))
         for i, (start, end) in enumerate(spans)
     )
     return Document(name, text, sentences, code)

@@ -12,17 +12,16 @@ from __future__ import annotations
 import math
 from typing import Iterator
 
-from .languages import detect
 from .segment import segments
-from .tokens import content_terms
+from .tokens import content_terms, reading
 
 
 def sentence_terms(text: str, code: str | None = None) -> Iterator[set[str]]:
     """The distinct content terms of each sentence of ``text`` (the engine's segments), read
     in the language ``code`` (detected when not given)."""
-    code = code or detect(text)
-    for start, end in segments(text, code=code):
-        yield content_terms(text[start:end], code)
+    read, code = reading(text, code)  # as the engine reads it (document.py)
+    for start, end in segments(read, code=code):
+        yield content_terms(read[start:end], code)
 
 
 def min_shared_terms(size: int, min_dice: float) -> int:

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
-from .languages import ENGLISH, Language, language
+from .languages import ENGLISH, LANGUAGES, Language, language
 from .quotes import Span, inside, overlapping
 
 if TYPE_CHECKING:
@@ -167,6 +167,50 @@ def holds_look_alikes(text: str) -> bool:
     """Whether ``text`` holds any letter that ``look_alike`` words are made with (a quick
     test before reading every word)."""
     return _ANY_LOOK_ALIKE.search(text) is not None
+
+
+# A word broken at a line end with a hyphen ("recon-" / "struct"), as justified columns and
+# PDFs print it: the second part goes on in lower case.
+_HYPHENATED = re.compile(r"([^\W\d_]+)(-[ \t]*\r?\n[ \t]*)([^\W\d_]+)")
+_SOFT_HYPHEN = "\u00ad"
+
+
+def reading(text: str, code: str | None = None) -> tuple[str, str]:
+    """What the engine matches of ``text``, every character in its place, and its language
+    (``code``, else detected): ``read_as_latin``, then ``joined_at_line_ends``."""
+    from .languages import detect
+
+    latin = read_as_latin(text)
+    code = code or detect(latin)
+    return joined_at_line_ends(latin, code), code
+
+
+def joined_at_line_ends(text: str, code: str = "en") -> str:
+    """``text`` with each word hyphenated at a line end read as one word where the language
+    writes it so: the hyphen and the line break become soft hyphens, which a word holds
+    invisibly. "build-" / "ing" is "building"; "well-" / "known" stays "well-known", since
+    ``wordfreq`` sees "well-known" far more often than "wellknown".
+
+    >>> joined_at_line_ends("The council will recon-\\nstruct the well-\\nknown hall.")
+    'The council will recon\\xad\\xadstruct the well-\\nknown hall.'
+    """
+    if "-" not in text or code not in LANGUAGES:
+        return text
+    return _HYPHENATED.sub(lambda m: _joined(m, code), text)
+
+
+def _joined(match: re.Match[str], code: str) -> str:
+    first, gap, second = match.groups()
+    if not second[0].islower() or not _one_word(first.lower(), second, code):
+        return match.group()
+    return first + _SOFT_HYPHEN * len(gap) + second
+
+
+@lru_cache(maxsize=4_096)
+def _one_word(first: str, second: str, code: str) -> bool:
+    from wordfreq import zipf_frequency  # its tables ship in the package
+
+    return zipf_frequency(first + second, code) > zipf_frequency(f"{first}-{second}", code)
 
 
 def read_as_latin(text: str) -> str:

@@ -40,6 +40,18 @@ def test_a_copy_strewn_with_invisible_characters_inside_its_words_is_the_copy():
     assert [p.edit_class for p in paraphrase.compare(wire, strewn).pairs] == ["identical"]
 
 
+def test_words_hyphenated_at_line_ends_read_as_the_words_and_compounds_keep_their_hyphen():
+    import paraphrase
+
+    flowing = "The council will reconstruct the well-known library building after repairs were costed on Monday."
+    wrapped = "The council will recon-\nstruct the well-\nknown library build-\ning after repairs were costed on Monday."
+    result = paraphrase.compare(flowing, wrapped)
+    assert [p.edit_class for p in result.pairs] == ["identical"]
+    assert result.b.sentences[0].text == wrapped  # shown as written
+    words = result.b.sentences[0].features.words
+    assert {"reconstruct", "building", "well", "known"} <= set(words) and "wellknown" not in words
+
+
 def test_a_word_mixing_latin_and_look_alike_letters_reads_as_latin_and_another_scripts_word_stays():
     # Cyrillic "а" and "о", Greek "ν": the eye reads "vote" and "Moscow"; Russian "рот" stays Russian.
     tokens = tokenize("The cоuncіl νоted in Mоscоw. рот")
