@@ -171,7 +171,9 @@ def holds_look_alikes(text: str) -> bool:
 
 # A word broken at a line end with a hyphen ("recon-" / "struct"), as justified columns and
 # PDFs print it: the second part goes on in lower case.
-_HYPHENATED = re.compile(r"([^\W\d_]+)(-[ \t]*\r?\n[ \t]*)([^\W\d_]+)")
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_WORD_AT = re.compile(r"[^\W\d_]+")
+_WORD_ENDING = re.compile(r"[^\W\d_]+$")
 _SOFT_HYPHEN = "\u00ad"
 
 
@@ -194,16 +196,16 @@ def joined_at_line_ends(text: str, code: str = "en") -> str:
     >>> joined_at_line_ends("The council will recon-\\nstruct the well-\\nknown hall.")
     'The council will recon\\xad\\xadstruct the well-\\nknown hall.'
     """
-    if "-" not in text or code not in LANGUAGES:
+    if code not in LANGUAGES:
         return text
-    return _HYPHENATED.sub(lambda m: _joined(m, code), text)
-
-
-def _joined(match: re.Match[str], code: str) -> str:
-    first, gap, second = match.groups()
-    if not second[0].islower() or not _one_word(first.lower(), second, code):
-        return match.group()
-    return first + _SOFT_HYPHEN * len(gap) + second
+    pieces, done = [], 0
+    for gap in _LINE_END_HYPHEN.finditer(text):  # found by the hyphen: most texts have none
+        first = _WORD_ENDING.search(text, max(0, gap.start() - 40), gap.start())
+        second = _WORD_AT.match(text, gap.end())
+        if first and second and second.group()[0].islower() and _one_word(first.group().lower(), second.group(), code):
+            pieces += [text[done:gap.start()], _SOFT_HYPHEN * (gap.end() - gap.start())]
+            done = gap.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 @lru_cache(maxsize=4_096)
