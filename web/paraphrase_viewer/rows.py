@@ -218,6 +218,7 @@ class WrittenSentence:
     set_aside: str | None
     matches: tuple[str, ...]  # ids of the matches it is in (a sentence may feed several)
     edit_class: str | None  # of its first match
+    fragments: tuple[Fragment, ...] = ()  # its text, look-alike words marked
 
 
 def as_written(result: Comparison) -> dict[str, Any]:
@@ -233,5 +234,6 @@ def _written(document: Document, matches: list[Match], side: str) -> list[Writte
         for i in getattr(match, side):
             found.setdefault(i, []).append(match)
     return [WrittenSentence(s.index, s.text, s.set_aside, tuple(m.id for m in found.get(s.index, ())),
-                            found[s.index][0].pair.edit_class if s.index in found else None)
+                            found[s.index][0].pair.edit_class if s.index in found else None,
+                            _plain_cell(document, s.index).fragments)
             for s in document.sentences]
