@@ -165,7 +165,7 @@ def rescored(scorer: Scorer, a: Document, b: Document, groups: list[Group], opti
 
 
 def _texts(document: Document, indexes: tuple[int, ...]) -> tuple[str, ...]:
-    return tuple(document.sentences[i].text for i in indexes)
+    return tuple(document.read(i) for i in indexes)
 
 
 def _joined_neighbours(a: Document, b: Document, group: Group) -> Iterator[Group]:

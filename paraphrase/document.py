@@ -15,7 +15,7 @@ from .languages import AUTO
 from .options import Options
 from .quotes import quotation_spans
 from .segment import lines, segments
-from .tokens import Features, features, holds_look_alikes, look_alike, reading
+from .tokens import Features, features, holds_look_alikes, invisible_removed, look_alike, reading
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,15 @@ class Document:
     text: str
     sentences: tuple[Sentence, ...]
     language: str = "en"  # its code in the table of ``languages.py``, as detected or given
+    # The text as matched (``tokens.reading``: look-alike letters, words hyphenated at line
+    # ends), character for character; None when it is the text itself.
+    reading: str | None = field(default=None, repr=False, compare=False)
+
+    def read(self, index: int) -> str:
+        """Sentence ``index`` as a scorer reads it: matched as read, with no invisible
+        characters (a model sees the words, as the matching does)."""
+        sentence = self.sentences[index]
+        return invisible_removed((self.reading or self.text)[sentence.start:sentence.end])
 
     @property
     def counted(self) -> list[Sentence]:
@@ -152,4 +161,4 @@ def _prepared(name: str, text: str, options: Options) -> Document:
         Sentence(i, start, end, text[start:end], why[i], features(read[start:end], start, quoted, code))
         for i, (start, end) in enumerate(spans)
     )
-    return Document(name, text, sentences, code)
+    return Document(name, text, sentences, code, read if read != text else None)

@@ -33,8 +33,9 @@ _INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x11
 _INVISIBLE = "".join(f"{chr(low)}-{chr(high)}" for low, high in _INVISIBLE_RANGES)  # a regex class's ranges
 _LETTERS = rf"[^\W\d_{_CJK}]+"
 _TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[{_CJK}]|{_LETTERS}(?:(?:['’]|[{_INVISIBLE}]+){_LETTERS})*|[^\w\s{_INVISIBLE}]")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "−": "-"}) \
-    | {c: None for low, high in _INVISIBLE_RANGES for c in range(low, high + 1)}
+_INVISIBLE_CHARACTER = re.compile(f"[{_INVISIBLE}]")
+_NO_INVISIBLE = {c: None for low, high in _INVISIBLE_RANGES for c in range(low, high + 1)}
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "−": "-"}) | _NO_INVISIBLE
 
 # Letters of other scripts that look like Latin ones, as written (upper and lower case
 # apart: Greek "Ν" looks like "N", "ν" like "v"). A rewriter who swaps a few Latin letters
@@ -124,6 +125,11 @@ def concatenated(parts: Sequence[Features]) -> Features:
         quoted=tuple(chain.from_iterable(p.quoted or (False,) * len(p.words) for p in parts)) if quoted else (),
         language=parts[0].language if parts else "en",
     )
+
+
+def invisible_removed(text: str) -> str:
+    """``text`` without the characters a word holds invisibly (``_INVISIBLE_RANGES``)."""
+    return text.translate(_NO_INVISIBLE) if _INVISIBLE_CHARACTER.search(text) else text
 
 
 def normalize(text: str) -> str:

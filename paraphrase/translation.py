@@ -61,7 +61,7 @@ def aligned(a: Document, b: Document, options: Options) -> list[Group]:
     left, right = _compared(a), _compared(b)
     if not left or not right:
         return []
-    cosine = embed([a.sentences[i].text for i in left]) @ embed([b.sentences[j].text for j in right]).T
+    cosine = embed([a.read(i) for i in left]) @ embed([b.read(j) for j in right]).T
     best_of_row, best_of_column = cosine.argmax(axis=1), cosine.argmax(axis=0)
     return [Group((left[r],), (right[c],), round(1.0 - float(cosine[r, c]), 4))
             for r, c in enumerate(best_of_row)

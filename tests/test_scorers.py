@@ -139,6 +139,15 @@ def test_semantic_scorer_keeps_identical_sentences_identical():
     assert result.pairs[0].edit_class == "identical" and result.pairs[0].distance == 0.0
 
 
+def test_semantic_scorer_reads_a_disguised_copy_as_the_copy():
+    # Look-alike letters and invisible marks: the model sees the words the matching sees.
+    disguised = seed("000").read_text(encoding="utf-8").translate(str.maketrans({"a": "\u0430", "e": "\u0435", "o": "\u043e",
+                                                                                   "t": "t\u200e"}))
+    plain, hidden = (compare(text, seed("001"), options=SEMANTIC).summary for text in (seed("000"), disguised))
+    assert (hidden.verdict, hidden.a_reused, hidden.firm) == (plain.verdict, plain.a_reused, plain.firm)
+    assert hidden.look_alikes[0] > 300 and plain.look_alikes == (0, 0)
+
+
 def test_semantic_scorer_embeds_each_sentence_once_per_process():
     scorer = scorers.scorer_for(SEMANTIC)
     first = scorer.embed({PALACE_A, OTHER})
