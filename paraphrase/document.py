@@ -14,8 +14,9 @@ from .errors import InputError
 from .languages import AUTO
 from .options import Options
 from .quotes import quotation_spans
+from .reading import holds_look_alikes, look_alike, reading
 from .segment import lines, segments
-from .tokens import Features, features, holds_look_alikes, invisible_removed, look_alike, reading
+from .tokens import Features, features, invisible_removed
 
 
 @dataclass(frozen=True)

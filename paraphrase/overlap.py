@@ -13,7 +13,8 @@ import math
 from typing import Iterator
 
 from .segment import segments
-from .tokens import content_terms, reading
+from .reading import reading
+from .tokens import content_terms
 
 
 def sentence_terms(text: str, code: str | None = None) -> Iterator[set[str]]:
