@@ -84,7 +84,7 @@ class Document:
     @cached_property
     def look_alike_spans(self) -> tuple[tuple[int, int], ...]:
         """The words of its counted sentences written with letters of another script that
-        look like Latin ones: matched as the Latin letters (``tokens.py``), and shown."""
+        look like Latin ones: matched as the Latin letters (``reading.py``), and shown."""
         if not holds_look_alikes(self.text):
             return ()
         return tuple((t.start, t.end) for s in self.counted for t in s.features.word_tokens

@@ -68,7 +68,7 @@ class Summary:
     firm: int = 0  # aligned pairs that are evidence of reuse on their own
     a_text: float = 0.0  # share of A's counted text, by length, that reappears in B: what "rewording" reads
     b_text: float = 0.0
-    # Words of each text written with look-alike letters of another script (tokens.py): read
+    # Words of each text written with look-alike letters of another script (reading.py): read
     # as the Latin letters, so a copy disguised that way is still found, and told.
     look_alikes: tuple[int, int] = (0, 0)
 
