@@ -23,6 +23,8 @@ _LOOK_ALIKES = str.maketrans(
     "АВЕКМНОРСТУХІЈЅаеорсухіјѕԁһ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
     "ABEKMHOPCTYXIJSaeopcyxijsdh" "ABEZHIKMNOPTYXaeikvoptux",
 )
+# How every report names such letters.
+LOOK_ALIKE_LETTERS = "letters of another script that look like Latin ones"
 _LATIN = re.compile(r"[A-Za-z]")
 _WORDS = re.compile(r"\w+")
 _ANY_LOOK_ALIKE = re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]")

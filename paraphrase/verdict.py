@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from .options import Options
+from .reading import LOOK_ALIKE_LETTERS
 from .score import EDIT_CLASSES, IDENTICAL, QUOTATION, RELATED, TRANSLATION
 
 REWORDING, PARTIAL, INDEPENDENT = "rewording", "partial", "independent"
@@ -156,8 +157,7 @@ def with_look_alikes(s: Summary, names: tuple[str, str], counts: tuple[int, int]
     if not any(counts):
         return s
     told = " and ".join(f"{name} writes {n} {'word' if n == 1 else 'words'}" for name, n in zip(names, counts) if n)
-    details = (f"{s.details}. {told} with letters of another script that look like Latin ones (a way to hide "
-               f"copying); they are read as the Latin letters")
+    details = f"{s.details}. {told} with {LOOK_ALIKE_LETTERS} (a way to hide copying); they are read as the Latin letters"
     return replace(s, look_alikes=counts, details=details, message=f"{s.headline}. {details}")
 
 

@@ -9,6 +9,7 @@ import json
 import xml.etree.ElementTree as ET
 from typing import Any, Iterator, Sequence
 
+from ..reading import LOOK_ALIKE_LETTERS
 from .check import CHECK_SCHEMA, ArticleCheck, Policy, unused_entries
 
 EXCERPT = 90
@@ -25,8 +26,8 @@ def _text(check: ArticleCheck, policy: Policy) -> Iterator[str]:
     if check.period.describe():
         yield f"  {check.period.describe()}"
     if check.document.look_alikes:
-        yield (f"  {check.document.look_alikes} words written with letters of another script that look like "
-               f"Latin ones (a way to hide copying), read as the Latin letters")
+        yield (f"  {check.document.look_alikes} words written with {LOOK_ALIKE_LETTERS} (a way to hide copying), "
+               f"read as the Latin letters")
     for same in check.same_as:
         yield f"  the same document as corpus {same.key} (not counted as reuse)"
     for rank, match in enumerate(check.sources, 1):

@@ -12,6 +12,7 @@ import numpy as np
 
 from paraphrase import Comparison, Pair, translation
 from paraphrase.document import Document
+from paraphrase.reading import LOOK_ALIKE_LETTERS
 from paraphrase.score import EDIT_CLASSES
 
 HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
@@ -19,7 +20,7 @@ FOLD_MIN = 4  # this many identical pairs in a row are folded under one line
 
 
 # What a marked piece of text is, said on hover.
-TITLES = {"fact": "changed fact", "look-alike": "written with letters of another script that look like Latin ones"}
+TITLES = {"fact": "changed fact", "look-alike": f"written with {LOOK_ALIKE_LETTERS}"}
 
 
 @dataclass(frozen=True)
