@@ -12,6 +12,7 @@ import numpy as np
 
 from paraphrase import Comparison, Pair, translation
 from paraphrase.document import Document
+from paraphrase.quotes import overlapping
 from paraphrase.reading import LOOK_ALIKE_LETTERS
 from paraphrase.score import EDIT_CLASSES
 
@@ -132,7 +133,8 @@ def _position_for_b(laid_out: list[Row], j: int) -> int:
 def _plain_cell(document: Document, index: int) -> Cell:
     sentence = document.sentences[index]
     spans = [(sentence.start, sentence.end)]
-    return Cell((index,), tuple(_fragments(document.text, spans, [()], _look_alikes(document))), sentence.set_aside)
+    marked = _look_alikes(document, sentence.start, sentence.end)
+    return Cell((index,), tuple(_fragments(document.text, spans, [()], marked)), sentence.set_aside)
 
 
 def _pair_cell(document: Document, pair: Pair, side: str, words: bool) -> Cell:
@@ -141,12 +143,16 @@ def _pair_cell(document: Document, pair: Pair, side: str, words: bool) -> Cell:
     spans = [(op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end) for op in pair.diff]
     marks: list[tuple[str, ...]] = [(changed,) if words and op.tag != "equal" else () for op in pair.diff]
     facts = [getattr(c, side) for c in pair.changed_facts if getattr(c, side) is not None]
-    marked = {"fact": [(f.start, f.end) for f in facts], **_look_alikes(document)}
+    reach = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else (0, 0)
+    marked = {"fact": [(f.start, f.end) for f in facts], **_look_alikes(document, *reach)}
     return Cell(indexes, tuple(_fragments(document.text, spans, marks, marked)))
 
 
-def _look_alikes(document: Document) -> dict[str, list[tuple[int, int]]]:
-    return {"look-alike": list(document.look_alike_spans)} if document.look_alikes else {}
+def _look_alikes(document: Document, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+    """The look-alike words between ``start`` and ``end`` (not all the document's: every
+    sentence of a long disguised text is cut at its own)."""
+    found = overlapping(document.look_alike_spans, start, end)
+    return {"look-alike": list(found)} if found else {}
 
 
 def _fragments(text: str, spans: list[tuple[int, int]], marks: list[tuple[str, ...]],
