@@ -177,6 +177,44 @@ def test_an_independent_report_of_the_same_sentencing_is_not_derived():
     assert result.summary.verdict == "independent", result.summary.message
 
 
+# Two reports of one sentencing written apart (one from the court, one from the family's
+# side): the same names, ages, places, charge and quotation, in other words.
+LORRY_COURT = _story(
+    "A lorry driver who killed a cyclist while reading a text message has been jailed for six years.",
+    "Mark Hughes, 41, of Stockport, pleaded guilty to causing death by dangerous driving at Manchester Crown "
+    "Court on Friday.",
+    "The court heard that Hughes was looking at his phone when his lorry struck Anne Marsh, 29, on the A6 near "
+    "Hazel Grove in March last year.",
+    "Miss Marsh, a primary school teacher, died at the scene.",
+    'Judge Timothy Clarke told Hughes: "You chose to read a message rather than watch the road, and a young '
+    'woman paid for that choice with her life."',
+    "Hughes was also banned from driving for eight years.",
+    'In a statement read to the court, Miss Marsh\'s mother said the family had been "torn apart".')
+LORRY_FAMILY = _story(
+    'The family of a young teacher killed on her bike say they have been "torn apart" after a lorry driver '
+    "was sent to prison.",
+    "Anne Marsh, 29, was hit by a lorry driven by Mark Hughes on the A6 at Hazel Grove, Stockport, last March.",
+    "Hughes, 41, who admitted causing death by dangerous driving, was jailed for six years at Manchester Crown "
+    "Court yesterday and banned from driving for eight years.",
+    "Prosecutor Sarah Dunn said phone records showed Hughes had opened a text message seconds before the crash.",
+    'Sentencing him, Judge Timothy Clarke said: "You chose to read a message rather than watch the road, and a '
+    'young woman paid for that choice with her life."',
+    "Miss Marsh taught at a primary school in Bramhall. Colleagues described her as a gifted teacher who loved "
+    "cycling in the Peak District.",
+    "Hughes, a father of two, had no previous convictions, the court was told.")
+
+
+@pytest.mark.xfail(strict=True, reason="known weakness (issue #12): the pair restating the victim's "
+                   "name, age and road counts as shared information, and two more pairs (the charge, "
+                   "a phrase) make three; leaving names and numbers out of it was tried and not landed "
+                   "(README, Verdict)")
+def test_reports_sharing_the_names_ages_places_and_charge_of_a_case_are_independent():
+    # "Anne Marsh, 29, ... the A6 ... Hazel Grove ... last March" restated is the event's
+    # facts, not the other report's words.
+    result = compare(LORRY_COURT, LORRY_FAMILY)
+    assert result.summary.verdict == "independent", result.summary.message
+
+
 RATES_A = ("The Bank of England held interest rates at 5.25% on Thursday. "
            "Governor Andrew Bailey said inflation was still too high to cut borrowing costs. "
            "Mortgage holders will have to wait longer for relief. "
