@@ -67,6 +67,7 @@ from typing import Callable, Iterable, Sequence
 from .align import Alignment, Group, joined
 from .alphabet import Alphabet
 from .document import Document, same_text
+from .frequency import frequency, zipf
 from .languages import LANGUAGES, language
 from .options import Options
 from .score import EDIT_CLASSES, QUOTATION, RELATED, edit_class, feature_distance
@@ -121,14 +122,12 @@ def informativeness(word: str, code: str = "en") -> float:
 
 @lru_cache(maxsize=200_000)
 def _informativeness(word: str, code: str) -> float:
-    from wordfreq import get_frequency_dict, zipf_frequency  # its tables ship in the package
-
     if code not in LANGUAGES:
         return ZIPF_TOP / 2  # a language outside the table (Japanese needs MeCab): every word alike
     if language(code).characters:  # one character, looked up as is (wordfreq would segment it)
-        frequency = get_frequency_dict(code).get(word, 0.0)
-        return max(ZIPF_TOP - (math.log10(frequency * 1e9) if frequency else 0.0), 1.0)
-    return max(ZIPF_TOP - zipf_frequency(word, code), 1.0)
+        share = frequency(word, code)
+        return max(ZIPF_TOP - (math.log10(share * 1e9) if share else 0.0), 1.0)
+    return max(ZIPF_TOP - zipf(word, code), 1.0)
 
 
 
@@ -370,8 +369,9 @@ def _rests_on_quotation(a: Features, b: Features, options: Options, alphabet: Al
 
 
 def _descriptive(f: Features) -> int:
-    """Content words that are not names or numbers."""
-    return sum(not w.fact for w in content_words(f))
+    """Content words that are not names or numbers (no weights needed: counted as found)."""
+    fact_starts = {fact.start for fact in f.facts}
+    return sum(stem is not None and token.start not in fact_starts for token, _, stem in _words(f))
 
 
 def unquoted(f: Features) -> Features:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .frequency import zipf
 from .languages import LANGUAGES, detect
 
 # Letters of other scripts that look like Latin ones, as written (upper and lower case
@@ -80,9 +81,7 @@ def joined_at_line_ends(text: str, code: str = "en") -> str:
 
 @lru_cache(maxsize=4_096)
 def _one_word(first: str, second: str, code: str) -> bool:
-    from wordfreq import zipf_frequency  # its tables ship in the package
-
-    return zipf_frequency(first + second, code) > zipf_frequency(f"{first}-{second}", code)
+    return zipf(first + second, code) > zipf(f"{first}-{second}", code)
 
 
 def read_as_latin(text: str) -> str:
