@@ -26,8 +26,7 @@ def _text(check: ArticleCheck, policy: Policy) -> Iterator[str]:
     if check.period.describe():
         yield f"  {check.period.describe()}"
     if check.document.look_alikes:
-        yield (f"  {check.document.look_alikes} words written with {LOOK_ALIKE_LETTERS} (a way to hide copying), "
-               f"read as the Latin letters")
+        yield f"  {_look_alikes(check)}"
     for same in check.same_as:
         yield f"  the same document as corpus {same.key} (not counted as reuse)"
     for rank, match in enumerate(check.sources, 1):
@@ -39,6 +38,11 @@ def _text(check: ArticleCheck, policy: Policy) -> Iterator[str]:
             yield (f"       A{'+'.join(map(str, pair.a))} ↔ B{'+'.join(map(str, pair.b))}  {pair.distance:.2f} "
                    f"{pair.edit_class:13}  {_excerpt(check.document.sentences[pair.a[0]].text)}")
     yield ""
+
+
+def _look_alikes(check: ArticleCheck) -> str:
+    return (f"{check.document.look_alikes} words written with {LOOK_ALIKE_LETTERS} (a way to hide copying), "
+            "read as the Latin letters")
 
 
 def _excerpt(text: str) -> str:
@@ -86,7 +90,9 @@ def _summary(check: ArticleCheck, policy: Policy) -> str:
     top = check.sources[0] if check.sources else None
     source = f"; most from {top.document.key} ({top.share:.0%})" if top else ""
     same = f"; the same document as corpus {', '.join(d.key for d in check.same_as)}" if check.same_as else ""
-    return f"{check.failing_share:.0%} of sentences come from the corpus, limit {policy.max_share:.0%}{source}{same}"
+    disguise = f"; {_look_alikes(check)}" if check.document.look_alikes else ""
+    return (f"{check.failing_share:.0%} of sentences come from the corpus, limit {policy.max_share:.0%}"
+            f"{source}{same}{disguise}")
 
 
 def _first_reused_line(check: ArticleCheck) -> int | None:
@@ -104,6 +110,7 @@ def _escape_property(text: str) -> str:
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 RULE = "recycled-copy"
+LOOK_ALIKE_RULE = "look-alike-letters"
 
 
 def render_sarif(checks: Sequence[ArticleCheck], policy: Policy) -> str:
@@ -116,8 +123,14 @@ def render_sarif(checks: Sequence[ArticleCheck], policy: Policy) -> str:
             "fullDescription": {"text": "The article's sentences align with a corpus document's (paraphrase check); "
                                         f"an article fails above {policy.max_share:.0%} of its sentences."},
             "defaultConfiguration": {"level": "error"}}
-    results = [result for check in checks for result in _sarif_results(check)]
-    run = {"tool": {"driver": {"name": "paraphrase", "version": __version__, "rules": [rule]}},
+    disguise = {"id": LOOK_ALIKE_RULE, "name": "LookAlikeLetters",
+                "shortDescription": {"text": f"Words written with {LOOK_ALIKE_LETTERS}"},
+                "fullDescription": {"text": "Letters of another script that look like Latin ones, inside Latin words, "
+                                            "are a way to hide copying from a checker; the check reads them as the "
+                                            "Latin letters. They do not fail an article on their own."},
+                "defaultConfiguration": {"level": "warning"}}
+    results = [result for check in checks for result in (*_sarif_results(check), *_sarif_look_alikes(check))]
+    run = {"tool": {"driver": {"name": "paraphrase", "version": __version__, "rules": [rule, disguise]}},
            "columnKind": "unicodeCodePoints", "results": results}
     return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
 
@@ -140,6 +153,23 @@ def _sarif_results(check: ArticleCheck) -> Iterator[dict[str, Any]]:
                 "properties": {"source": match.document.key, "sourceDate": match.document.date,
                                "share": round(match.share, 4)},
             }
+
+
+def _sarif_look_alikes(check: ArticleCheck) -> Iterator[dict[str, Any]]:
+    # One result per article, at its first such word: a disguised text has hundreds.
+    spans = check.document.look_alike_spans
+    if not spans:
+        return
+    text = check.document.text
+    (start, end), *_ = spans
+    yield {
+        "ruleId": LOOK_ALIKE_RULE, "level": "warning",
+        "message": {"text": f'{_look_alikes(check)}; the first: "{text[start:end]}"'},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": check.label},
+                                            "region": {**_line_column(text, start, "start"),
+                                                       **_line_column(text, end, "end")}}}],
+        "properties": {"words": len(spans)},
+    }
 
 
 def _passages(pairs: Sequence[Any]) -> Iterator[tuple[int, int, list[Any]]]:

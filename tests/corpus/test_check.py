@@ -40,6 +40,27 @@ def test_000_disguised_with_look_alike_letters_fails_as_000_does(wire_index, tmp
     assert f"{hidden['look_alikes']} words written with letters of another script that look like Latin ones" in said
 
 
+def test_every_pipeline_format_says_an_article_holds_look_alike_letters(wire_index, tmp_path):
+    import jsonschema
+
+    disguised = tmp_path / "000.txt"
+    disguised.write_text(seed("000").read_text(encoding="utf-8").replace("Syrian", "Syri\u0430n"), encoding="utf-8")
+    said = "words written with letters of another script that look like Latin ones"
+    github = run("check", disguised, "--against", wire_index, "--format", "github").stdout
+    assert re.search(rf"::error file=[^:]+::.*; \d+ {said}", github)
+    junit = run("check", disguised, "--against", wire_index, "--format", "junit").stdout
+    assert re.search(rf'<failure type="RecycledCopy" message="[^"]*; \d+ {said}', junit)
+    log = json.loads(run("check", disguised, "--against", wire_index, "--format", "sarif").stdout)
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    (found,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "look-alike-letters"]
+    region = found["locations"][0]["physicalLocation"]["region"]
+    line = disguised.read_text(encoding="utf-8").split("\n")[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1:region["endColumn"] - 1] == "Syri\u0430n"
+    assert found["level"] == "warning" and found["properties"]["words"] > 1
+    plain = json.loads(run("check", seed("000"), "--against", wire_index, "--format", "sarif").stdout)
+    assert all(r["ruleId"] == "recycled-copy" for r in plain["runs"][0]["results"])
+
+
 def test_002_against_001_003_004_is_clean(tmp_path):
     index = tmp_path / "wire.db"
     assert run("index", "add", index, seed("001"), seed("003"), seed("004")).returncode == 0
