@@ -343,7 +343,7 @@ def test_each_article_as_written_links_shared_passages_and_steps_through_every_m
     assert browser.find_element(By.ID, "written").is_displayed()
     assert not browser.find_element(By.ID, "aligned").is_displayed()
     visible_in_column = (
-        "const el = arguments[0], box = el.parentElement.getBoundingClientRect(), r = el.getBoundingClientRect();"
+        "const el = arguments[0], box = el.closest('.column').getBoundingClientRect(), r = el.getBoundingClientRect();"
         "return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;")
     # Short columns, so that the partner (at the end of B) starts out of view.
     browser.execute_script("for (const c of document.querySelectorAll('.column')) c.style.maxHeight = '180px';")

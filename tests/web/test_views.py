@@ -202,3 +202,31 @@ def test_api_says_which_scorer_it_used(client):
     body = {"a": "The palace seemed to have been vacant.", "b": "The palace appeared to be unoccupied."}
     assert client.post("/api/compare", json=body).get_json()["scorer"] == "lexical"
     assert client.post("/api/compare", json={**body, "scorer": "semantic"}).get_json()["scorer"] == "semantic"
+
+
+WRAPPED = ("The city council voted on Monday evening to close the\nold library on Elm Street, which opened "
+           "in 1964. Its members\nwere split.\n\nRepairs to the roof and the heating would have cost\n"
+           "more than two million dollars, officials said. Work starts in May.")
+UNWRAPPED = WRAPPED.replace("\n\n", "\n").replace("the\nold", "the old").replace("members\nwere", "members were") \
+    .replace("cost\n", "cost ").replace("1964. Its", "1964.\nIts")
+
+
+@pytest.mark.parametrize("text, sizes", [
+    (WRAPPED, [2, 2]),  # blank lines end paragraphs; the hard wrapping inside them does not
+    (UNWRAPPED, [1, 1, 2]),  # no blank lines: a line break between two sentences ends one
+])
+def test_each_article_as_written_keeps_its_paragraphs(text, sizes):
+    from paraphrase.document import prepare
+    from paraphrase_viewer.rows import paragraphs
+
+    document = prepare("A", text, paraphrase.DEFAULT_OPTIONS)
+    grouped = paragraphs(document, [s.index for s in document.sentences])
+    assert [len(p) for p in grouped] == sizes and sum(grouped, []) == list(range(len(document.sentences)))
+
+
+def test_the_seeds_as_written_have_one_paragraph_a_line(client):
+    form = {"a": upload("001.txt", seed("001").read_bytes()), "b": upload("000.txt", seed("000").read_bytes())}
+    page = client.post("/compare", data=form, content_type="multipart/form-data").get_data(as_text=True)
+    column = page[page.index('id="column-a"'):page.index('id="column-b"')]
+    lines = [line for line in seed("001").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert column.count('<p class="paragraph">') == len(lines)

@@ -5,8 +5,9 @@ Presentation only: every number and alignment comes from the engine's ``Comparis
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence, TypeVar
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from paraphrase.quotes import overlapping
 from paraphrase.reading import LOOK_ALIKE_LETTERS
 from paraphrase.score import EDIT_CLASSES
 
+T = TypeVar("T")
 HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
 FOLD_MIN = 4  # this many identical pairs in a row are folded under one line
 
@@ -229,18 +231,40 @@ class WrittenSentence:
 
 
 def as_written(result: Comparison) -> dict[str, Any]:
-    """Both texts in their own order, each sentence with its matches: the second reading view."""
+    """Both texts in their own order and paragraphs, each sentence with its matches: the
+    second reading view."""
     ordered = sorted((*result.pairs, *result.related), key=lambda p: (p.a, p.b))
     matches = [Match(f"m{k}", p.a, p.b, p, _first_words(result.a.sentences[p.a[0]].text, 8)) for k, p in enumerate(ordered)]
     return {"matches": matches, "a": _written(result.a, matches, "a"), "b": _written(result.b, matches, "b")}
 
 
-def _written(document: Document, matches: list[Match], side: str) -> list[WrittenSentence]:
+def _written(document: Document, matches: list[Match], side: str) -> list[list[WrittenSentence]]:
     found: dict[int, list[Match]] = {}
     for match in matches:
         for i in getattr(match, side):
             found.setdefault(i, []).append(match)
-    return [WrittenSentence(s.index, s.text, s.set_aside, tuple(m.id for m in found.get(s.index, ())),
-                            found[s.index][0].pair.edit_class if s.index in found else None,
-                            _plain_cell(document, s.index).fragments)
-            for s in document.sentences]
+    sentences = [WrittenSentence(s.index, s.text, s.set_aside, tuple(m.id for m in found.get(s.index, ())),
+                                 found[s.index][0].pair.edit_class if s.index in found else None,
+                                 _plain_cell(document, s.index).fragments)
+                 for s in document.sentences]
+    return paragraphs(document, sentences)
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def paragraphs(document: Document, items: Sequence[T]) -> list[list[T]]:
+    """``items``, one per sentence of ``document``, grouped by the paragraphs of its text.
+
+    A blank line ends a paragraph; in a text without blank lines (a web page pasted, one
+    paragraph a line), a line break between two sentences does. Hard-wrapped copy has
+    blank lines between its paragraphs, so its wrapping is not read as paragraphs.
+    """
+    text, sentences = document.text, document.sentences
+    breaks = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile("\n")
+    grouped: list[list[T]] = []
+    for k, item in enumerate(items):
+        if not grouped or breaks.search(text, sentences[k - 1].end, sentences[k].start):
+            grouped.append([])
+        grouped[-1].append(item)
+    return grouped

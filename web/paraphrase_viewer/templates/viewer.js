@@ -115,7 +115,7 @@
       .forEach((node) => node.classList.add("current"));
     ["a", "b"].forEach((side) => {  // bring the partner into view in the other column
       const first = $('#column-' + side + ' [data-matches~="' + id + '"]', written);
-      if (first && !(clicked && clicked.parentElement === first.parentElement)) first.scrollIntoView({ block: "nearest" });
+      if (first && !(clicked && clicked.closest(".column") === first.closest(".column"))) first.scrollIntoView({ block: "nearest" });
     });
     current = matchIds.indexOf(id);
     $("#match-where").textContent = "Match " + (current + 1) + " of " + matchIds.length;
