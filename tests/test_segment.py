@@ -51,6 +51,16 @@ def test_a_line_after_a_comma_or_a_function_word_goes_on_whatever_its_case():
     ]
 
 
+def test_short_wire_paragraphs_do_not_hide_the_wrapping_of_a_longer_one():
+    # One-line paragraphs end with their sentences; they say nothing of how the text was
+    # broken, and once outnumbered the one wrapped line.
+    text = ("LONDON (Reuters) - Rates were held on Thursday.\n\nThe pound rose.\n\nMarkets fell.\n\n"
+            "Governor Andrew Bailey said inflation was still too high to cut the\n"
+            "cost of borrowing this year.")
+    assert [s.replace("\n", " ") for s in sentences(text)][-1] == \
+        "Governor Andrew Bailey said inflation was still too high to cut the cost of borrowing this year."
+
+
 def test_a_line_in_lower_case_after_a_finished_sentence_is_its_own_paragraph():
     text = "Prices rose\nin March, the report said.\nfull report\nTax\ncuts are due\nin May."
     assert [s.replace("\n", " ") for s in sentences(text)] == [
