@@ -3,8 +3,8 @@ from the tables wordfreq ships, without importing wordfreq for the words it need
 
 Importing wordfreq loads the tokenizers it uses to cut a text into words (langcodes, ftfy,
 regex): about 0.09 s, a sixth of a cold ``paraphrase compare``. The engine asks about
-words it has already cut. A word of letters (one apostrophe inside, as in "obama's"), a
-hyphenated run of such words, or a number, is what wordfreq would cut it into, so its
+words it has already cut. A word of letters and digits (apostrophes inside, as in "obama's"),
+a hyphenated run of such words, or a number, is what wordfreq would cut it into, so its
 frequency is worked out here from the table as wordfreq works it out: a band of the
 table per word, numbers' digits folded to 0 and weighed by wordfreq's estimate of how
 often such a number is written, several words combined as ``1/f = 1/f1 + 1/f2``, rounded
@@ -28,16 +28,18 @@ import msgpack  # wordfreq's own dependency: its tables are msgpack
 # The languages whose words wordfreq cuts with its Unicode word rules (NFC, case-folded):
 # for these, a word of letters is one word to it. Chinese and Japanese it segments.
 WORD_RULE_LANGUAGES = frozenset({"en", "de", "fr", "es", "ru"})
-_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+# One word to wordfreq (the Unicode word rules): letters and digits, with an apostrophe
+# between two letters or a point or comma between two digits.
+_ONE_WORD = re.compile(r"(?:[^\W_]|(?<=[^\W\d_])'(?=[^\W\d_])|(?<=[0-9])[.,](?=[0-9]))+")
 _DIGITS_RUN = re.compile(r"[0-9][0-9.,]+")  # wordfreq folds such a run's digits to 0
 _PURE_DIGITS = re.compile(r"[0-9]+")
 # wordfreq's estimate of how often a number is written (wordfreq/numbers.py, Apache-2.0):
 # Benford's law on its first digit, and for four digits, how near it is to a recent year.
 _FIRST_DIGIT = (0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045)
 _YEAR_LOG_PEAK, _NOT_YEAR, _REFERENCE_YEAR, _PLATEAU = -1.9185, 0.1, 2019, 20
-# A word of at most two letters before an apostrophe and a vowel is an elision to
-# wordfreq ("l'homme", "d'alessandro"): two words.
-_ELISION_VOWELS = frozenset("AEHIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÅÏÖŒaehiouyáéíóúàèìòùâêîôûåïöœ")
+# At most two letters before an apostrophe and a vowel are an elision to wordfreq
+# ("l'homme", "d'alessandro", "o'hare"): a word of their own.
+_ELISION = re.compile(r"([^\W_]{1,2})'(?=[AEHIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÅÏÖŒaehiouyáéíóúàèìòùâêîôûåïöœ])")
 _UNSEEN = 1e-9  # wordfreq's floor for zipf_frequency: Zipf 0
 
 
@@ -77,18 +79,17 @@ def frequency(word: str, code: str) -> float:
 def _parts(word: str) -> list[str] | None:
     # The words wordfreq cuts ``word`` into, when its rules cut it as ours did; else None.
     text = unicodedata.normalize("NFC", word).casefold()
-    parts = text.split("-")
-    return parts if all(_one_word(part) for part in parts) else None
-
-
-def _one_word(part: str) -> bool:
-    if _NUMBER.fullmatch(part):
-        return True
-    letters, apostrophe, rest = part.partition("'")
-    if apostrophe and (not rest or "'" in rest or (len(letters) <= 2 and rest[0] in _ELISION_VOWELS)):
-        return False
-    # Latin, Greek and Cyrillic letters: no word boundary falls between them.
-    return bool(letters) and all(piece.isalpha() and max(piece) < "\u0590" for piece in (letters, rest) if piece)
+    if not text or max(text) >= "\u0590" or not all(c.isalpha() or c in "0123456789'.,-" for c in text):
+        return None  # only Latin, Greek and Cyrillic letters and digits are cut alike
+    parts = []
+    for piece in text.split("-"):
+        if not _ONE_WORD.fullmatch(piece):
+            return None
+        while elision := _ELISION.match(piece):  # "o'hare" is "o" and "hare" to wordfreq
+            parts.append(elision.group(1))
+            piece = piece[elision.end():]
+        parts.append(piece)
+    return parts
 
 
 def _number_frequency(number: str) -> float:

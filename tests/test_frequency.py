@@ -13,7 +13,9 @@ from paraphrase.tokens import tokenize
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("0*.txt"))
 SPECIAL = ["US", "NATO", "Obama's", "o'neill", "l'homme", "d'alessandro", "it's", "well-known", "x-ray",
            "1964", "2019", "2031", "2087", "2.3", "5.25", "1000", "3,200", "0.5", "7", "34", "90mph", "2024-25",
-           "naïve", "Straße", "ΑΘΗΝΑ", "Москва", "北京", "déjà", "'quoted'", "", "--", "qxzvvb", "café"]
+           "naïve", "Straße", "ΑΘΗΝΑ", "Москва", "北京", "déjà", "'quoted'", "", "--", "qxzvvb", "café",
+           "o'hare", "d'archiac", "o'brien's", "qa'ida", "rock'n'roll", "'90s", "3.5km", "350km", "covid19",
+           "2nd", "x²", "u.s"]
 
 
 @pytest.mark.parametrize("code", sorted(WORD_RULE_LANGUAGES))
@@ -41,3 +43,11 @@ def test_comparing_english_articles_does_not_import_wordfreq():
     run = subprocess.run([sys.executable, "-c", code, str(SEEDS[0]), str(SEEDS[1])],
                          capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_names_with_an_elision_are_cut_as_wordfreq_cuts_them_without_it():
+    # One such name once had wordfreq imported, and its table loaded a second time.
+    from paraphrase.frequency import _parts
+
+    assert _parts("o'hare") == ["o", "hare"] and _parts("o'brien's") == ["o'brien's"]
+    assert _parts("350km") == ["350km"] and _parts("北京") is None
