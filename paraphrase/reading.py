@@ -27,13 +27,26 @@ _LOOK_ALIKES = str.maketrans(
 # How every report names such letters.
 LOOK_ALIKE_LETTERS = "letters of another script that look like Latin ones"
 _LATIN = re.compile(r"[A-Za-z]")
+_LOWER_LATIN = re.compile(r"[a-z]")
+# Look-alikes other than lower-case Greek: the letters notation does not write.
+_NOT_NOTATION = re.compile("[" + "".join(chr(c) for c in _LOOK_ALIKES if not "\u03b1" <= chr(c) <= "\u03c9") + "]")
 _WORDS = re.compile(r"\w+")
 _ANY_LOOK_ALIKE = re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]")
 
 
 def look_alike(word: str) -> bool:
-    """Whether a word as written mixes Latin letters with look-alikes of another script."""
-    return not word.isascii() and bool(_LATIN.search(word)) and as_latin(word) != word
+    """Whether a word as written mixes Latin letters with look-alikes of another script.
+
+    Scientific notation writes lower-case Greek letters beside capital Latin ones ("κB"
+    in "NF-κB", "TNFα"), which no disguise does: a word whose only look-alikes are
+    lower-case Greek and whose Latin letters are all capitals is its own word.
+
+    >>> look_alike("stаte"), look_alike("Тhe"), look_alike("κB"), look_alike("IκBα"), look_alike("κey")
+    (True, True, False, False, True)
+    """
+    if word.isascii() or not _LATIN.search(word) or as_latin(word) == word:
+        return False
+    return not (_LOWER_LATIN.search(word) is None and _NOT_NOTATION.search(word) is None)
 
 
 def holds_look_alikes(text: str) -> bool:

@@ -58,6 +58,15 @@ def test_a_word_mixing_latin_and_look_alike_letters_reads_as_latin_and_another_s
     assert [t.norm for t in tokens] == ["the", "council", "voted", "in", "moscow", ".", "рот"]
 
 
+def test_greek_letters_of_scientific_notation_are_not_look_alikes():
+    import paraphrase
+
+    text = "The drug blocks NF-κB and TNFα in mice, the study found."
+    assert paraphrase.compare(text, text.replace("mice", "rats")).summary.look_alikes == (0, 0)
+    assert "κb" in [t.norm for t in tokenize(text)]  # read as written, not as "kb"
+    assert paraphrase.compare(text, text.replace("drug", "drυg")).summary.look_alikes == (0, 1)  # a disguise
+
+
 def test_a_copy_disguised_with_look_alike_letters_is_found_and_told():
     import paraphrase
 
