@@ -152,7 +152,7 @@ def forget_prepared() -> None:
 def _prepared(name: str, text: str, options: Options) -> Document:
     # Matched as read (look-alike letters, words hyphenated at line ends), shown as written.
     read, code = reading(text, None if options.language == AUTO else options.language)
-    paragraphs = lines(read, code)
+    paragraphs = lines(read)
     spans = segments(read, options.max_segment_chars, paragraphs, code)
     if options.max_sentences is not None and len(spans) > options.max_sentences:
         raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")

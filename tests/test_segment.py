@@ -61,16 +61,6 @@ def test_short_wire_paragraphs_do_not_hide_the_wrapping_of_a_longer_one():
         "Governor Andrew Bailey said inflation was still too high to cut the cost of borrowing this year."
 
 
-def test_a_line_cut_after_an_article_goes_on_even_where_lines_are_paragraphs():
-    # A paste whose lines are paragraphs but one, broken after "the": no paragraph ends so.
-    text = ("Rates were held on Thursday.\nThe decision surprised the\nmarkets, traders said.\n"
-            "The pound rose.\nShares fell in London\nBanks led the losses.")
-    assert [s.replace("\n", " ") for s in sentences(text)] == [
-        "Rates were held on Thursday.", "The decision surprised the markets, traders said.",
-        "The pound rose.", "Shares fell in London", "Banks led the losses.",
-    ]
-
-
 def test_a_line_in_lower_case_after_a_finished_sentence_is_its_own_paragraph():
     text = "Prices rose\nin March, the report said.\nfull report\nTax\ncuts are due\nin May."
     assert [s.replace("\n", " ") for s in sentences(text)] == [
