@@ -5,7 +5,7 @@ Presentation only: every number and alignment comes from the engine's ``Comparis
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence, TypeVar
 
@@ -16,6 +16,7 @@ from paraphrase.document import Document
 from paraphrase.quotes import overlapping
 from paraphrase.reading import LOOK_ALIKE_LETTERS
 from paraphrase.score import EDIT_CLASSES
+from paraphrase.segment import lines
 
 T = TypeVar("T")
 HEATMAP_MAX_CELLS = 300  # per side; larger matrices are max-pooled into blocks
@@ -250,21 +251,12 @@ def _written(document: Document, matches: list[Match], side: str) -> list[list[W
     return paragraphs(document, sentences)
 
 
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-
-
 def paragraphs(document: Document, items: Sequence[T]) -> list[list[T]]:
-    """``items``, one per sentence of ``document``, grouped by the paragraphs of its text.
-
-    A blank line ends a paragraph; in a text without blank lines (a web page pasted, one
-    paragraph a line), a line break between two sentences does. Hard-wrapped copy has
-    blank lines between its paragraphs, so its wrapping is not read as paragraphs.
-    """
-    text, sentences = document.text, document.sentences
-    breaks = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile("\n")
-    grouped: list[list[T]] = []
-    for k, item in enumerate(items):
-        if not grouped or breaks.search(text, sentences[k - 1].end, sentences[k].start):
-            grouped.append([])
-        grouped[-1].append(item)
-    return grouped
+    """``items``, one per sentence of ``document``, grouped by the paragraphs the engine
+    read it in (``segment.lines``: blank lines, a line a paragraph, hard-wrapped lines
+    joined); a sentence never crosses one."""
+    starts = [start for start, _ in lines(document.reading or document.text)]
+    grouped: dict[int, list[T]] = {}
+    for sentence, item in zip(document.sentences, items):
+        grouped.setdefault(bisect_right(starts, sentence.start), []).append(item)
+    return list(grouped.values())
