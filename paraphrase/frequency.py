@@ -61,7 +61,7 @@ def zipf(word: str, code: str) -> float:
         folded = _DIGITS_RUN.sub(lambda run: re.sub(r"[0-9]", "0", run.group()), part)
         band = bands.get(folded)
         if band is None:
-            return round(math.log(_UNSEEN, 10) + 9, 2)
+            return _rounded_zipf(_UNSEEN)
         frequency = 10 ** (-band / 100)
         if folded != part:
             frequency *= _number_frequency(part)

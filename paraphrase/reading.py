@@ -46,7 +46,7 @@ def look_alike(word: str) -> bool:
     """
     if word.isascii() or not _LATIN.search(word) or as_latin(word) == word:
         return False
-    return not (_LOWER_LATIN.search(word) is None and _NOT_NOTATION.search(word) is None)
+    return _LOWER_LATIN.search(word) is not None or _NOT_NOTATION.search(word) is not None
 
 
 def holds_look_alikes(text: str) -> bool:

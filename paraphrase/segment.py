@@ -6,8 +6,8 @@ again: a line is continued by the next when the next line's first word would not
 fitted on it. Copy edited after it was wrapped (words cut from its lines) or broken at
 no fixed width has no such width; in text whose lines mostly end mid-sentence (of the
 lines another line follows directly: a paragraph's last line ends a sentence however the
-text was broken; every measure of paraphrase eval the same), a line that goes on in lower case with a sentence the previous line left unfinished continues
-it (on PAN-13, whose documents are broken so, passages found rose from plagdet 0.851 to
+text was broken), a line that goes on in lower case with a sentence the previous line
+left unfinished continues it (on PAN-13, whose documents are broken so, passages found rose from plagdet 0.851 to
 0.861); so does a line after a comma or an English article, preposition, conjunction or
 "said" / "told", whatever its case, since a name may start it ("led by" / "Detective
 Sergeant Ann Lee"; on PAN-13, 16 of 500 pairs sampled moved, either way: plagdet 0.854
