@@ -14,6 +14,8 @@ pair counts as reuse only when it carries one of:
 * **much shared information**: content words outside quotations whose informativeness
   (how rare each word is in general English, from the ``wordfreq`` tables) adds up to
   ``min_shared_information``: a summary or heavy rewrite keeps the source's rarer words.
+  Names and numbers count only as far as the other shared words go: a sentence restating
+  a victim's name, age, road and town is the event's facts, which every report carries.
 
 Some evidence is **firm**: close wording, or at least ``FIRM_PHRASES`` shared phrases, in a
 pair within the alignment bound. One pair with only a phrase, shared information or a run
@@ -349,10 +351,13 @@ def _joined_to_names(f: Features) -> set[int]:
 
 
 def shared_information(a: Features, b: Features) -> float:
-    """The informativeness of the distinct content words both hold outside quotations."""
-    weights_a = {w.stem: w.weight for w in content_words(a) if not w.quoted}
-    shared = {w.stem for w in content_words(b) if not w.quoted} & set(weights_a)
-    return sum(weights_a[stem] for stem in shared)
+    """The informativeness of the distinct content words both hold outside quotations,
+    names and numbers weighing at most as much as the other words together."""
+    words_a = {w.stem: w for w in content_words(a) if not w.quoted}
+    shared = [words_a[stem] for stem in {w.stem for w in content_words(b) if not w.quoted} & set(words_a)]
+    facts = sum(w.weight for w in shared if w.fact)
+    described = sum(w.weight for w in shared if not w.fact)
+    return described + min(facts, described)
 
 
 def _rests_on_quotation(a: Features, b: Features, options: Options, alphabet: Alphabet) -> bool:

@@ -59,8 +59,12 @@ FLOORS = {
     # partial (the one-standard-error fit above). A document whose reuse shows in a single
     # firm pair is called independent, its pair shown as too little; independent answer
     # pairs called derived fall from 5.8% to 1.4% (ceilings). The passages barely move.
+    # Lowered (random 0.850 -> 0.825, one pair of 40) when names and numbers stopped
+    # weighing more than a pair's other shared words (evidence.shared_information): a
+    # shuffled copy of a keyboard review kept "Yamaha", "PSR" and its model numbers, and
+    # little else, in its one pair beside the firm one.
     ("pan13", "verbatim", "detected"): 0.950,
-    ("pan13", "random", "detected"): 0.850,
+    ("pan13", "random", "detected"): 0.825,
     # Lowered (0.975 -> 0.925): lines broken at no fixed width are joined again (segment.py);
     # two translated pairs of the sample lost the fragments that aligned (one a list of
     # download keywords now one segment). On all 5,185 pairs translations found rose.
@@ -93,15 +97,17 @@ FLOORS = {
     # Raised when a lone pair far from the passage shown stopped counting (evidence.strays):
     # precision 0.889 -> 0.928, verbatim 0.898 -> 0.955, translation 0.907 -> 0.926, all
     # pairs 0.854 -> 0.872 (suspicious side 0.884 -> 0.903).
+    # Lowered with names and numbers capped (above): random 0.857 -> 0.845, all pairs
+    # 0.872 -> 0.869; on all 5,185 pairs 0.887 -> 0.886, summary precision 0.969 -> 0.982.
     ("pan13", "verbatim", "plagdet"): 0.954,
-    ("pan13", "random", "plagdet"): 0.857,
+    ("pan13", "random", "plagdet"): 0.845,
     ("pan13", "translation", "plagdet"): 0.926,
     ("pan13", "summary", "plagdet"): 0.657,
-    ("pan13", "overall", "plagdet"): 0.871,
+    ("pan13", "overall", "plagdet"): 0.868,
     ("pan13", "overall", "precision"): 0.928,
     # The suspicious side alone, as #12 states some of its targets.
     ("pan13", "summary", "suspicious_side", "recall"): 0.712,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.903,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.899,
     # Rewording or partial, against the gold passages' share of each text's characters
     # (pan.document_measures): read on each text's length, not its number of sentences,
     # verbatim 0.925 -> 1.000, random 0.811 -> 0.919, translation 0.846 -> 0.923, all
@@ -109,13 +115,15 @@ FLOORS = {
     # Lowered with two firm pairs (over the pairs found; random 0.919 -> 0.912, translation
     # 0.923 -> 0.912, all 0.948 -> 0.943).
     ("pan13", "verbatim", "degree_right"): 1.000,
-    ("pan13", "random", "degree_right"): 0.912,
+    # Lowered with names and numbers capped (random 0.912 -> 0.909, all 0.943 -> 0.942).
+    ("pan13", "random", "degree_right"): 0.909,
     ("pan13", "translation", "degree_right"): 0.912,
-    ("pan13", "overall", "degree_right"): 0.943,
+    ("pan13", "overall", "degree_right"): 0.942,
     # The three verdicts against the gold's, summaries apart (pan.three_way_f1): 0.817 on
     # sentence shares, 0.926 on length; lowered to 0.861 with two firm pairs (documents
-    # with one reused passage in one firm pair now read as independent).
-    ("pan13", "overall", "three_way_f1"): 0.861,
+    # with one reused passage in one firm pair now read as independent); 0.856 with names
+    # and numbers capped (one random pair fewer found).
+    ("pan13", "overall", "three_way_f1"): 0.856,
     # Parallel news (WMT newstest2012/2013), 40 articles per language: an edited copy
     # (sentences swapped, words dropped, swapped or re-inflected) must read as a rewording.
     **{("languages", code, "edited_copy_rewording"): 1.0 for code in ("en", "de", "fr", "es", "ru")},
@@ -156,7 +164,10 @@ CEILINGS = {
     # whatever share it covers (verdict.decide).
     ("clough_stevenson", "independent_pairs", "called_derived"): 0.009,
     ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.031,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.009,
+    # Raised (0.009 -> 0.013, 5 -> 7 of 555) with names and numbers capped: the shipped fit
+    # and the pairs it calls derived are unchanged; the fits leaving task a or e out take
+    # a 30% share (not 45%), and two more pairs of task e read as partial.
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.013,
     # ...and the closest other article of the set must not read as derived.
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     # ...nor the translation of the closest other article (lowered from one of 40 in French
