@@ -101,7 +101,7 @@ def summarize(
     summary = Summary(verdict, direction, a_share, b_share, *shares.counted, *shares.aligned, classes, "",
                       list(shown_classes).count(RELATED), list(shown_classes).count(QUOTATION), *shares.content,
                       identical=identical, firm=shares.firm, a_text=shares.length[0], b_text=shares.length[1])
-    return _with_message(summary, names)
+    return _with_message(summary, names, options)
 
 
 def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: int = 0,
@@ -161,12 +161,13 @@ def with_look_alikes(s: Summary, names: tuple[str, str], counts: tuple[int, int]
     return replace(s, look_alikes=counts, details=details, message=f"{s.headline}. {details}")
 
 
-def _with_message(s: Summary, names: tuple[str, str]) -> Summary:
-    headline, details = _headline(s, names), _details(s, names)
+def _with_message(s: Summary, names: tuple[str, str], options: Options) -> Summary:
+    mutual = min(s.a_text, s.b_text) >= options.rewording_share  # most of each text in the other
+    headline, details = _headline(s, names, mutual), _details(s, names, mutual)
     return replace(s, headline=headline, details=details, message=f"{headline}. {details}")
 
 
-def _headline(s: Summary, names: tuple[str, str]) -> str:
+def _headline(s: Summary, names: tuple[str, str], mutual: bool) -> str:
     a, b = names
     if s.identical:
         return f"{a} and {b} are the same text"
@@ -179,10 +180,15 @@ def _headline(s: Summary, names: tuple[str, str]) -> str:
     if s.direction is None:
         return f"{a} and {b} are {kind}s of each other"
     derived, source = (a, b) if s.direction == A_FROM_B else (b, a)
+    if not mutual:
+        # Most of one text inside a longer one: cut down from it, or the other built up
+        # from it (GPL-2 inside GPL-3); the shares cannot tell which.
+        share = s.a_text if s.direction == A_FROM_B else s.b_text
+        return f"{'All' if round(share, 2) == 1.0 else 'Most'} of {derived} reappears in {source}"
     return f"{derived} is a {kind} of {source}"
 
 
-def _details(s: Summary, names: tuple[str, str]) -> str:
+def _details(s: Summary, names: tuple[str, str], mutual: bool) -> str:
     a, b = names
     if s.identical:
         return f"Each of the {s.a_counted} sentences of each is in the other, word for word"
@@ -199,9 +205,13 @@ def _details(s: Summary, names: tuple[str, str]) -> str:
     first, second = ((a, s.a_text, s.a_reused, s.a_content, b), (b, s.b_text, s.b_reused, s.b_content, a))
     if s.direction == B_FROM_A:  # the derived text first
         first, second = second, first
-    text = _reused(*first, "comes from") + "; " + _reused(*second, "reappears in")
-    if s.verdict == PARTIAL and s.direction is not None:
+    # "Comes from" only when each text is mostly the other's: else the shares say where
+    # the text is found, and which way it went only "by the shares".
+    text = _reused(*first, "comes from" if mutual else "reappears in") + "; " + _reused(*second, "reappears in")
+    if s.direction is not None and not mutual:
         text += f"; by the shares, {first[0]} looks drawn from {first[-1]}"
+        if s.verdict == REWORDING:  # most of it in a longer text, which may have grown from it
+            text += f", or {first[-1]} built up from it"
     if s.classes:
         text += ". Pairs: " + ", ".join(f"{n} {c}" for c, n in s.classes.items())
     return text + _shown(s)

@@ -199,5 +199,5 @@ def test_cli_says_which_scorer_it_used(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["scorer"] == "semantic"
     text = subprocess.run(command, input=PALACE_B, capture_output=True, text=True, timeout=300).stdout
-    assert "Scored by the semantic scorer (its own thresholds)." in text.splitlines()[:6]
+    assert "Scored by the semantic scorer (its own thresholds)." in text.splitlines()[:8]
 

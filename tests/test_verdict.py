@@ -96,6 +96,19 @@ def test_partial_reuse_names_no_source_in_the_headline():
     assert "by the shares, gpl-3 looks drawn from gpl-2" in summary.details
 
 
+def test_most_of_a_text_inside_a_longer_one_is_said_without_a_direction_in_the_headline():
+    # 69% of GPL-2 is in GPL-3, 34% of GPL-3 in GPL-2: GPL-3 grew from GPL-2, which the
+    # shares alone cannot tell from GPL-2 cut down from GPL-3.
+    shares = Shares((100, 200), (63, 66), text=(0.69, 0.34))
+    summary = summarize(("GPL-2", "GPL-3"), shares, ["paraphrase"] * 63, DEFAULT_OPTIONS)
+    assert summary.verdict == "rewording" and summary.direction == "a_from_b"
+    assert summary.headline == "Most of GPL-2 reappears in GPL-3"
+    assert summary.details.startswith("69% of GPL-2's text (63% of its sentences, 0% of its informative words) "
+                                      "reappears in GPL-3")
+    assert "by the shares, GPL-2 looks drawn from GPL-3, or GPL-3 built up from it" in summary.details
+    assert "comes from" not in summary.details
+
+
 def test_an_independent_verdict_gives_the_share_of_the_text_first_as_the_gauges_do():
     shares = Shares((16, 22), (2, 2), text=(0.18, 0.07))
     summary = summarize(("001", "003"), shares, ["paraphrase"], DEFAULT_OPTIONS)
