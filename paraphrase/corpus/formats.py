@@ -41,8 +41,9 @@ def _text(check: ArticleCheck, policy: Policy) -> Iterator[str]:
 
 
 def _look_alikes(check: ArticleCheck) -> str:
-    return (f"{check.document.look_alikes} words written with {LOOK_ALIKE_LETTERS} (a way to hide copying), "
-            "read as the Latin letters")
+    n = check.document.look_alikes
+    return f"{n} {'word' if n == 1 else 'words'} written with {LOOK_ALIKE_LETTERS} (a way to hide copying), " \
+        "read as the Latin letters"
 
 
 def _excerpt(text: str) -> str:
