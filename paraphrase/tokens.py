@@ -318,6 +318,7 @@ def _unit_end(tokens: tuple[Token, ...], i: int, text: str = "", offset: int = 0
     if i and tokens[i - 1].norm in _MONTHS:  # a day counts nothing: "March 14 last year"
         return tokens[i].end
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt and nxt.kind == "word" and nxt.start - tokens[i].end <= 1 and _bare(nxt.norm) not in STOPWORDS:
+    if nxt and nxt.kind == "word" and nxt.start - tokens[i].end <= 1 and _bare(nxt.norm) not in STOPWORDS \
+            and nxt.norm not in _MONTHS:  # nor the other way round: "29 June 2007"
         return nxt.end
     return tokens[i].end

@@ -122,6 +122,9 @@ def test_days_are_dates_and_a_clock_time_is_one_fact():
 def test_a_day_of_the_month_counts_nothing():
     found = changes("He was arrested on March 14 last year in Leeds.", "He was arrested on March 15 last year in Leeds.")
     assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "14", "15")]
+    found = changes("Version 2 was published on 29 June 1991.", "Version 3 was published on 30 June 2007.")
+    assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "2", "3"), ("number", "29", "30"),
+                                                            ("number", "1991", "2007")]
 
 
 @given(st.lists(sentences, min_size=2, max_size=6), st.floats(1.0, 3.4))
