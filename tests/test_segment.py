@@ -61,6 +61,27 @@ def test_short_wire_paragraphs_do_not_hide_the_wrapping_of_a_longer_one():
         "Governor Andrew Bailey said inflation was still too high to cut the cost of borrowing this year."
 
 
+def test_a_full_line_that_leaves_its_sentence_unfinished_goes_on():
+    # Text filled to a width by hand or by an editor's fill command (licences, e-mailed
+    # releases) ends lines short of it now and then; a line that is full enough and ends
+    # mid-sentence still goes on, capital or not, and a short heading stays apart.
+    text = ("FREE SOFTWARE\n"
+            "The licences for most programs are written to take away the freedom to\n"
+            "share and change them.  By contrast, the General Public\n"
+            "Licence is meant to guarantee that freedom for every user of the\n"
+            "software it covers, whoever sells or gives it away.  This\n"
+            "General Public Licence applies to most programs written by the Free\n"
+            "Software Foundation and to any other program whose authors use it.")
+    assert [" ".join(s.split()) for s in sentences(text)] == [
+        "FREE SOFTWARE",
+        "The licences for most programs are written to take away the freedom to share and change them.",
+        "By contrast, the General Public Licence is meant to guarantee that freedom for every user of the "
+        "software it covers, whoever sells or gives it away.",
+        "This General Public Licence applies to most programs written by the Free Software Foundation and to any "
+        "other program whose authors use it.",
+    ]
+
+
 def test_a_line_in_lower_case_after_a_finished_sentence_is_its_own_paragraph():
     text = "Prices rose\nin March, the report said.\nfull report\nTax\ncuts are due\nin May."
     assert [s.replace("\n", " ") for s in sentences(text)] == [
