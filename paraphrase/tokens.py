@@ -289,7 +289,7 @@ def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") 
     first_word = next((i for i, t in enumerate(tokens) if t.kind != "punct"), -1)
     for i, token in enumerate(tokens):
         if token.kind == "number":
-            end = _unit_end(tokens, i, text, offset)
+            end = _unit_end(tokens, i, text, offset, code)
             yield Fact("number", number_value(token.norm, code), text[token.start - offset:end - offset], token.start, end)
             continue
         if token.kind != "word" or not text[token.start - offset].isupper():  # most tokens: no fact
@@ -310,7 +310,7 @@ def _name_key(norm: str, code: str) -> str:
     return norm if norm.isupper() else stem(norm, code)  # an acronym as written
 
 
-def _unit_end(tokens: tuple[Token, ...], i: int, text: str = "", offset: int = 0) -> int:
+def _unit_end(tokens: tuple[Token, ...], i: int, text: str = "", offset: int = 0, code: str = "en") -> int:
     # "1,000 fighters", "350km": a number is shown with the word it counts; "9 p.m." whole.
     clock = _CLOCK.match(text, tokens[i].end - offset) if text else None
     if clock:
@@ -319,6 +319,12 @@ def _unit_end(tokens: tuple[Token, ...], i: int, text: str = "", offset: int = 0
         return tokens[i].end
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt and nxt.kind == "word" and nxt.start - tokens[i].end <= 1 and _bare(nxt.norm) not in STOPWORDS \
-            and nxt.norm not in _MONTHS:  # nor the other way round: "29 June 2007"
-        return nxt.end
+            and nxt.norm not in _MONTHS and not _starts_a_name(text[nxt.start - offset:nxt.end - offset], code):
+        return nxt.end  # not "29 June 2007", nor "2007 Free Software Foundation"
     return tokens[i].end
+
+
+def _starts_a_name(word: str, code: str) -> bool:
+    # A capital starts a name (not in German: "2,3 Millionen"); a short word all in
+    # capitals is a unit ("5 MB", "40 GW").
+    return language(code).capitalised_names and word[:1].isupper() and not (word.isupper() and len(word) <= 4)

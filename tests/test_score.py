@@ -122,9 +122,14 @@ def test_days_are_dates_and_a_clock_time_is_one_fact():
 def test_a_day_of_the_month_counts_nothing():
     found = changes("He was arrested on March 14 last year in Leeds.", "He was arrested on March 15 last year in Leeds.")
     assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "14", "15")]
+
+
+def test_a_number_counts_no_month_or_name_after_it_but_a_unit():
     found = changes("Version 2 was published on 29 June 1991.", "Version 3 was published on 30 June 2007.")
     assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "2", "3"), ("number", "29", "30"),
                                                             ("number", "1991", "2007")]
+    found = changes("Copyright 1991 Free Software Foundation, 5 MB.", "Copyright 2007 Free Software Foundation, 6 MB.")
+    assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "1991", "2007"), ("number", "5 MB", "6 MB")]
 
 
 @given(st.lists(sentences, min_size=2, max_size=6), st.floats(1.0, 3.4))
