@@ -138,8 +138,10 @@ def _continues(text: str, previous: Span, line: Span, width: int | None) -> bool
         return True
     if _ends_sentence(text, previous[1]):
         return False
-    if width is not None and previous[1] - previous[0] >= _FULL_SHARE * width:
-        return True  # a full line leaving its sentence unfinished: "free for all its users.  This" / "General"
+    if width is not None and previous[1] - previous[0] >= _FULL_SHARE * width and text[line[0]].isalnum():
+        # A full line leaving its sentence unfinished: "free for all its users.  This" /
+        # "General". (A line opening with a mark, ": Tells you how", is a list's item.)
+        return True
     if _UNFINISHED.search(text, max(previous[0], previous[1] - 6), previous[1]):
         return True  # "met the city of" / "Kadesh": whatever the case of what follows
     letter = _FIRST_LETTER.search(text, line[0], line[1])  # "$2.3 million." goes on in lower case

@@ -82,6 +82,14 @@ def test_a_full_line_that_leaves_its_sentence_unfinished_goes_on():
     ]
 
 
+def test_a_line_opening_with_a_mark_is_a_list_item_not_a_continuation():
+    text = ("Creating a business web site: a guide in four parts for the owners of small firms who sell online.\n"
+            ": Tells you how to choose the keywords you should optimise your site for. Choosing Keywords\n"
+            ": Tells you why you need a domain name of your own to rank highly in searches. Domain Names\n"
+            ": Tells you how to name your web site with an eye on the search engines. Naming Your Site")
+    assert not [s for s in sentences(text) if "\n:" in s]
+
+
 def test_a_line_in_lower_case_after_a_finished_sentence_is_its_own_paragraph():
     text = "Prices rose\nin March, the report said.\nfull report\nTax\ncuts are due\nin May."
     assert [s.replace("\n", " ") for s in sentences(text)] == [
