@@ -91,7 +91,28 @@ def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Ali
     groups += [Group(*cover, cover=True) for cover in covers(a, b, left, right, near, taken, options, alphabet, rescore)]
     groups.sort(key=lambda g: (g.a, g.b))
     related = _match((g for g in scored if g.distance > options.align_max_distance), taken=groups)
+    related += _match(_same_short_sentences(a, b, least), taken=groups + related)
     return Alignment(groups, sorted(related, key=lambda g: g.a))
+
+
+def _same_short_sentences(a: Document, b: Document, least: int) -> Iterator[Group]:
+    """Pairs of the same sentence too short to align ("Preamble", "He declined to comment."):
+    shown as related, so an editor does not read them as new on both sides."""
+    short_b: dict[tuple[str, ...], list[int]] = {}
+    for sentence in b.counted:
+        if _short(sentence, least):
+            short_b.setdefault(sentence.features.words, []).append(sentence.index)
+    for sentence in a.counted:
+        if _short(sentence, least):
+            for j in short_b.get(sentence.features.words, ()):
+                yield Group((sentence.index,), (j,), 0.0)
+
+
+def _short(sentence: Sentence, least: int) -> bool:
+    # Under ``least`` content words, one of them a word: a list's "1." says nothing.
+    f = sentence.features
+    words = sum(stem is not None and token.kind == "word" for token, stem in zip(f.word_tokens, f.stems))
+    return 0 < words and len(f.content) < least
 
 
 def overlap_matrix(a: Document, b: Document) -> np.ndarray:

@@ -54,6 +54,16 @@ def test_two_copies_of_a_text_are_the_same_text_however_short_or_quoted():
     assert pairs == [] and result.summary.verdict == "independent"  # short sentences align only in copies
 
 
+def test_the_same_short_sentence_on_both_sides_is_related_not_new_on_both():
+    pairs, result = aligned("Preamble\n1.\n" + SOURCE, "Preamble\n1.\nPrices rose. Shares fell in Tokyo.")
+    assert pairs == [] and result.summary.verdict == "independent"
+    assert [(p.a, p.b, p.distance, p.edit_class) for p in result.related] == [((0,), (0,), 0.0, "related")]
+    assert 0 in result.unaligned_a and 0 in result.unaligned_b  # shown, not counted on its own
+    # Inside a rewording it counts, like any related pair there.
+    pairs, result = aligned("Preamble\n" + SOURCE, "Preamble\n" + SOURCE.replace("dozens of", "many"))
+    assert ((0,), (0,)) in pairs and result.summary.verdict == "rewording"
+
+
 def test_unrelated_sentences_are_new_material():
     extra = "The weather in the capital was mild for the season, forecasters said."
     pairs, result = aligned(SOURCE, SOURCE + "\n" + extra)

@@ -63,7 +63,9 @@ FLOORS = {
     # weighing more than a pair's other shared words (evidence.shared_information): a
     # shuffled copy of a keyboard review kept "Yamaha", "PSR" and its model numbers, and
     # little else, in its one pair beside the firm one.
-    ("pan13", "verbatim", "detected"): 0.950,
+    # Raised (verbatim 0.950 -> 0.975) when the same short sentence on both sides became a
+    # related pair (align._same_short_sentences), counted inside a reused passage.
+    ("pan13", "verbatim", "detected"): 0.975,
     ("pan13", "random", "detected"): 0.825,
     # Lowered (0.975 -> 0.925): lines broken at no fixed width are joined again (segment.py);
     # two translated pairs of the sample lost the fragments that aligned (one a list of
@@ -99,7 +101,7 @@ FLOORS = {
     # pairs 0.854 -> 0.872 (suspicious side 0.884 -> 0.903).
     # Lowered with names and numbers capped (above): random 0.857 -> 0.845, all pairs
     # 0.872 -> 0.869; on all 5,185 pairs 0.887 -> 0.886, summary precision 0.969 -> 0.982.
-    ("pan13", "verbatim", "plagdet"): 0.954,
+    ("pan13", "verbatim", "plagdet"): 0.956,
     ("pan13", "random", "plagdet"): 0.845,
     ("pan13", "translation", "plagdet"): 0.926,
     ("pan13", "summary", "plagdet"): 0.657,
@@ -107,7 +109,7 @@ FLOORS = {
     ("pan13", "overall", "precision"): 0.928,
     # The suspicious side alone, as #12 states some of its targets.
     ("pan13", "summary", "suspicious_side", "recall"): 0.712,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.899,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.900,
     # Rewording or partial, against the gold passages' share of each text's characters
     # (pan.document_measures): read on each text's length, not its number of sentences,
     # verbatim 0.925 -> 1.000, random 0.811 -> 0.919, translation 0.846 -> 0.923, all
@@ -122,8 +124,9 @@ FLOORS = {
     # The three verdicts against the gold's, summaries apart (pan.three_way_f1): 0.817 on
     # sentence shares, 0.926 on length; lowered to 0.861 with two firm pairs (documents
     # with one reused passage in one firm pair now read as independent); 0.856 with names
-    # and numbers capped (one random pair fewer found).
-    ("pan13", "overall", "three_way_f1"): 0.856,
+    # and numbers capped (one random pair fewer found); 0.861 with the same short
+    # sentences paired (one verbatim pair more).
+    ("pan13", "overall", "three_way_f1"): 0.861,
     # Parallel news (WMT newstest2012/2013), 40 articles per language: an edited copy
     # (sentences swapped, words dropped, swapped or re-inflected) must read as a rewording.
     **{("languages", code, "edited_copy_rewording"): 1.0 for code in ("en", "de", "fr", "es", "ru")},
@@ -133,12 +136,15 @@ FLOORS = {
     # Lowered (en 0.878 -> 0.877, fr 0.903 -> 0.902) when straight single quotes became
     # quotation marks: one article's line is all quotation ('Going to Costa Rica is a dream
     # come true'), a same-quotation pair now, not a link that counts (es 0.845 -> 0.844).
-    ("languages", "en", "link_recall"): 0.877,
-    ("languages", "de", "link_recall"): 0.887,
+    # Raised (en 0.877 -> 0.918, de 0.887 -> 0.937, fr 0.902 -> 0.943, es 0.842 -> 0.895,
+    # ru 0.872 -> 0.926) when the same short sentence on both sides (a headline the copy
+    # kept) became a related pair, counted inside the rewording.
+    ("languages", "en", "link_recall"): 0.918,
+    ("languages", "de", "link_recall"): 0.937,
     # Raised (0.886 -> 0.903) when a straight quote after a word stopped opening a quotation.
-    ("languages", "fr", "link_recall"): 0.902,
-    ("languages", "es", "link_recall"): 0.842,
-    ("languages", "ru", "link_recall"): 0.872,
+    ("languages", "fr", "link_recall"): 0.943,
+    ("languages", "es", "link_recall"): 0.895,
+    ("languages", "ru", "link_recall"): 0.926,
     **{("languages", code, "link_precision"): 0.998 for code in ("en", "de", "fr", "es", "ru")},
     # English articles against their translations (translation.py), 40 per language.
     **{("translations", pair, "translation_found"): 1.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},
@@ -166,8 +172,9 @@ CEILINGS = {
     ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.031,
     # Raised (0.009 -> 0.013, 5 -> 7 of 555) with names and numbers capped: the shipped fit
     # and the pairs it calls derived are unchanged; the fits leaving task a or e out take
-    # a 30% share (not 45%), and two more pairs of task e read as partial.
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.013,
+    # a 30% share (not 45%), and two more pairs of task e read as partial. Lowered back
+    # (0.013 -> 0.009) with the same short sentences paired: the folds take 45% again.
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.009,
     # ...and the closest other article of the set must not read as derived.
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     # ...nor the translation of the closest other article (lowered from one of 40 in French
