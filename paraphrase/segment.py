@@ -127,9 +127,10 @@ def _ends_sentence(text: str, end: int) -> bool:
 def _continues(text: str, previous: Span, line: Span, width: int | None) -> bool:
     """Was ``line`` wrapped from ``previous``: no blank line between, not a list item or a
     rule, and either its first word would not have fitted on ``previous`` (text wrapped at
-    ``width``), or ``previous`` fills most of that width and ends mid-sentence, or it goes on with a sentence ``previous`` left unfinished, in lower case or
-    after a comma or a function word (lines broken at no fixed width: edited wire copy,
-    pasted e-mail, text copied from a PDF)."""
+    ``width``), or ``previous`` fills most of that width and ends mid-sentence, or it goes
+    on with a sentence ``previous`` left unfinished, in lower case or after a comma or a
+    function word (lines broken at no fixed width: edited wire copy, pasted e-mail, text
+    copied from a PDF)."""
     if _blank_between(text, previous, line) or _LIST_ITEM_OR_RULE.match(text, line[0]):
         return False
     first_word = _FIRST_WORD.match(text, line[0])
