@@ -325,6 +325,6 @@ def _unit_end(tokens: tuple[Token, ...], i: int, text: str = "", offset: int = 0
 
 
 def _starts_a_name(word: str, code: str) -> bool:
-    # A capital starts a name (not in German: "2,3 Millionen"); a short word all in
-    # capitals is a unit ("5 MB", "40 GW").
-    return language(code).capitalised_names and word[:1].isupper() and not (word.isupper() and len(word) <= 4)
+    # A name is no unit (``is_name``; German nouns, capitalised all, are not names: "2,3
+    # Millionen"), but a short word in capitals is ("5 MB", "40 GW").
+    return is_name(word, False, code) and not (word.isupper() and len(word) <= 4)
