@@ -6,8 +6,8 @@ Each command runs ``--runs`` times in a new process (the best time is printed, w
 ratio to ``python -c pass`` measured in the same run):
 
 * ``python -c pass``: the baseline, the interpreter alone;
-* ``import nltk``: the floor nltk puts under every command that splits sentences (Punkt
-  and the stemmers come only with the whole package);
+* ``import nltk``: the whole of NLTK, for reference: the engine loads Punkt and the Porter
+  stemmer without it (``paraphrase/nltk_parts.py``);
 * ``paraphrase --help``;
 * ``paraphrase compare`` on the seeds 000/001 (a rewording: every word of both texts is
   weighed, so wordfreq's English table is read) and 002/004 (independent: no pair to weigh).

@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from .languages import language
+from .nltk_parts import nltk_module
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -199,10 +200,8 @@ def punkt_parameters(name: str = "english") -> "PunktParameters":
     the data the package ships."""
     from importlib import import_module
 
-    from nltk.tokenize.punkt import PunktParameters
-
     trained = import_module(f"punkt.data.{name}")
-    parameters = PunktParameters()
+    parameters: PunktParameters = nltk_module("nltk.tokenize.punkt").PunktParameters()
     parameters.abbrev_types = set(trained.ABBREV_TYPES)
     parameters.collocations = set(trained.COLLOCATIONS)
     parameters.sent_starters = set(trained.SENT_STARTERS)
@@ -213,6 +212,5 @@ def punkt_parameters(name: str = "english") -> "PunktParameters":
 @lru_cache(maxsize=None)
 def tokenizer(name: str = "english") -> "PunktSentenceTokenizer":
     """The trained Punkt sentence tokenizer of one language."""
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
-
-    return PunktSentenceTokenizer(punkt_parameters(name))
+    punkt = nltk_module("nltk.tokenize.punkt")
+    return punkt.PunktSentenceTokenizer(punkt_parameters(name))

@@ -14,6 +14,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
 from .languages import ENGLISH, Language, language
+from .nltk_parts import nltk_module
 from .quotes import Span, inside, overlapping
 from .reading import as_latin, look_alike
 
@@ -180,12 +181,8 @@ def _stemmer(name: str | None) -> "StemmerI | None":
     if name is None:
         return None
     if name == "porter":
-        from nltk.stem.porter import PorterStemmer
-
-        return PorterStemmer()
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer(name)
+        return nltk_module("nltk.stem.porter").PorterStemmer()
+    return nltk_module("nltk.stem.snowball").SnowballStemmer(name)
 
 
 @lru_cache(maxsize=None)
@@ -276,13 +273,12 @@ def _adverb_bases(word: str, lang: Language) -> Iterator[str]:
 
 @lru_cache(maxsize=None)
 def _lowercase_seen(punkt: str | None) -> frozenset[str]:
-    from nltk.tokenize.punkt import _ORTHO_LC
-
     from .segment import punkt_parameters
 
     if punkt is None:
         return frozenset()
-    return frozenset(word for word, flags in punkt_parameters(punkt).ortho_context.items() if flags & _ORTHO_LC)
+    lowercase = nltk_module("nltk.tokenize.punkt")._ORTHO_LC
+    return frozenset(word for word, flags in punkt_parameters(punkt).ortho_context.items() if flags & lowercase)
 
 
 def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") -> Iterator[Fact]:
