@@ -183,7 +183,31 @@ def changed_facts(
         swaps = [op for op in diff if op[0] == "replace" and _short(text_a[op[1]:op[2]]) and _short(text_b[op[3]:op[4]])]
         changed += _paired(kind, only_a, only_b, swaps, (a, b))
     changed = [c for c in changed if not _one_place(c, (a, b), (text_a, text_b))]
+    changed = [_day_of_date(c, (a, b), (text_a, text_b)) for c in changed]
     return tuple(sorted(changed, key=_reading_order))
+
+
+# A day beside its month: "29 June", "June 29".
+_BESIDE = re.compile(r" ?")
+
+
+def _day_of_date(change: ChangedFact, sides: tuple[Features, Features], texts: tuple[str, str]) -> ChangedFact:
+    """A day one side adds to (or drops from) a month both sides name is a change of the
+    date, "June 2007" -> "29 June 2007": ``changed date: June → 29 June``, not a number
+    that stands alone."""
+    if change.kind != "number" or (change.a is None) == (change.b is None):
+        return change
+    side = 0 if change.a is not None else 1
+    day, text = change.a or change.b, texts[side]
+    assert day is not None
+    for month in (f for f in sides[side].facts if f.kind == "date"):
+        start, end = min(day.start, month.start), max(day.end, month.end)
+        between = text[day.end:month.start] if day.start < month.start else text[month.end:day.start]
+        other = next((f for f in sides[1 - side].facts if f.kind == "date" and f.key == month.key), None)
+        if other is not None and _BESIDE.fullmatch(between):
+            dated = Fact("date", f"{day.key} {month.key}", text[start:end], start, end)
+            return ChangedFact("date", dated, other) if side == 0 else ChangedFact("date", other, dated)
+    return change
 
 
 def _one_place(change: ChangedFact, sides: tuple[Features, Features], texts: tuple[str, str]) -> bool:

@@ -132,6 +132,23 @@ def test_a_number_counts_no_month_or_name_after_it_but_a_unit():
     assert [(c.kind, c.a.text, c.b.text) for c in found] == [("number", "1991", "2007"), ("number", "5 MB", "6 MB")]
 
 
+@pytest.mark.parametrize("a, b, changed", [
+    ("The licence was published in June 2007 after a consultation.",
+     "The licence was published on 29 June 2007 after a consultation.", ("June", "29 June")),
+    ("The licence was published on June 29, 2007 after a consultation.",
+     "The licence was published in June 2007 after a consultation.", ("June 29", "June")),
+])
+def test_a_day_added_to_a_month_both_name_is_a_changed_date(a, b, changed):
+    # Not "changed number: — → 29": the day belongs to the date the other side gives less exactly.
+    assert [(c.kind, c.a.text, c.b.text) for c in changes(a, b)] == [("date", *changed)]
+
+
+def test_a_day_with_a_month_the_other_side_lacks_stays_a_number():
+    found = changes("The licence was published in 2007 after a consultation.",
+                    "The licence was published on 29 June 2007 after a consultation.")
+    assert [(c.kind, c.a, c.b.text) for c in found] == [("number", None, "29"), ("date", None, "June")]
+
+
 @given(st.lists(sentences, min_size=2, max_size=6), st.floats(1.0, 3.4))
 def test_group_distances_equal_one_distance_per_pair(sentences, fact_weight):
     # The vectorised scoring of the candidate search must give exactly the per-pair
