@@ -187,14 +187,15 @@ def changed_facts(
     return tuple(sorted(changed, key=_reading_order))
 
 
-# A day beside its month: "29 June", "June 29".
+# A day or a year beside its month: "29 June", "June 29", "March 2023".
 _BESIDE = re.compile(r" ?")
 
 
 def _day_of_date(change: ChangedFact, sides: tuple[Features, Features], texts: tuple[str, str]) -> ChangedFact:
-    """A day one side adds to (or drops from) a month both sides name is a change of the
-    date, "June 2007" -> "29 June 2007": ``changed date: June → 29 June``, not a number
-    that stands alone."""
+    """A day or a year one side adds to (or drops from) a month both sides name is a
+    change of the date, "June 2007" -> "29 June 2007": ``changed date: June → 29 June``
+    ("in March 2023" / "in March last year": ``March 2023 → March``), not a number that
+    stands alone."""
     if change.kind != "number" or (change.a is None) == (change.b is None):
         return change
     side = 0 if change.a is not None else 1

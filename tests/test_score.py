@@ -137,8 +137,10 @@ def test_a_number_counts_no_month_or_name_after_it_but_a_unit():
      "The licence was published on 29 June 2007 after a consultation.", ("June", "29 June")),
     ("The licence was published on June 29, 2007 after a consultation.",
      "The licence was published in June 2007 after a consultation.", ("June 29", "June")),
+    ("He was attacked outside his home in March 2023.", "He was attacked outside his home in March last year.",
+     ("March 2023", "March")),
 ])
-def test_a_day_added_to_a_month_both_name_is_a_changed_date(a, b, changed):
+def test_a_day_or_year_added_to_a_month_both_name_is_a_changed_date(a, b, changed):
     # Not "changed number: — → 29": the day belongs to the date the other side gives less exactly.
     assert [(c.kind, c.a.text, c.b.text) for c in changes(a, b)] == [("date", *changed)]
 
