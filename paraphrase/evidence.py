@@ -4,7 +4,7 @@ Independent reports of one event share its names, numbers and places, and the wo
 anyone they quote. What they do not share is the source's own phrasing. So an aligned
 pair counts as reuse only when it carries one of:
 
-* **close wording**: a distance within ``light_edit_max`` (words swapped, clauses kept);
+* **close wording**: a distance within ``close_wording_max`` (words swapped, clauses kept);
 * **a shared phrase**: a run of three words in the same order, outside quotation marks,
   holding at least one content word that is not a name or a number ("the halls of", no;
   "roaming the halls", yes; a word hyphen-joined to a name, "al" in "Tahrir-al-Sham", is
@@ -72,7 +72,7 @@ from .document import Document, same_text
 from .frequency import frequency, zipf
 from .languages import LANGUAGES, language
 from .options import Options
-from .score import EDIT_CLASSES, QUOTATION, RELATED, edit_class, feature_distance
+from .score import EDIT_CLASSES, QUOTATION, RELATED, edit_class, feature_distance, order_distance
 from .tokens import Features, Token
 
 # wordfreq's Zipf scale: log10 of a word's frequency per billion words. A word's
@@ -161,7 +161,7 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     (``continued_runs``). In two copies of one text every group counts, quoted or not.
     """
     if same_text(a, b):
-        return {g: edit_class(g.distance, options) for g in alignment.groups} | {g: RELATED for g in alignment.related}
+        return {g: group_class(a, b, g, options, alphabet) for g in alignment.groups} | {g: RELATED for g in alignment.related}
     terms = topic_terms(a, b)
     labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms)
               for g in alignment.groups}
@@ -170,10 +170,15 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
     runs = continued_runs(counted, [g for g, label in labels.items() if label == RELATED])
     for group in runs:
-        labels[group] = edit_class(group.distance, options)
+        labels[group] = group_class(a, b, group, options, alphabet)
     for group in strays(counted + runs, lambda g: is_firm_group(a, b, g, options, alphabet, terms)):
         labels[group] = RELATED
     return labels
+
+
+def group_class(a: Document, b: Document, group: Group, options: Options, alphabet: Alphabet) -> str:
+    """The edit class of an aligned group of ``a`` and ``b``."""
+    return edit_class(group.distance, order_distance(joined(a, group.a), joined(b, group.b), alphabet), options)
 
 
 def strays(counted: Sequence[Group], firm: Callable[[Group], bool]) -> list[Group]:
@@ -241,9 +246,9 @@ def judge_pair(a: Features, b: Features, distance: float, options: Options, alph
     RELATED; ``terms`` are the topic's phrases, which are no evidence."""
     if _rests_on_quotation(a, b, options, alphabet):
         return QUOTATION
-    if distance <= options.light_edit_max or shared_phrases(a, b, terms) \
+    if distance <= options.close_wording_max or shared_phrases(a, b, terms) \
             or shared_information(a, b) >= options.min_shared_information:
-        return edit_class(distance, options)
+        return edit_class(distance, order_distance(a, b, alphabet), options)
     return RELATED
 
 
@@ -255,7 +260,7 @@ def judge_related(a: Features, b: Features, distance: float, options: Options, a
     shared = (_phrases(a) & _phrases(b)) - terms
     kept = {word for phrase in shared for word in phrase} & _descriptive_words(a)
     if len(shared) >= FIRM_PHRASES and len(kept) >= KEPT_WORDS and not _rests_on_quotation(a, b, options, alphabet):
-        return edit_class(distance, options)
+        return edit_class(distance, order_distance(a, b, alphabet), options)
     return RELATED
 
 
@@ -275,7 +280,7 @@ def is_firm(a: Features, b: Features, options: Options, alphabet: Alphabet,
     """
     lexical = options.lexical()
     return shared_phrases(a, b, terms) >= FIRM_PHRASES or \
-        feature_distance(a, b, lexical, alphabet) <= lexical.light_edit_max
+        feature_distance(a, b, lexical, alphabet) <= lexical.close_wording_max
 
 
 def shared_phrases(a: Features, b: Features, terms: frozenset[Phrase] = frozenset()) -> int:

@@ -27,7 +27,7 @@ SCORER_THRESHOLDS: dict[str, dict[str, Any]] = {
     "semantic": {
         "semantic_weight": 0.2, "align_max_distance": 0.319, "related_max_distance": 0.501,
         "partial_share": 0.45, "min_partial_pairs": 3, "min_firm_pairs": 2, "near_verbatim_max": 0.024,
-        "light_edit_max": 0.155,
+        "light_edit_order_max": 0.309, "close_wording_max": 0.155,
     },
 }
 
@@ -60,9 +60,13 @@ class Options:
     cover_span: int = 10
 
     # --- Evidence of reuse (evidence.py) ---------------------------------------------
-    # Beyond light_edit_max, an aligned pair counts as reuse only with a shared phrase
-    # outside quotations or shared content words whose informativeness (1 for "the",
-    # about 2.6 for "court", 4.5 for "asbestos", 8 for a word never seen) adds up to this.
+    # A pair within this distance is evidence of reuse on its own ("close wording": words
+    # swapped, clauses kept; fitted as the distance that best tells Clough & Stevenson's
+    # light revisions from heavy ones).
+    close_wording_max: float = 0.168
+    # Beyond it, an aligned pair counts as reuse only with a shared phrase outside
+    # quotations or shared content words whose informativeness (1 for "the", about 2.6
+    # for "court", 4.5 for "asbestos", 8 for a word never seen) adds up to this.
     min_shared_information: float = 15.0
 
     # --- Distance --------------------------------------------------------------------
@@ -81,9 +85,12 @@ class Options:
     # facts are strong evidence of a shared source, changed facts matter to editors.
     fact_weight: float = 1.0
 
-    # --- Edit classes (upper bounds on distance) -------------------------------------
-    near_verbatim_max: float = 0.047  # punctuation, a word or two
-    light_edit_max: float = 0.168  # words swapped, clauses kept
+    # --- Edit classes --------------------------------------------------------------
+    near_verbatim_max: float = 0.047  # on the distance: punctuation, a word or two
+    # Beyond near-verbatim, a pair is a light edit (words swapped, clauses and order kept)
+    # when its words, every one in order, are at most this far apart (score.order_distance),
+    # else a paraphrase.
+    light_edit_order_max: float = 0.333
 
     # --- Verdict ---------------------------------------------------------------------
     # A text whose sentences reappear in the other at this share or more is "covered".
@@ -135,8 +142,8 @@ class Options:
             raise OptionsError(f"min_shared_information must be at least 0, got {self.min_shared_information}")
         if self.fact_weight < 1.0:
             raise OptionsError(f"fact_weight must be at least 1, got {self.fact_weight}")
-        if not self.near_verbatim_max <= self.light_edit_max <= self.align_max_distance <= self.related_max_distance:
-            raise OptionsError("distance bounds must rise: near_verbatim_max <= light_edit_max"
+        if not self.near_verbatim_max <= self.close_wording_max <= self.align_max_distance <= self.related_max_distance:
+            raise OptionsError("distance bounds must rise: near_verbatim_max <= close_wording_max"
                                " <= align_max_distance <= related_max_distance")
         counts = ("max_group", "cover_span", "min_content_words", "check_candidates", "min_partial_pairs", "min_firm_pairs")
         if any(getattr(self, name) < 1 for name in counts):
@@ -181,7 +188,7 @@ class Options:
 
     def with_max_distance(self, distance: float) -> Options:
         """A copy aligning only pairs within ``distance``, edit-class bounds capped to it."""
-        return self.replace(align_max_distance=distance, light_edit_max=min(self.light_edit_max, distance),
+        return self.replace(align_max_distance=distance, close_wording_max=min(self.close_wording_max, distance),
                             near_verbatim_max=min(self.near_verbatim_max, distance),
                             related_max_distance=max(self.related_max_distance, distance))
 

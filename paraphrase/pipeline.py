@@ -6,7 +6,7 @@ from functools import partial
 
 from .align import Group, align, joined
 from .collector import paused
-from .evidence import derived_content, firm_pairs, in_context, judge_alignment
+from .evidence import derived_content, firm_pairs, group_class, in_context, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
@@ -14,7 +14,7 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
-from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_facts, edit_class, numbers_in_order
+from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_facts, numbers_in_order
 from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize, with_look_alikes
 
 
@@ -55,7 +55,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     context: set[Group] = set()
     if _reuse_shown(doc_a, doc_b, counted, firm, options):  # then its context counts too, never firm
         context = set(in_context(counted, [g for g, label in labels.items() if label == RELATED]))
-        labels.update((g, edit_class(g.distance, options)) for g in context)
+        labels.update((g, group_class(doc_a, doc_b, g, options, alphabet)) for g in context)
         counted += context
     shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, [(g.a, g.b) for g in counted]), firm)
     counted.sort(key=_in_order)

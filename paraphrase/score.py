@@ -152,15 +152,24 @@ def content_bag(f: Features, alphabet: Alphabet, fact_weight: float, facts: set[
     return alphabet.bag((*f.content, *(word for word in f.content if word in facts for _ in range(extra))))
 
 
-def edit_class(d: float, options: Options = DEFAULT_OPTIONS) -> str:
-    """The edit class an editor reads for a pair at distance ``d``."""
+def edit_class(d: float, order: float, options: Options = DEFAULT_OPTIONS) -> str:
+    """The edit class an editor reads for a pair at distance ``d`` whose words, in order,
+    are ``order`` apart (``order_distance``): beyond near-verbatim, a pair that keeps its
+    source's words in order is a light edit, one retold in new words or a new order a
+    paraphrase."""
     if d == 0.0:
         return IDENTICAL
     if d <= options.near_verbatim_max:
         return NEAR_VERBATIM
-    if d <= options.light_edit_max:
+    if order <= options.light_edit_order_max:
         return LIGHT_EDIT
     return PARAPHRASE
+
+
+def order_distance(a: Features, b: Features, alphabet: Alphabet) -> float:
+    """How far apart two sentences' words are in order, every word counted (the
+    distance's word-sequence part): 0 the same words in the same order, 1 none shared."""
+    return 1.0 - Indel.normalized_similarity(alphabet.encode(a.words), alphabet.encode(b.words))
 
 
 def changed_facts(

@@ -87,7 +87,7 @@ def test_empty_and_binary_files_exit_2(tmp_path):
 def test_options_file_overrides_shipped_thresholds(tmp_path):
     strict = tmp_path / "strict.toml"
     strict.write_text("align_max_distance = 0.05\nrelated_max_distance = 0.05\nnear_verbatim_max = 0.01\n"
-                      "light_edit_max = 0.02\n"
+                      "light_edit_order_max = 0.02\nclose_wording_max = 0.02\n"
                       "partial_share = 0.5\nmin_partial_pairs = 50\nmin_firm_pairs = 50\n")
     assert main(["compare", str(seed("000")), str(seed("001")), "--options", str(strict), "--fail-on", "partial",
                  "--format", "json"]) == 0

@@ -3,7 +3,7 @@
 import pytest
 
 from paraphrase.evaluation.calibrate import VerdictFit, fewest_false_derived_near_best
-from paraphrase.evaluation.clough import degree
+from paraphrase.evaluation.clough import Scored, degree
 from paraphrase.evaluation.metrics import (accuracy, best_threshold, class_accuracies, confusion, f1, folds, macro_f1,
                                            spearman)
 
@@ -43,9 +43,13 @@ def test_folds_partition_the_indexes_reproducibly():
     assert [list(p) for p in parts] == [list(p) for p in folds(23, 5)]
 
 
-@pytest.mark.parametrize("median, label", [(None, "non"), (0.0, "cut"), (0.1, "light"), (0.1001, "heavy")])
-def test_degree_reads_the_edit_class_bounds(median, label):
-    assert degree(median, 0.05, 0.1) == label
+@pytest.mark.parametrize("median, order, label", [
+    (None, None, "non"), (0.0, 0.9, "cut"), (0.05, 0.9, "cut"),  # cut: the distance, whatever the order
+    (0.3, 0.1, "light"), (0.06, 0.1001, "heavy"),  # beyond it: the words kept in order
+])
+def test_degree_reads_the_edit_class_bounds(median, order, label):
+    scored = Scored(answer=None, reused=1.0, source_reused=1.0, pairs=3, median_distance=median, median_order=order)
+    assert degree(scored, 0.05, 0.1) == label
 
 
 def test_passage_measures_count_both_sides_or_the_suspicious_side_alone():

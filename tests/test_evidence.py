@@ -260,7 +260,9 @@ def test_a_heavy_rewrite_keeping_the_sources_phrasing_counts():
     a = "Newly released video footage reveals jihadist gunmen moving through the halls of the presidential palace."
     b = "Video footage has emerged showing jihadist gunmen roaming the halls of the presidential palace."
     result = compare(a, b)
-    assert [p.edit_class for p in result.pairs] == ["paraphrase"]
+    # Beyond close wording (distance 0.24): it counts for its shared phrases, and reads as a
+    # light edit, the source's words kept in order.
+    assert [p.edit_class for p in result.pairs] == ["light edit"]
 
 
 def test_quotation_spans_follow_the_marks_and_end_with_the_paragraph():
@@ -302,7 +304,7 @@ def test_a_rewrite_after_a_quotation_cut_at_a_line_end_still_counts():
     source = ("Voyager fans held a meeting. It will then survey the rocky body for a minimum of one year, "
               "at altitudes as close as 15 miles.")
     result = compare(copy, source)
-    assert [(p.a, p.b, p.edit_class) for p in result.pairs] == [((2,), (1,), "paraphrase")]
+    assert [(p.a, p.b, p.edit_class) for p in result.pairs] == [((2,), (1,), "light edit")]
 
 
 def test_a_sentence_inside_a_long_quotation_has_its_words_marked_quoted():

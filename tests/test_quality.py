@@ -38,8 +38,11 @@ FLOORS = {
     # error of the best, the one calling the fewest independent texts derived (calibrate.
     # _fit_verdict), which is two firm pairs (not one) and 45% (not 35%).
     ("clough_stevenson", "binary_accuracy"): 0.968,
-    ("clough_stevenson", "four_class_accuracy"): 0.821,
-    ("clough_stevenson", "four_class_macro_f1"): 0.775,
+    # Raised (four-class 0.821 -> 0.853, macro-F1 0.775 -> 0.821, leave one task out
+    # 0.779 -> 0.832): light edit and paraphrase are told apart by the words kept in order
+    # (score.order_distance), not by the distance; verdicts unchanged.
+    ("clough_stevenson", "four_class_accuracy"): 0.853,
+    ("clough_stevenson", "four_class_macro_f1"): 0.821,
     # Lowered (leave one task out 0.947 -> 0.937, 0.758 -> 0.747): a pair beyond the
     # alignment bound now counts when it keeps two of the source's phrases (evidence.
     # judge_related), and firm pairs lie within the bound; the fit leaving task c out
@@ -47,7 +50,7 @@ FLOORS = {
     # as heavy. The shipped fit and the figures above are unchanged; seeds link recall
     # 0.833 -> 1.000, PAN-13 summaries' characters found 0.595 -> 0.686.
     ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.968,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.778,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.832,
     ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.989,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
@@ -199,7 +202,8 @@ SEMANTIC_FLOORS = {
     # answer independent; the shipped fit and every shipped figure are unchanged, and the
     # folds call fewer independent answer pairs derived (2.3% -> 2.0%).
     ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.958,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.768,
+    # Raised (0.768 -> 0.800): light edit and paraphrase told apart by word order (FLOORS).
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.800,
     ("mrpc", "accuracy"): 0.738,
     # Raised (0.801 -> 0.854, news 0.739 -> 0.746): pairs beyond the lexical related bound
     # are ranked by the blend, still beyond that bound (scorers.SemanticScorer.rescore).

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from paraphrase import DEFAULT_OPTIONS, distance
 from paraphrase.alphabet import Alphabet
 from paraphrase.diff import word_diff
-from paraphrase.score import changed_facts, edit_class, feature_distance, group_distances
+from paraphrase.score import changed_facts, edit_class, feature_distance, group_distances, order_distance
 from paraphrase.tokens import concatenated, features
 
 words = st.sampled_from("the army Assad palace 1,000 fighters city Aleppo stormed took on in . , “ ” 2016".split())
@@ -44,18 +44,28 @@ def test_distance_orders_copy_edit_paraphrase_unrelated():
 
 
 @pytest.mark.parametrize(
-    "where, expected",
-    [("zero", "identical"), ("below near-verbatim bound", "near-verbatim"),
-     ("between the bounds", "light edit"), ("above light-edit bound", "paraphrase")],
+    "d, order, expected",
+    [("zero", "any", "identical"), ("below near-verbatim bound", "any", "near-verbatim"),
+     ("near-verbatim bound", "any", "near-verbatim"),  # bounds are inclusive
+     ("beyond near-verbatim", "order kept", "light edit"), ("beyond near-verbatim", "order bound", "light edit"),
+     ("beyond near-verbatim", "order lost", "paraphrase")],
 )
-def test_edit_classes_follow_the_shipped_bounds(where, expected):
+def test_edit_classes_follow_the_shipped_bounds(d, order, expected):
     o = DEFAULT_OPTIONS
-    d = {"zero": 0.0, "below near-verbatim bound": o.near_verbatim_max / 2,
-         "between the bounds": (o.near_verbatim_max + o.light_edit_max) / 2,
-         "above light-edit bound": (o.light_edit_max + o.align_max_distance) / 2}[where]
-    assert edit_class(d) == expected
-    assert edit_class(o.near_verbatim_max) == "near-verbatim"  # bounds are inclusive
-    assert edit_class(o.light_edit_max) == "light edit"
+    distance = {"zero": 0.0, "below near-verbatim bound": o.near_verbatim_max / 2, "near-verbatim bound": o.near_verbatim_max,
+                "beyond near-verbatim": (o.near_verbatim_max + o.align_max_distance) / 2}[d]
+    order_distance = {"any": 0.9, "order kept": o.light_edit_order_max / 2, "order bound": o.light_edit_order_max,
+                      "order lost": (o.light_edit_order_max + 1) / 2}[order]
+    assert edit_class(distance, order_distance) == expected
+
+
+def test_a_light_edit_keeps_its_source_order_and_a_paraphrase_does_not():
+    source = features("The council voted on Monday to close the Elm Street library after a long debate.")
+    swapped = features("The council decided on Monday to shut the Elm Street library after a lengthy debate.")
+    retold = features("After a long debate, the Elm Street library will close: the council voted so on Monday.")
+    alphabet = Alphabet()
+    assert order_distance(source, swapped, alphabet) <= DEFAULT_OPTIONS.light_edit_order_max < \
+        order_distance(source, retold, alphabet)
 
 
 def changes(a, b):

@@ -26,8 +26,12 @@
    this much data (the semantic scorer's best two differed by 0.001 and called 63 and
    17 independent texts derived), and a false "derived" is the costlier error for a
    newsroom.
-4. ``near_verbatim_max`` and ``light_edit_max``: the best three-way accuracy (cut, light,
-   heavy) of the answers' median pair distance, among plagiarised answers.
+4. ``near_verbatim_max`` and ``light_edit_order_max``: the best three-way accuracy (cut,
+   light, heavy) among plagiarised answers of their pairs' median distance (cut) and
+   median order distance (light or heavy: the words, every one in order; a light
+   revision keeps its source's clauses, a heavy one restructures them). Then
+   ``close_wording_max``, the evidence rules' bound: the same accuracy with the median
+   distance read for light or heavy too.
 
 Steps 3 and 4 are also cross-validated, leaving one of the five tasks out at a time, so
 that the Clough numbers reported are not judged by thresholds fitted on the same answers.
@@ -40,9 +44,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -128,8 +132,10 @@ def fit_clough(scored: Sequence[Scored], options: Options, documents: Sequence[D
     answers written independently)."""
     share, least, firm = _fit_verdict(scored, options, documents, pairs)
     options = options.replace(partial_share=share, min_partial_pairs=least, min_firm_pairs=firm)
-    near, light = _fit_degree([s for s in scored if s.answer.category != "non"], options)
-    return options.replace(near_verbatim_max=near, light_edit_max=light)
+    plagiarised = [s for s in scored if s.answer.category != "non"]
+    near, light = _fit_degree(plagiarised, options)
+    return options.replace(near_verbatim_max=near, light_edit_order_max=light,
+                           close_wording_max=_fit_close_wording(plagiarised, options, near))
 
 
 @dataclass(frozen=True)
@@ -186,14 +192,30 @@ def _verdict_fit(point: tuple[float, int, int], scored: Sequence[Scored], option
 
 
 def _fit_degree(plagiarised: Sequence[Scored], options: Options) -> tuple[float, float]:
-    medians = sorted({round(s.median_distance, 3) for s in plagiarised if s.median_distance is not None})
-    cuts = [m for m in medians if m <= options.align_max_distance]
     gold = [s.answer.category for s in plagiarised]
 
-    def three_way(bounds: tuple[float, float]) -> tuple[float, float]:
-        return accuracy(gold, [degree(s.median_distance, *bounds) for s in plagiarised]), -bounds[1]
+    def three_way(point: tuple[float, float]) -> tuple[float, float]:
+        return accuracy(gold, [degree(s, *point) for s in plagiarised]), -point[1]
 
-    return max(((a, b) for a in cuts for b in cuts if a <= b), key=three_way)
+    distances = _bounds((s.median_distance for s in plagiarised), options)
+    return max(itertools.product(distances, _bounds((s.median_order for s in plagiarised), options)), key=three_way)
+
+
+def _fit_close_wording(plagiarised: Sequence[Scored], options: Options, near: float) -> float:
+    """The distance that best tells light revisions from heavy ones (cut as ``near`` reads it)."""
+    gold = [s.answer.category for s in plagiarised]
+
+    def three_way(bound: float) -> tuple[float, float]:
+        by_distance = [replace(s, median_order=s.median_distance) for s in plagiarised]
+        return accuracy(gold, [degree(s, near, bound) for s in by_distance]), -bound
+
+    return max((b for b in _bounds((s.median_distance for s in plagiarised), options) if b >= near), key=three_way,
+               default=near)
+
+
+def _bounds(medians: Iterable[float | None], options: Options) -> list[float]:
+    # The candidate bounds: each median seen, within the alignment bound.
+    return sorted({round(m, 3) for m in medians if m is not None and m <= options.align_max_distance}) or [0.0]
 
 
 def clough_cross_validated(scored: Sequence[Scored], options: Options, documents: Sequence[Document] = (),
@@ -235,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 # What steps 2-4 fit, for every scorer.
 FITTED = ("align_max_distance", "related_max_distance", "partial_share", "min_partial_pairs",
-          "min_firm_pairs", "near_verbatim_max", "light_edit_max")
+          "min_firm_pairs", "near_verbatim_max", "light_edit_order_max", "close_wording_max")
 
 
 if __name__ == "__main__":

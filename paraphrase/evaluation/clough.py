@@ -1,9 +1,10 @@
 """Clough & Stevenson 2011: each answer compared with the Wikipedia text it was written from.
 
 The engine's document verdict gives the binary label (independent = non, otherwise
-plagiarised); the median distance of its aligned pairs then gives the degree, read with
-the same bounds as the sentence edit classes: up to ``near_verbatim_max`` is cut, up to
-``light_edit_max`` light, beyond it heavy.
+plagiarised); its aligned pairs then give the degree, read with the bounds of the
+sentence edit classes: a median distance up to ``near_verbatim_max`` is cut; else a
+median order distance (the words, every one in order) up to ``light_edit_order_max`` is
+light, beyond it heavy.
 
 The answers also give texts written independently on one topic: two answers to the same
 task, one or both written without the source ("non"), share the topic and its terms but
@@ -19,8 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from ..align import joined
+from ..alphabet import Alphabet
 from ..options import Options
 from ..pipeline import compare
+from ..score import order_distance
 from ..verdict import INDEPENDENT, decide
 from .corpora import CLOUGH_MISSOURCED, Answer, clough_answers
 from .metrics import accuracy, confusion, f1, macro_f1
@@ -38,6 +42,7 @@ class Scored:
     source_reused: float  # share of the source's sentences found in the answer
     pairs: int
     median_distance: float | None  # of those pairs; None when none aligned
+    median_order: float | None  # of those pairs' order distances (score.order_distance)
     firm: int = 0  # aligned pairs that are evidence of reuse on their own
 
 
@@ -48,25 +53,27 @@ def score_answers(data: Path, options: Options) -> list[Scored]:
 def _score(answer: Answer, options: Options) -> Scored:
     result = compare(answer.path, answer.source, options=options)
     # The verdict's evidence and the degree of editing: pairs that count without their context.
-    distances = [p.distance for p in result.pairs if not p.context]
-    median = statistics.median(distances) if distances else None
-    return Scored(answer, *result.own_evidence(), median, result.summary.firm)
+    own = [p for p in result.pairs if not p.context]
+    orders = [order_distance(joined(result.a, p.a), joined(result.b, p.b), Alphabet()) for p in own]
+    median = statistics.median(p.distance for p in own) if own else None
+    return Scored(answer, *result.own_evidence(), median, statistics.median(orders) if own else None,
+                  result.summary.firm)
 
 
 def label(scored: Scored, options: Options) -> str:
-    """The four-way label implied by the engine's verdict and its pairs' median distance."""
+    """The four-way label implied by the engine's verdict and its pairs' medians."""
     if decide(scored.reused, scored.source_reused, scored.pairs, options, scored.firm) == INDEPENDENT:
         return "non"
-    return degree(scored.median_distance, options.near_verbatim_max, options.light_edit_max)
+    return degree(scored, options.near_verbatim_max, options.light_edit_order_max)
 
 
-def degree(median_distance: float | None, near_verbatim_max: float, light_edit_max: float) -> str:
+def degree(scored: Scored, near_verbatim_max: float, light_edit_order_max: float) -> str:
     """Cut, light or heavy, read with the bounds of the sentence edit classes."""
-    if median_distance is None:
+    if scored.median_distance is None or scored.median_order is None:
         return "non"
-    if median_distance <= near_verbatim_max:
+    if scored.median_distance <= near_verbatim_max:
         return "cut"
-    return "light" if median_distance <= light_edit_max else "heavy"
+    return "light" if scored.median_order <= light_edit_order_max else "heavy"
 
 
 def metrics(gold: list[str], predicted: list[str]) -> dict[str, Any]:
@@ -91,7 +98,8 @@ def evaluate_clough(data: Path, options: Options, scored: Iterable[Scored] | Non
     result["without_missourced"] = metrics([rows[k].answer.category for k in kept], [predicted[k] for k in kept])
     result["errors"] = [
         {"file": s.answer.file, "gold": s.answer.category, "predicted": p, "reused": round(s.reused, 2),
-         "median_distance": None if s.median_distance is None else round(s.median_distance, 3)}
+         "median_distance": None if s.median_distance is None else round(s.median_distance, 3),
+         "median_order": None if s.median_order is None else round(s.median_order, 3)}
         for s, p in zip(rows, predicted) if p != s.answer.category
     ]
     return result
