@@ -32,6 +32,9 @@ class Pair:
     # the check, the scan and the evaluation read only which sentences align.
     changes: Callable[[], Changes] = field(repr=False, compare=False)
     context: bool = False  # counted only as the context of reuse other pairs show (evidence.py)
+    # How far apart the two sides' words are in order (score.order_distance), which tells a
+    # light edit from a paraphrase; None for a translation.
+    order_distance: float | None = None
 
     @cached_property
     def _changes(self) -> Changes:
@@ -50,6 +53,7 @@ class Pair:
     def to_dict(self) -> dict[str, Any]:
         return {
             "a": list(self.a), "b": list(self.b), "distance": round(self.distance, 4),
+            "order_distance": None if self.order_distance is None else round(self.order_distance, 4),
             "class": self.edit_class, "moved": self.moved, "context": self.context,
             "diff": [list(op) for op in self.diff],
             "changed_facts": [_fact_pair(c) for c in self.changed_facts],

@@ -14,7 +14,7 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
-from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_facts, numbers_in_order
+from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_facts, numbers_in_order, order_distance
 from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize, with_look_alikes
 
 
@@ -60,9 +60,9 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, [(g.a, g.b) for g in counted]), firm)
     counted.sort(key=_in_order)
     moved = _moved(counted)
-    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], g in context) for g in counted)
+    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet, g in context) for g in counted)
     shown = sorted((g for g, label in labels.items() if label not in EDIT_CLASSES), key=_in_order)
-    related = tuple(_pair(doc_a, doc_b, g, False, labels[g]) for g in shown)
+    related = tuple(_pair(doc_a, doc_b, g, False, labels[g], alphabet) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
                         [p.edit_class for p in related])
     if doc_a.language != doc_b.language:
@@ -133,8 +133,10 @@ def _length_share(doc: Document, aligned: set[int]) -> float:
     return sum(s.end - s.start for s in doc.counted if s.index in aligned) / total if total else 0.0
 
 
-def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, context: bool = False) -> Pair:
-    return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context)
+def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet,
+          context: bool = False) -> Pair:
+    order = order_distance(joined(a, group.a), joined(b, group.b), alphabet)
+    return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context, order)
 
 
 def _changes(a: Document, b: Document, group: Group) -> Changes:

@@ -4,11 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import paraphrase
 from paraphrase import DEFAULT_OPTIONS, distance
 from paraphrase.alphabet import Alphabet
 from paraphrase.diff import word_diff
 from paraphrase.score import changed_facts, edit_class, feature_distance, group_distances, order_distance
 from paraphrase.tokens import concatenated, features
+
+from .conftest import seed
 
 words = st.sampled_from("the army Assad palace 1,000 fighters city Aleppo stormed took on in . , “ ” 2016".split())
 sentences = st.lists(words, max_size=25).map(" ".join)
@@ -57,6 +60,15 @@ def test_edit_classes_follow_the_shipped_bounds(d, order, expected):
     order_distance = {"any": 0.9, "order kept": o.light_edit_order_max / 2, "order bound": o.light_edit_order_max,
                       "order lost": (o.light_edit_order_max + 1) / 2}[order]
     assert edit_class(distance, order_distance) == expected
+
+
+def test_each_pairs_order_distance_explains_its_class():
+    result = paraphrase.compare(seed("000"), seed("001"))
+    beyond = [p for p in result.pairs if p.distance > DEFAULT_OPTIONS.near_verbatim_max]
+    assert {p.edit_class for p in beyond} == {"light edit", "paraphrase"}
+    for pair in beyond:
+        kept_order = pair.order_distance <= DEFAULT_OPTIONS.light_edit_order_max
+        assert pair.edit_class == ("light edit" if kept_order else "paraphrase")
 
 
 def test_a_light_edit_keeps_its_source_order_and_a_paraphrase_does_not():
