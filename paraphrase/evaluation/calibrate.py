@@ -204,9 +204,9 @@ def _fit_degree(plagiarised: Sequence[Scored], options: Options) -> tuple[float,
 def _fit_close_wording(plagiarised: Sequence[Scored], options: Options, near: float) -> float:
     """The distance that best tells light revisions from heavy ones (cut as ``near`` reads it)."""
     gold = [s.answer.category for s in plagiarised]
+    by_distance = [replace(s, median_order=s.median_distance) for s in plagiarised]
 
     def three_way(bound: float) -> tuple[float, float]:
-        by_distance = [replace(s, median_order=s.median_distance) for s in plagiarised]
         return accuracy(gold, [degree(s, near, bound) for s in by_distance]), -bound
 
     return max((b for b in _bounds((s.median_distance for s in plagiarised), options) if b >= near), key=three_way,

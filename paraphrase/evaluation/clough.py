@@ -20,11 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..align import joined
-from ..alphabet import Alphabet
 from ..options import Options
 from ..pipeline import compare
-from ..score import order_distance
 from ..verdict import INDEPENDENT, decide
 from .corpora import CLOUGH_MISSOURCED, Answer, clough_answers
 from .metrics import accuracy, confusion, f1, macro_f1
@@ -54,10 +51,10 @@ def _score(answer: Answer, options: Options) -> Scored:
     result = compare(answer.path, answer.source, options=options)
     # The verdict's evidence and the degree of editing: pairs that count without their context.
     own = [p for p in result.pairs if not p.context]
-    orders = [order_distance(joined(result.a, p.a), joined(result.b, p.b), Alphabet()) for p in own]
-    median = statistics.median(p.distance for p in own) if own else None
-    return Scored(answer, *result.own_evidence(), median, statistics.median(orders) if own else None,
-                  result.summary.firm)
+    distances = [p.distance for p in own]
+    orders = [p.order_distance for p in own if p.order_distance is not None]
+    return Scored(answer, *result.own_evidence(), statistics.median(distances) if distances else None,
+                  statistics.median(orders) if orders else None, result.summary.firm)
 
 
 def label(scored: Scored, options: Options) -> str:
