@@ -72,13 +72,15 @@ from .document import Document, same_text
 from .frequency import frequency, zipf
 from .languages import LANGUAGES, language
 from .options import Options
-from .score import EDIT_CLASSES, QUOTATION, RELATED, edit_class, feature_distance, order_distance
+from .score import QUOTATION, RELATED, feature_distance
 from .tokens import Features, Token
 
 # wordfreq's Zipf scale: log10 of a word's frequency per billion words. A word's
 # informativeness is how far it lies below this (at least 1): "the" (7.7) weighs 1,
 # "court" (5.4) 2.6, "asbestos" (3.5) 4.5, a word wordfreq has never seen 8.
 ZIPF_TOP = 8.0
+# The label of a pair that counts as reuse; which edit class it is, is score.edit_class's.
+COUNTED = "counted"
 PHRASE_WORDS = 3
 Phrase = tuple[str, ...]
 # A pair continues a run when it starts at most this many sentences after (or ends this
@@ -153,32 +155,26 @@ def _words(f: Features) -> Iterable[tuple[Token, bool, str | None]]:
 
 def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Options,
                     alphabet: Alphabet) -> dict[Group, str]:
-    """The class of each aligned and related group: its edit class when it counts as reuse,
-    else QUOTATION or RELATED.
+    """The label of each aligned and related group: COUNTED when it counts as reuse (its
+    edit class is ``score.edit_class``'s), else QUOTATION or RELATED.
 
     A group counts when it carries evidence of its own (``judge_pair``; a related pair, the
     source's phrases: ``judge_related``) or continues a run of groups that count
     (``continued_runs``). In two copies of one text every group counts, quoted or not.
     """
     if same_text(a, b):
-        return {g: group_class(a, b, g, options, alphabet) for g in alignment.groups} | {g: RELATED for g in alignment.related}
+        return {g: COUNTED for g in alignment.groups} | {g: RELATED for g in alignment.related}
     terms = topic_terms(a, b)
     labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms)
               for g in alignment.groups}
-    labels.update((g, judge_related(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms))
+    labels.update((g, judge_related(joined(a, g.a), joined(b, g.b), options, alphabet, terms))
                   for g in alignment.related)
-    counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
+    counted = [g for g, label in labels.items() if label == COUNTED]
     runs = continued_runs(counted, [g for g, label in labels.items() if label == RELATED])
-    for group in runs:
-        labels[group] = group_class(a, b, group, options, alphabet)
+    labels.update((group, COUNTED) for group in runs)
     for group in strays(counted + runs, lambda g: is_firm_group(a, b, g, options, alphabet, terms)):
         labels[group] = RELATED
     return labels
-
-
-def group_class(a: Document, b: Document, group: Group, options: Options, alphabet: Alphabet) -> str:
-    """The edit class of an aligned group of ``a`` and ``b``."""
-    return edit_class(group.distance, order_distance(joined(a, group.a), joined(b, group.b), alphabet), options)
 
 
 def strays(counted: Sequence[Group], firm: Callable[[Group], bool]) -> list[Group]:
@@ -242,25 +238,25 @@ def _follows(first: Group, then: Group) -> bool:
 
 def judge_pair(a: Features, b: Features, distance: float, options: Options, alphabet: Alphabet,
                terms: frozenset[Phrase] = frozenset()) -> str:
-    """The edit class of an aligned pair that carries evidence of reuse, else QUOTATION or
+    """COUNTED for an aligned pair that carries evidence of reuse, else QUOTATION or
     RELATED; ``terms`` are the topic's phrases, which are no evidence."""
     if _rests_on_quotation(a, b, options, alphabet):
         return QUOTATION
     if distance <= options.close_wording_max or shared_phrases(a, b, terms) \
             or shared_information(a, b) >= options.min_shared_information:
-        return edit_class(distance, order_distance(a, b, alphabet), options)
+        return COUNTED
     return RELATED
 
 
-def judge_related(a: Features, b: Features, distance: float, options: Options, alphabet: Alphabet,
+def judge_related(a: Features, b: Features, options: Options, alphabet: Alphabet,
                   terms: frozenset[Phrase] = frozenset()) -> str:
-    """The edit class of a pair beyond the alignment bound that keeps ``FIRM_PHRASES`` of
+    """COUNTED for a pair beyond the alignment bound that keeps ``FIRM_PHRASES`` of
     the source's phrases (outside quotations, not the topic's terms) holding between them
     ``KEPT_WORDS`` words that are not names or numbers, else RELATED."""
     shared = (_phrases(a) & _phrases(b)) - terms
     kept = {word for phrase in shared for word in phrase} & _descriptive_words(a)
     if len(shared) >= FIRM_PHRASES and len(kept) >= KEPT_WORDS and not _rests_on_quotation(a, b, options, alphabet):
-        return edit_class(distance, order_distance(a, b, alphabet), options)
+        return COUNTED
     return RELATED
 
 

@@ -6,7 +6,7 @@ from functools import partial
 
 from .align import Group, align, joined
 from .collector import paused
-from .evidence import derived_content, firm_pairs, group_class, in_context, judge_alignment
+from .evidence import COUNTED, derived_content, firm_pairs, in_context, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
@@ -14,7 +14,7 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
-from .score import EDIT_CLASSES, RELATED, TRANSLATION, ChangedFact, changed_facts, numbers_in_order, order_distance
+from .score import RELATED, TRANSLATION, ChangedFact, changed_facts, edit_class, numbers_in_order, order_distance
 from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize, with_look_alikes
 
 
@@ -50,19 +50,19 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     alphabet = Alphabet()
     alignment = align(doc_a, doc_b, options, alphabet)
     labels = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
-    counted = [g for g, label in labels.items() if label in EDIT_CLASSES]
+    counted = [g for g, label in labels.items() if label == COUNTED]
     firm = firm_pairs(doc_a, doc_b, counted, options, alphabet)
     context: set[Group] = set()
     if _reuse_shown(doc_a, doc_b, counted, firm, options):  # then its context counts too, never firm
         context = set(in_context(counted, [g for g, label in labels.items() if label == RELATED]))
-        labels.update((g, group_class(doc_a, doc_b, g, options, alphabet)) for g in context)
+        labels.update((g, COUNTED) for g in context)
         counted += context
     shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, [(g.a, g.b) for g in counted]), firm)
     counted.sort(key=_in_order)
     moved = _moved(counted)
-    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], alphabet, g in context) for g in counted)
-    shown = sorted((g for g, label in labels.items() if label not in EDIT_CLASSES), key=_in_order)
-    related = tuple(_pair(doc_a, doc_b, g, False, labels[g], alphabet) for g in shown)
+    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], options, alphabet, g in context) for g in counted)
+    shown = sorted((g for g, label in labels.items() if label != COUNTED), key=_in_order)
+    related = tuple(_pair(doc_a, doc_b, g, False, labels[g], options, alphabet) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
                         [p.edit_class for p in related])
     if doc_a.language != doc_b.language:
@@ -133,9 +133,12 @@ def _length_share(doc: Document, aligned: set[int]) -> float:
     return sum(s.end - s.start for s in doc.counted if s.index in aligned) / total if total else 0.0
 
 
-def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, alphabet: Alphabet,
+def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, options: Options, alphabet: Alphabet,
           context: bool = False) -> Pair:
+    """The pair of a group: a counted one with its edit class, read from its distance and
+    the order of its words."""
     order = order_distance(joined(a, group.a), joined(b, group.b), alphabet)
+    label = edit_class(group.distance, order, options) if label == COUNTED else label
     return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context, order)
 
 

@@ -196,10 +196,6 @@ def changed_facts(
     return tuple(sorted(changed, key=_reading_order))
 
 
-# A day or a year beside its month: "29 June", "June 29", "March 2023".
-_BESIDE = re.compile(r" ?")
-
-
 def _day_of_date(change: ChangedFact, sides: tuple[Features, Features], texts: tuple[str, str]) -> ChangedFact:
     """A day or a year one side adds to (or drops from) a month both sides name is a
     change of the date, "June 2007" -> "29 June 2007": ``changed date: June → 29 June``
@@ -214,7 +210,7 @@ def _day_of_date(change: ChangedFact, sides: tuple[Features, Features], texts: t
         start, end = min(day.start, month.start), max(day.end, month.end)
         between = text[day.end:month.start] if day.start < month.start else text[month.end:day.start]
         other = next((f for f in sides[1 - side].facts if f.kind == "date" and f.key == month.key), None)
-        if other is not None and _BESIDE.fullmatch(between):
+        if other is not None and between in ("", " "):  # beside it: "29 June", "June 29", "March 2023"
             dated = Fact("date", f"{day.key} {month.key}", text[start:end], start, end)
             return ChangedFact("date", dated, other) if side == 0 else ChangedFact("date", other, dated)
     return change
