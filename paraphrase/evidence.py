@@ -39,7 +39,9 @@ one event rarely do, and a run never starts without a pair that counts on its ow
 Around reuse already shown, **a passage's context** is evidence too: once the pairs with
 evidence make the verdict reuse (partial or rewording), a related pair (aligned or only
 related, with none of the above) counts when it lies within ``CONTEXT_WINDOW`` sentences
-of a counted pair in both texts, in any order. A summary or a heavy rewrite reorders a
+of a counted pair in both texts, in any order, and shares a word beyond names and numbers
+(outside quotations): "Detroit is a city" beside "the Detroit River" shares only what any
+two texts about Detroit share. A summary or a heavy rewrite reorders a
 passage's sentences and reworks some beyond recognition; independent writers' related
 sentences are no nearer to shared wording than anywhere else. A pair so counted is never
 firm: context never makes a text derived on its own, and a text found independent keeps
@@ -201,6 +203,21 @@ def continued_runs(counted: Sequence[Group], candidates: Sequence[Group]) -> lis
                     joined_run.append(near)
                     queue.append(near)
     return joined_run
+
+
+def context_of(a: Document, b: Document, counted: Sequence[Group], related: Sequence[Group]) -> list[Group]:
+    """The ``related`` groups that count in the context of the ``counted`` ones: near them
+    (``in_context``) and sharing a word that is not a name or a number."""
+    return in_context(counted, [g for g in related if _shares_description(joined(a, g.a), joined(b, g.b))])
+
+
+def _shares_description(a: Features, b: Features) -> bool:
+    return not _described_stems(a).isdisjoint(_described_stems(b))
+
+
+def _described_stems(f: Features) -> set[str]:
+    """The stems of the content words outside quotations that are not names or numbers."""
+    return {stem for (_, descriptive, _), stem in zip(_marked_words(f), f.stems) if descriptive and stem is not None}
 
 
 def in_context(counted: Sequence[Group], candidates: Sequence[Group]) -> list[Group]:

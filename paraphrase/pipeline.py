@@ -6,7 +6,7 @@ from functools import partial
 
 from .align import Group, align, joined
 from .collector import paused
-from .evidence import COUNTED, derived_content, firm_pairs, in_context, judge_alignment
+from .evidence import COUNTED, context_of, derived_content, firm_pairs, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
@@ -54,7 +54,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     firm = firm_pairs(doc_a, doc_b, counted, options, alphabet)
     context: set[Group] = set()
     if _reuse_shown(doc_a, doc_b, counted, firm, options):  # then its context counts too, never firm
-        context = set(in_context(counted, [g for g, label in labels.items() if label == RELATED]))
+        context = set(context_of(doc_a, doc_b, counted, [g for g, label in labels.items() if label == RELATED]))
         labels.update((g, COUNTED) for g in context)
         counted += context
     shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, [(g.a, g.b) for g in counted]), firm)

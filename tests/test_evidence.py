@@ -436,6 +436,20 @@ def test_a_related_sentence_moved_inside_a_reused_passage_counts_in_its_context(
     assert "in a reused passage" in render_text(result)
 
 
+@pytest.mark.parametrize("extra_a, extra_b", [
+    ("Elm Street was closed to traffic on Friday.", "Elm Street is home to the library."),
+    ("Mary Jones of Elm Street, 84, walked there on Friday.", "Mary Jones, 84, of Elm Street, was there."),
+])
+def test_a_related_sentence_sharing_only_names_and_numbers_is_no_context(extra_a, extra_b):
+    # Beside the same reused passage as above, but all the two sentences share is a
+    # street, a name and an age: what any two reports on the library share.
+    a = CLOSURE.replace(LEAK + " ", "") + " " + extra_a
+    b = extra_b + " " + CLOSURE_REWRITE.replace(LEAK_REWORDED + " ", "")
+    result = compare(a, b)
+    assert [(p.a, p.b) for p in result.pairs] == [((0,), (1,)), ((1,), (2,)), ((2,), (3,))]
+    assert [(p.a, p.b, p.edit_class) for p in result.related] == [((3,), (0,), "related")]
+
+
 def test_context_counts_only_around_reuse_the_verdict_found():
     # One compressed sentence is too little to make the texts derived (it is not firm), so
     # the related sentence beside it stays apart.

@@ -104,15 +104,18 @@ FLOORS = {
     # pairs 0.854 -> 0.872 (suspicious side 0.884 -> 0.903).
     # Lowered with names and numbers capped (above): random 0.857 -> 0.845, all pairs
     # 0.872 -> 0.869; on all 5,185 pairs 0.887 -> 0.886, summary precision 0.969 -> 0.982.
+    # Raised when a related pair sharing only names and numbers stopped counting as
+    # context (evidence.context_of): precision 0.928 -> 0.938, random 0.845 -> 0.849,
+    # summary 0.657 -> 0.663, all pairs 0.869 -> 0.872 (suspicious side 0.900 -> 0.903).
     ("pan13", "verbatim", "plagdet"): 0.956,
-    ("pan13", "random", "plagdet"): 0.845,
+    ("pan13", "random", "plagdet"): 0.849,
     ("pan13", "translation", "plagdet"): 0.926,
-    ("pan13", "summary", "plagdet"): 0.657,
-    ("pan13", "overall", "plagdet"): 0.868,
-    ("pan13", "overall", "precision"): 0.928,
+    ("pan13", "summary", "plagdet"): 0.663,
+    ("pan13", "overall", "plagdet"): 0.872,
+    ("pan13", "overall", "precision"): 0.938,
     # The suspicious side alone, as #12 states some of its targets.
     ("pan13", "summary", "suspicious_side", "recall"): 0.712,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.900,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.903,
     # Rewording or partial, against the gold passages' share of each text's characters
     # (pan.document_measures): read on each text's length, not its number of sentences,
     # verbatim 0.925 -> 1.000, random 0.811 -> 0.919, translation 0.846 -> 0.923, all
@@ -219,12 +222,16 @@ SEMANTIC_FLOORS = {
     ("pan13", "random", "detected"): 0.725,
     ("pan13", "summary", "detected"): 0.750,
     # A related pair inside a passage shown to be reused counts (evidence.in_context).
-    ("pan13", "summary", "plagdet"): 0.631,
+    # Lowered (0.631 -> 0.629, the summaries' own characters 0.721 -> 0.718) when a related
+    # pair sharing only names and numbers stopped counting as context (evidence.context_of):
+    # a summary's sentence may keep only its source's names; precision rose 0.925 -> 0.928,
+    # random 0.814 -> 0.819.
+    ("pan13", "summary", "plagdet"): 0.629,
     # Raised with the strays set apart: precision 0.855 -> 0.925, all pairs 0.816 -> 0.842
     # (verbatim 0.865 -> 0.946), suspicious side 0.850 -> 0.878.
     ("pan13", "overall", "plagdet"): 0.841,
     ("pan13", "overall", "precision"): 0.924,
-    ("pan13", "summary", "suspicious_side", "recall"): 0.721,
+    ("pan13", "summary", "suspicious_side", "recall"): 0.718,
     ("pan13", "overall", "suspicious_side", "plagdet"): 0.877,
     # Rewording or partial read on length (as FLOORS): 0.880 -> 0.954; 0.950 with two firm pairs.
     ("pan13", "overall", "degree_right"): 0.950,
