@@ -35,6 +35,9 @@ class Pair:
     # How far apart the two sides' words are in order (score.order_distance), which tells a
     # light edit from a paraphrase; None for a translation.
     order_distance: float | None = None
+    # The lexical distance, whatever the scorer (``distance`` is the scorer's), which tells
+    # a near-verbatim copy: a class says how the words differ; None for a translation.
+    word_distance: float | None = None
 
     @cached_property
     def _changes(self) -> Changes:
@@ -53,6 +56,7 @@ class Pair:
     def to_dict(self) -> dict[str, Any]:
         return {
             "a": list(self.a), "b": list(self.b), "distance": round(self.distance, 4),
+            "word_distance": None if self.word_distance is None else round(self.word_distance, 4),
             "order_distance": None if self.order_distance is None else round(self.order_distance, 4),
             "class": self.edit_class, "moved": self.moved, "context": self.context,
             "diff": [list(op) for op in self.diff],

@@ -26,7 +26,7 @@ SCORER_THRESHOLDS: dict[str, dict[str, Any]] = {
     "lexical": {},
     "semantic": {
         "semantic_weight": 0.2, "align_max_distance": 0.319, "related_max_distance": 0.501,
-        "partial_share": 0.45, "min_partial_pairs": 3, "min_firm_pairs": 2, "near_verbatim_max": 0.024,
+        "partial_share": 0.45, "min_partial_pairs": 3, "min_firm_pairs": 2, "near_verbatim_max": 0.047,
         "light_edit_order_max": 0.309, "close_wording_max": 0.155,
     },
 }
@@ -86,7 +86,7 @@ class Options:
     fact_weight: float = 1.0
 
     # --- Edit classes --------------------------------------------------------------
-    near_verbatim_max: float = 0.047  # on the distance: punctuation, a word or two
+    near_verbatim_max: float = 0.047  # on the lexical distance, whatever the scorer: punctuation, a word or two
     # Beyond near-verbatim, a pair is a light edit (words swapped, clauses and order kept)
     # when its words, every one in order, are at most this far apart (score.order_distance),
     # else a paraphrase.

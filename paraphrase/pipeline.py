@@ -14,7 +14,8 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
-from .score import RELATED, TRANSLATION, ChangedFact, changed_facts, edit_class, numbers_in_order, order_distance
+from .score import (RELATED, TRANSLATION, ChangedFact, changed_facts, edit_class, feature_distance, numbers_in_order,
+                    order_distance)
 from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize, with_look_alikes
 
 
@@ -135,11 +136,14 @@ def _length_share(doc: Document, aligned: set[int]) -> float:
 
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, options: Options, alphabet: Alphabet,
           context: bool = False) -> Pair:
-    """The pair of a group: a counted one with its edit class, read from its distance and
-    the order of its words."""
-    order = order_distance(joined(a, group.a), joined(b, group.b), alphabet)
-    label = edit_class(group.distance, order, options) if label == COUNTED else label
-    return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context, order)
+    """The pair of a group: a counted one with its edit class, read in words (the lexical
+    distance and the order of the words, whatever the scorer: a scorer of meaning would
+    call a synonym swapped a copy)."""
+    fa, fb = joined(a, group.a), joined(b, group.b)
+    words = group.distance if options.scorer == "lexical" else feature_distance(fa, fb, options.lexical(), alphabet)
+    order = order_distance(fa, fb, alphabet)
+    label = edit_class(words, order, options) if label == COUNTED else label
+    return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context, order, words)
 
 
 def _changes(a: Document, b: Document, group: Group) -> Changes:

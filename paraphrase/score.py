@@ -153,9 +153,9 @@ def content_bag(f: Features, alphabet: Alphabet, fact_weight: float, facts: set[
 
 
 def edit_class(d: float, order: float, options: Options = DEFAULT_OPTIONS) -> str:
-    """The edit class an editor reads for a pair at distance ``d`` whose words, in order,
-    are ``order`` apart (``order_distance``): beyond near-verbatim, a pair that keeps its
-    source's words in order is a light edit, one retold in new words or a new order a
+    """The edit class an editor reads for a pair at lexical distance ``d`` whose words, in
+    order, are ``order`` apart (``order_distance``): beyond near-verbatim, a pair that keeps
+    its source's words in order is a light edit, one retold in new words or a new order a
     paraphrase."""
     if d == 0.0:
         return IDENTICAL

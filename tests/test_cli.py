@@ -35,8 +35,8 @@ def test_json_output_follows_the_documented_schema():
     assert set(data) == {"schema", "scorer", "a", "b", "pairs", "unaligned", "related", "summary"}
     assert data["scorer"] == "lexical"
     assert set(data["a"]["sentences"][0]) == {"index", "start", "end", "text", "set_aside"}
-    assert set(data["pairs"][0]) == {"a", "b", "distance", "order_distance", "class", "moved", "context", "diff",
-                                     "changed_facts"}
+    assert set(data["pairs"][0]) == {"a", "b", "distance", "word_distance", "order_distance", "class", "moved",
+                                     "context", "diff", "changed_facts"}
     related = json.loads(run("compare", seed("001"), seed("002"), "--format", "json").stdout)["related"]
     assert set(related[0]) == set(data["pairs"][0]) and related[0]["class"] == "related"
     assert {"verdict", "direction", "a_reused", "b_reused"} <= set(data["summary"])

@@ -47,8 +47,10 @@ def test_folds_partition_the_indexes_reproducibly():
     (None, None, "non"), (0.0, 0.9, "cut"), (0.05, 0.9, "cut"),  # cut: the distance, whatever the order
     (0.3, 0.1, "light"), (0.06, 0.1001, "heavy"),  # beyond it: the words kept in order
 ])
-def test_degree_reads_the_edit_class_bounds(median, order, label):
-    scored = Scored(answer=None, reused=1.0, source_reused=1.0, pairs=3, median_distance=median, median_order=order)
+def test_degree_reads_the_edit_class_bounds_in_words(median, order, label):
+    # The scorer's own distance (here far beyond every bound) is not what a class reads.
+    scored = Scored(answer=None, reused=1.0, source_reused=1.0, pairs=3, median_distance=0.9, median_order=order,
+                    median_words=median)
     assert degree(scored, 0.05, 0.1) == label
 
 

@@ -199,14 +199,17 @@ SEMANTIC_FLOORS = {
     # between one and two on 0.001 of accuracy; the one-standard-error rule (calibrate.
     # _fit_verdict) settles it at two, the point calling fewer independent texts derived.
     ("clough_stevenson", "binary_accuracy"): 0.968,
-    ("clough_stevenson", "four_class_accuracy"): 0.831,
+    # Raised (0.831 -> 0.852, leave one task out 0.800 -> 0.821): the edit classes are read
+    # in words whatever the scorer (pipeline._pair, Pair.word_distance); the blend's own
+    # near-verbatim bound, 0.024, had called copied answers light.
+    ("clough_stevenson", "four_class_accuracy"): 0.852,
     # Lowered (leave one task out 0.968 -> 0.958, 0.778 -> 0.768): with the line-joining,
     # unit and short-sentence changes of 2026-12-06 the folds' refits call one more heavy
     # answer independent; the shipped fit and every shipped figure are unchanged, and the
     # folds call fewer independent answer pairs derived (2.3% -> 2.0%).
     ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.958,
     # Raised (0.768 -> 0.800): light edit and paraphrase told apart by word order (FLOORS).
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.800,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.821,
     ("mrpc", "accuracy"): 0.738,
     # Raised (0.801 -> 0.854, news 0.739 -> 0.746): pairs beyond the lexical related bound
     # are ranked by the blend, still beyond that bound (scorers.SemanticScorer.rescore).

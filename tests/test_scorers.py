@@ -139,6 +139,17 @@ def test_semantic_scorer_keeps_identical_sentences_identical():
     assert result.pairs[0].edit_class == "identical" and result.pairs[0].distance == 0.0
 
 
+def test_semantic_scorer_reads_the_edit_class_in_words():
+    # One word added turns the meaning round (the blend puts the pair far apart), yet the
+    # sentence was copied with a word changed: near-verbatim, as the lexical scorer says.
+    a = "The council voted on Monday to close the Elm Street library after a long debate."
+    b = "The council voted on Monday not to close the Elm Street library after a long debate."
+    (lexical,) = compare(a, b).pairs
+    (pair,) = compare(a, b, options=SEMANTIC).pairs
+    assert pair.distance > 2 * SEMANTIC.near_verbatim_max and pair.word_distance == lexical.distance
+    assert pair.edit_class == lexical.edit_class == "near-verbatim"
+
+
 def test_semantic_scorer_reads_a_disguised_copy_as_the_copy():
     # Look-alike letters and invisible marks: the model sees the words the matching sees.
     disguised = seed("000").read_text(encoding="utf-8").translate(str.maketrans({"a": "\u0430", "e": "\u0435", "o": "\u043e",

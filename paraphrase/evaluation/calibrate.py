@@ -27,11 +27,13 @@
    17 independent texts derived), and a false "derived" is the costlier error for a
    newsroom.
 4. ``near_verbatim_max`` and ``light_edit_order_max``: the best three-way accuracy (cut,
-   light, heavy) among plagiarised answers of their pairs' median distance (cut) and
-   median order distance (light or heavy: the words, every one in order; a light
-   revision keeps its source's clauses, a heavy one restructures them). Then
+   light, heavy) among plagiarised answers of their pairs' median lexical distance (cut)
+   and median order distance (light or heavy: the words, every one in order; a light
+   revision keeps its source's clauses, a heavy one restructures them). Both are read in
+   words whatever the scorer, as the edit classes are (``pipeline._pair``): a scorer of
+   meaning finds which sentences align, not how their words differ. Then
    ``close_wording_max``, the evidence rules' bound: the same accuracy with the median
-   distance read for light or heavy too.
+   distance (the scorer's) read for light or heavy too.
 
 Steps 3 and 4 are also cross-validated, leaving one of the five tasks out at a time, so
 that the Clough numbers reported are not judged by thresholds fitted on the same answers.
@@ -197,12 +199,13 @@ def _fit_degree(plagiarised: Sequence[Scored], options: Options) -> tuple[float,
     def three_way(point: tuple[float, float]) -> tuple[float, float]:
         return accuracy(gold, [degree(s, *point) for s in plagiarised]), -point[1]
 
-    distances = _bounds((s.median_distance for s in plagiarised), options)
+    distances = _bounds((s.median_words for s in plagiarised), options)
     return max(itertools.product(distances, _bounds((s.median_order for s in plagiarised), options)), key=three_way)
 
 
 def _fit_close_wording(plagiarised: Sequence[Scored], options: Options, near: float) -> float:
-    """The distance that best tells light revisions from heavy ones (cut as ``near`` reads it)."""
+    """The distance (the scorer's) that best tells light revisions from heavy ones (cut as
+    ``near`` reads it, in words)."""
     gold = [s.answer.category for s in plagiarised]
     by_distance = [replace(s, median_order=s.median_distance) for s in plagiarised]
 

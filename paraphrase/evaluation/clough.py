@@ -1,10 +1,10 @@
 """Clough & Stevenson 2011: each answer compared with the Wikipedia text it was written from.
 
 The engine's document verdict gives the binary label (independent = non, otherwise
-plagiarised); its aligned pairs then give the degree, read with the bounds of the
-sentence edit classes: a median distance up to ``near_verbatim_max`` is cut; else a
-median order distance (the words, every one in order) up to ``light_edit_order_max`` is
-light, beyond it heavy.
+plagiarised); its aligned pairs then give the degree, read in words with the bounds of
+the sentence edit classes: a median lexical distance up to ``near_verbatim_max`` is cut;
+else a median order distance (the words, every one in order) up to
+``light_edit_order_max`` is light, beyond it heavy.
 
 The answers also give texts written independently on one topic: two answers to the same
 task, one or both written without the source ("non"), share the topic and its terms but
@@ -38,9 +38,10 @@ class Scored:
     reused: float  # share of the answer's sentences found in the source
     source_reused: float  # share of the source's sentences found in the answer
     pairs: int
-    median_distance: float | None  # of those pairs; None when none aligned
+    median_distance: float | None  # of those pairs (the scorer's); None when none aligned
     median_order: float | None  # of those pairs' order distances (score.order_distance)
     firm: int = 0  # aligned pairs that are evidence of reuse on their own
+    median_words: float | None = None  # of those pairs' lexical distances (Pair.word_distance)
 
 
 def score_answers(data: Path, options: Options) -> list[Scored]:
@@ -51,10 +52,14 @@ def _score(answer: Answer, options: Options) -> Scored:
     result = compare(answer.path, answer.source, options=options)
     # The verdict's evidence and the degree of editing: pairs that count without their context.
     own = [p for p in result.pairs if not p.context]
-    distances = [p.distance for p in own]
-    orders = [p.order_distance for p in own if p.order_distance is not None]
-    return Scored(answer, *result.own_evidence(), statistics.median(distances) if distances else None,
-                  statistics.median(orders) if orders else None, result.summary.firm)
+    return Scored(answer, *result.own_evidence(), _median([p.distance for p in own]),
+                  _median([p.order_distance for p in own]), result.summary.firm,
+                  _median([p.word_distance for p in own]))
+
+
+def _median(values: Sequence[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return statistics.median(known) if known else None
 
 
 def label(scored: Scored, options: Options) -> str:
@@ -66,9 +71,9 @@ def label(scored: Scored, options: Options) -> str:
 
 def degree(scored: Scored, near_verbatim_max: float, light_edit_order_max: float) -> str:
     """Cut, light or heavy, read with the bounds of the sentence edit classes."""
-    if scored.median_distance is None or scored.median_order is None:
+    if scored.median_words is None or scored.median_order is None:
         return "non"
-    if scored.median_distance <= near_verbatim_max:
+    if scored.median_words <= near_verbatim_max:
         return "cut"
     return "light" if scored.median_order <= light_edit_order_max else "heavy"
 
@@ -96,6 +101,7 @@ def evaluate_clough(data: Path, options: Options, scored: Iterable[Scored] | Non
     result["errors"] = [
         {"file": s.answer.file, "gold": s.answer.category, "predicted": p, "reused": round(s.reused, 2),
          "median_distance": None if s.median_distance is None else round(s.median_distance, 3),
+         "median_word_distance": None if s.median_words is None else round(s.median_words, 3),
          "median_order": None if s.median_order is None else round(s.median_order, 3)}
         for s, p in zip(rows, predicted) if p != s.answer.category
     ]
