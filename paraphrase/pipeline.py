@@ -137,8 +137,8 @@ def _length_share(doc: Document, aligned: set[int]) -> float:
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, options: Options, alphabet: Alphabet,
           context: bool = False) -> Pair:
     """The pair of a group: a counted one with its edit class, read in words (the lexical
-    distance and the order of the words, whatever the scorer: a scorer of meaning would
-    call a synonym swapped a copy)."""
+    distance and the order of the words, whatever the scorer: closeness in meaning says
+    nothing of how the words were changed)."""
     fa, fb = joined(a, group.a), joined(b, group.b)
     words = group.distance if options.scorer == "lexical" else feature_distance(fa, fb, options.lexical(), alphabet)
     order = order_distance(fa, fb, alphabet)
