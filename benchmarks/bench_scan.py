@@ -11,8 +11,9 @@ archive). It holds 50 planted sources of MRPC sentences and their 50 reworded qu
 (the other side of MRPC paraphrase pairs). It is scanned against itself on a LocalCluster
 of each number of workers (one thread each), printing articles per second, the ratio of
 2 to 1 worker, and the peak resident memory of each worker. Recall: the 50 queries
-scanned against a subset of the archive, against brute force (the engine on every
-query-document pair, a document never with itself); the scan aligns every candidate
+scanned against a subset of the archive, against brute force (the engine's verdict on
+every query-document pair, a document never with itself: reused when it is not
+independent, as the scan judges); the scan aligns every candidate
 with the same engine, so what it misses is what the candidate stage did not let through.
 Target: recall at least 0.99. The same brute-force pairs are then looked up in the scan
 of the whole archive, where the limits on work (max_together) cut more.
@@ -39,6 +40,7 @@ from paraphrase import DEFAULT_OPTIONS  # noqa: E402
 from paraphrase.archive.stages import MAX_BUCKET, MAX_TOGETHER  # noqa: E402
 from paraphrase.document import prepare  # noqa: E402
 from paraphrase.pipeline import compare_documents  # noqa: E402
+from paraphrase.verdict import INDEPENDENT  # noqa: E402
 
 
 class Archive:
@@ -156,9 +158,10 @@ def main() -> None:
     brute = set()
     for q, (text, _) in enumerate(corpus.queries):
         query = prepare(f"query-{q}", text, DEFAULT_OPTIONS)
-        # The scan never pairs a document with itself; the subset may hold the query's archived copy.
+        # The scan never pairs a document with itself; the subset may hold the query's archived
+        # copy. A pair is reused as the scan judges it: a verdict other than independent.
         brute |= {(query.name, d.name) for d in documents
-                  if d.name != query.name and compare_documents(query, d, DEFAULT_OPTIONS).pairs}
+                  if d.name != query.name and compare_documents(query, d, DEFAULT_OPTIONS).summary.verdict != INDEPENDENT}
     print(f"candidate recall on {len(subset):,} sources x {len(corpus.queries)} queries: "
           f"{len(found & brute) / len(brute):.3f} ({len(brute)} reused pairs by brute force, "
           f"{report.candidate_pairs:,} candidates of {len(subset) * len(corpus.queries):,} pairs)")
