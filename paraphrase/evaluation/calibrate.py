@@ -46,7 +46,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -207,10 +207,14 @@ def _fit_close_wording(plagiarised: Sequence[Scored], options: Options, near: fl
     """The distance (the scorer's) that best tells light revisions from heavy ones (cut as
     ``near`` reads it, in words)."""
     gold = [s.answer.category for s in plagiarised]
-    by_distance = [replace(s, median_order=s.median_distance) for s in plagiarised]
+
+    def read(s: Scored, bound: float) -> str:
+        if s.median_words is None or s.median_distance is None:
+            return "non"
+        return "cut" if s.median_words <= near else "light" if s.median_distance <= bound else "heavy"
 
     def three_way(bound: float) -> tuple[float, float]:
-        return accuracy(gold, [degree(s, near, bound) for s in by_distance]), -bound
+        return accuracy(gold, [read(s, bound) for s in plagiarised]), -bound
 
     return max((b for b in _bounds((s.median_distance for s in plagiarised), options) if b >= near), key=three_way,
                default=near)
