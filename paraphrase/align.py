@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Iterable, Iterator
 
 import numpy as np
@@ -33,8 +34,9 @@ from rapidfuzz.distance import Indel
 
 from .alphabet import Alphabet
 from .cores import matrix_workers
-from .cover import COVER_CANDIDATES, Cover, covers
+from .cover import COVER_CANDIDATES, covers
 from .document import Document, Sentence, same_text
+from .group import Group
 from .nearest import Nearest, nearest
 from .options import Options
 from .score import JoinedCodes, content_bag, feature_distance, group_distances
@@ -57,16 +59,6 @@ class Alignment:
     related: list[Group]
 
 
-@dataclass(frozen=True)
-class Group:
-    """Aligned sentence indexes on each side, in document order, and their distance."""
-
-    a: tuple[int, ...]
-    b: tuple[int, ...]
-    distance: float
-    cover: bool = False  # one sentence covered by several of the other text (cover.py)
-
-
 def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Alignment:
     """The aligned groups of ``a`` and ``b`` and the related pairs, each in the order of ``a``."""
     # Identical texts align whole, however short their sentences ("Rates rose." twice).
@@ -76,10 +68,6 @@ def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Ali
     if not left or not right:
         return Alignment([], [])
     scorer = scorer_for(options)
-
-    def rescore(found: list[Cover]) -> list[Cover]:
-        return [(g.a, g.b, g.distance) for g in rescored(scorer, a, b, [Group(*c) for c in found], options)]
-
     near = _nearest(left, right, options, alphabet)
     candidates = list(_scored_candidates(a, b, left, right, near, options, alphabet, scorer))
     scored = sorted((g for g in rescored(scorer, a, b, candidates, options) if g.distance <= _bound(g, options)),
@@ -88,7 +76,7 @@ def align(a: Document, b: Document, options: Options, alphabet: Alphabet) -> Ali
     merger = _Merger(a, b, aligned, options, alphabet, scorer)
     groups = [merger.grow(g) for g in aligned]
     taken = ({i for g in groups for i in g.a}, {j for g in groups for j in g.b})
-    groups += [Group(*cover, cover=True) for cover in covers(a, b, left, right, near, taken, options, alphabet, rescore)]
+    groups += covers(a, b, left, right, near, taken, options, alphabet, partial(rescored, scorer, a, b, options=options))
     groups.sort(key=lambda g: (g.a, g.b))
     related = _match((g for g in scored if g.distance > options.align_max_distance), taken=groups)
     related += _match(_same_short_sentences(a, b, least), taken=groups + related)
@@ -177,12 +165,13 @@ def _bound(group: Group, options: Options) -> float:
 
 
 def rescored(scorer: Scorer, a: Document, b: Document, groups: list[Group], options: Options) -> list[Group]:
-    """``groups``, whose distances are lexical, with the scorer's distances."""
+    """``groups``, whose distances are lexical, with the scorer's distances (the lexical
+    ones kept as their ``words``)."""
     if not scorer.blends or not groups:
         return groups
     texts = [(_texts(a, g.a), _texts(b, g.b)) for g in groups]
     distances = scorer.rescore(texts, np.array([g.distance for g in groups]), options)
-    return [replace(g, distance=float(d)) for g, d in zip(groups, distances)]
+    return [replace(g, distance=float(d), words=g.distance) for g, d in zip(groups, distances)]
 
 
 def _texts(document: Document, indexes: tuple[int, ...]) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from typing import Callable, Iterator
 
 from .alphabet import Alphabet
 from .document import Document, Sentence
+from .group import Group
 from .nearest import Nearest
 from .options import Options
 from .score import feature_distance
@@ -31,43 +32,41 @@ COVER_CANDIDATES = 5  # sentences of the other text considered for one cover
 NUMBER = "#"
 
 
-Cover = tuple[tuple[int, ...], tuple[int, ...], float]  # A indexes, B indexes, distance
-
 
 def covers(
     a: Document, b: Document, left: list[Sentence], right: list[Sentence], near: Nearest,
     taken: tuple[set[int], set[int]], options: Options, alphabet: Alphabet,
-    rescore: Callable[[list[Cover]], list[Cover]] = lambda found: found,
-) -> list[Cover]:
+    rescore: Callable[[list[Group]], list[Group]] = lambda found: found,
+) -> list[Group]:
     """The covers that align, best first, for sentences not ``taken``; a sentence that
     feeds an accepted cover is no longer a target itself. ``rescore`` turns the lexical
     distances into the engine scorer's (``align.rescored``)."""
     accepted = []
     used_a, used_b = set(taken[0]), set(taken[1])
     found = rescore(list(_candidates(a, b, left, right, near, taken, options, alphabet)))
-    for cover in sorted((c for c in found if c[2] <= options.align_max_distance), key=lambda c: c[2]):
-        target_free = (cover[0][0] not in used_a) if len(cover[0]) == 1 else (cover[1][0] not in used_b)
+    for cover in sorted((c for c in found if c.distance <= options.align_max_distance), key=lambda c: c.distance):
+        target_free = (cover.a[0] not in used_a) if len(cover.a) == 1 else (cover.b[0] not in used_b)
         if target_free:
             accepted.append(cover)
-            used_a.update(cover[0])
-            used_b.update(cover[1])
+            used_a.update(cover.a)
+            used_b.update(cover.b)
     return accepted
 
 
 def _candidates(
     a: Document, b: Document, left: list[Sentence], right: list[Sentence], near: Nearest,
     taken: tuple[set[int], set[int]], options: Options, alphabet: Alphabet,
-) -> Iterator[Cover]:
+) -> Iterator[Group]:
     for row, sentence in enumerate(left):
         if sentence.index not in taken[0]:
             found = _cover(sentence, right, near.rows[row], b, options, alphabet)
             if found:
-                yield (sentence.index,), found[0], found[1]
+                yield Group((sentence.index,), found[0], found[1], cover=True)
     for column, sentence in enumerate(right):
         if sentence.index not in taken[1]:
             found = _cover(sentence, left, near.columns[column], a, options, alphabet)
             if found:
-                yield found[0], (sentence.index,), found[1]
+                yield Group(found[0], (sentence.index,), found[1], cover=True)
 
 
 def _cover(

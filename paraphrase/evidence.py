@@ -68,10 +68,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
-from .align import Alignment, Group, joined
+from .align import Alignment, joined
 from .alphabet import Alphabet
 from .document import Document, same_text
 from .frequency import frequency, zipf
+from .group import Group
 from .languages import LANGUAGES, language
 from .options import Options
 from .score import QUOTATION, RELATED, feature_distance
@@ -174,7 +175,7 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     counted = [g for g, label in labels.items() if label == COUNTED]
     runs = continued_runs(counted, [g for g, label in labels.items() if label == RELATED])
     labels.update((group, COUNTED) for group in runs)
-    for group in strays(counted + runs, lambda g: is_firm_group(a, b, g, options, alphabet, terms)):
+    for group in strays(counted + runs, lambda g: is_firm_group(a, b, g, options, terms)):
         labels[group] = RELATED
     return labels
 
@@ -282,18 +283,15 @@ def _descriptive_words(f: Features) -> set[str]:
     return {norm for norm, descriptive, _ in _marked_words(f) if descriptive}
 
 
-def is_firm(a: Features, b: Features, options: Options, alphabet: Alphabet,
-            terms: frozenset[Phrase] = frozenset()) -> bool:
+def is_firm(a: Features, b: Features, words: float, options: Options, terms: frozenset[Phrase] = frozenset()) -> bool:
     """Whether a counted pair is evidence of reuse on its own: close wording, or
     ``FIRM_PHRASES`` shared phrases (``terms``, the topic's, left out).
 
-    Close wording is read in words (the lexical distance and bound, whatever the scorer):
-    a scorer that sees meaning brings two sentences on one topic close without a word
-    in common.
+    Close wording is read in words (``words``, the pair's lexical distance, against the
+    lexical bound, whatever the scorer): a scorer that sees meaning brings two sentences
+    on one topic close without a word in common.
     """
-    lexical = options.lexical()
-    return shared_phrases(a, b, terms) >= FIRM_PHRASES or \
-        feature_distance(a, b, lexical, alphabet) <= lexical.close_wording_max
+    return words <= options.lexical().close_wording_max or shared_phrases(a, b, terms) >= FIRM_PHRASES
 
 
 def shared_phrases(a: Features, b: Features, terms: frozenset[Phrase] = frozenset()) -> int:
@@ -302,19 +300,18 @@ def shared_phrases(a: Features, b: Features, terms: frozenset[Phrase] = frozense
     return len((_phrases(a) & _phrases(b)) - terms)
 
 
-def firm_pairs(a: Document, b: Document, groups: Sequence[Group], options: Options, alphabet: Alphabet) -> int:
+def firm_pairs(a: Document, b: Document, groups: Sequence[Group], options: Options) -> int:
     """How many of the counted groups are firm evidence on their own."""
     terms = topic_terms(a, b)
-    return sum(is_firm_group(a, b, g, options, alphabet, terms) for g in groups)
+    return sum(is_firm_group(a, b, g, options, terms) for g in groups)
 
 
-def is_firm_group(a: Document, b: Document, group: Group, options: Options, alphabet: Alphabet,
-                  terms: frozenset[Phrase]) -> bool:
+def is_firm_group(a: Document, b: Document, group: Group, options: Options, terms: frozenset[Phrase]) -> bool:
     """Whether a counted group is firm evidence on its own: within the alignment bound
     (beyond it, a pair counts by a run or by phrases it kept, never on its own) and
     ``is_firm``."""
     return group.distance <= options.align_max_distance and \
-        is_firm(joined(a, group.a), joined(b, group.b), options, alphabet, terms)
+        is_firm(joined(a, group.a), joined(b, group.b), group.word_distance, options, terms)
 
 
 def topic_terms(a: Document, b: Document) -> frozenset[Phrase]:

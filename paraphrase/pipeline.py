@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from .align import Group, align, joined
+from .align import align, joined
+from .group import Group
 from .collector import paused
 from .evidence import COUNTED, context_of, derived_content, firm_pairs, judge_alignment
 from .alphabet import Alphabet
@@ -14,7 +15,7 @@ from .document import Document, prepare
 from .options import DEFAULT_OPTIONS, Options
 from .read import Source, load
 from . import translation
-from .score import (RELATED, TRANSLATION, ChangedFact, changed_facts, edit_class, feature_distance, numbers_in_order,
+from .score import (RELATED, TRANSLATION, ChangedFact, changed_facts, edit_class, numbers_in_order,
                     order_distance)
 from .verdict import INDEPENDENT, Shares, across_languages, decide, summarize, with_look_alikes
 
@@ -52,7 +53,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     alignment = align(doc_a, doc_b, options, alphabet)
     labels = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
     counted = [g for g, label in labels.items() if label == COUNTED]
-    firm = firm_pairs(doc_a, doc_b, counted, options, alphabet)
+    firm = firm_pairs(doc_a, doc_b, counted, options)
     context: set[Group] = set()
     if _reuse_shown(doc_a, doc_b, counted, firm, options):  # then its context counts too, never firm
         context = set(context_of(doc_a, doc_b, counted, [g for g, label in labels.items() if label == RELATED]))
@@ -139,11 +140,10 @@ def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, optio
     """The pair of a group: a counted one with its edit class, read in words (the lexical
     distance and the order of the words, whatever the scorer: closeness in meaning says
     nothing of how the words were changed)."""
-    fa, fb = joined(a, group.a), joined(b, group.b)
-    words = group.distance if options.scorer == "lexical" else feature_distance(fa, fb, options.lexical(), alphabet)
-    order = order_distance(fa, fb, alphabet)
-    label = edit_class(words, order, options) if label == COUNTED else label
-    return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context, order, words)
+    order = order_distance(joined(a, group.a), joined(b, group.b), alphabet)
+    label = edit_class(group.word_distance, order, options) if label == COUNTED else label
+    return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context, order,
+                group.word_distance)
 
 
 def _changes(a: Document, b: Document, group: Group) -> Changes:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .align import Group
+from .group import Group
 from .document import Document
 from .errors import OptionsError
 from .options import Options

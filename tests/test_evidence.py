@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from paraphrase import DEFAULT_OPTIONS, compare
 from paraphrase.document import prepare
-from paraphrase.align import Group
+from paraphrase.group import Group
 from paraphrase.evidence import CONTEXT_WINDOW, in_context, strays, informativeness, shared_information, shared_phrases, unquoted
 from paraphrase.quotes import OPEN_QUOTE_CHARS, quotation_spans
 from paraphrase.report import render_text
