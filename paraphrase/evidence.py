@@ -54,8 +54,9 @@ it in A, the text checked. A derived passage is contiguous in the text that deri
 shares a phrase or rare words is what two texts on one topic share now and then. When
 every counted pair stands alone, none is set apart: the verdict's counts judge them.
 
-A pair whose likeness rests on quoted words (without them it would not align, or only an
-attribution such as "Judge Peter Brown said:" is left) is a *same quotation* pair; it
+A pair whose likeness rests on quoted words (without them it would not align, a related
+pair would not be related, or only an attribution such as "Judge Peter Brown said:" is
+left; a sentence wholly inside a quotation that runs over several) is a *same quotation* pair; it
 never counts, whatever its context, and never continues a run. Other pairs without
 evidence are *related*. Both are shown to an editor, and neither is counted as reuse but
 a related pair in a run or in the context of reuse shown.
@@ -270,12 +271,13 @@ def judge_related(a: Features, b: Features, options: Options, alphabet: Alphabet
                   terms: frozenset[Phrase] = frozenset()) -> str:
     """COUNTED for a pair beyond the alignment bound that keeps ``FIRM_PHRASES`` of
     the source's phrases (outside quotations, not the topic's terms) holding between them
-    ``KEPT_WORDS`` words that are not names or numbers, else RELATED."""
+    ``KEPT_WORDS`` words that are not names or numbers; QUOTATION when what relates them
+    is quoted words; else RELATED."""
+    if _rests_on_quotation(a, b, options, alphabet, related=True):
+        return QUOTATION
     shared = (_phrases(a) & _phrases(b)) - terms
     kept = {word for phrase in shared for word in phrase} & _descriptive_words(a)
-    if len(shared) >= FIRM_PHRASES and len(kept) >= KEPT_WORDS and not _rests_on_quotation(a, b, options, alphabet):
-        return COUNTED
-    return RELATED
+    return COUNTED if len(shared) >= FIRM_PHRASES and len(kept) >= KEPT_WORDS else RELATED
 
 
 def _descriptive_words(f: Features) -> set[str]:
@@ -375,17 +377,19 @@ def shared_information(a: Features, b: Features) -> float:
     return described + min(facts, described)
 
 
-def _rests_on_quotation(a: Features, b: Features, options: Options, alphabet: Alphabet) -> bool:
+def _rests_on_quotation(a: Features, b: Features, options: Options, alphabet: Alphabet,
+                        related: bool = False) -> bool:
     # Only pairs where both sides quote can rest on a quotation. Without it, what is left
-    # must align and say something beyond names and numbers: "Judge Peter Brown said:"
-    # is the attribution every report of the quote has.
+    # must align (a related pair: still be related) and say something beyond names and
+    # numbers: "Judge Peter Brown said:" is the attribution every report of the quote has.
     if not any(a.quoted) or not any(b.quoted):
         return False
     bare_a, bare_b = unquoted(a), unquoted(b)
     if min(_descriptive(bare_a), _descriptive(bare_b)) < options.min_content_words:
         return True
     lexical = options.lexical()  # the words outside quotations, whatever the scorer
-    return feature_distance(bare_a, bare_b, lexical, alphabet) > lexical.align_max_distance
+    bound = lexical.related_max_distance if related else lexical.align_max_distance
+    return feature_distance(bare_a, bare_b, lexical, alphabet) > bound
 
 
 def _descriptive(f: Features) -> int:

@@ -111,6 +111,26 @@ def test_copying_the_words_around_a_quotation_still_counts():
     assert result.summary.verdict == "rewording"
 
 
+def test_a_sentence_inside_a_shared_quotation_never_joins_a_run_of_reuse():
+    # The judge's second sentence is all quotation and too short to align: shown as the
+    # same sentence in both, it sits between two copied sentences, in order, but is the
+    # courtroom's words, not the wire's, and must not count through their run.
+    wire = ("Mark Holden was jailed for six years at Manchester Crown Court on Monday after a crash that "
+            "killed a cyclist on the A6 in Hazel Grove. "
+            'Judge Peter Brown told him: "You chose to read messages while driving a lorry. '
+            'The consequences were catastrophic." '
+            "The lorry driver was also banned from the roads for ten years by the court.")
+    paper = ("The lorry driver Mark Holden was jailed for six years at Manchester Crown Court on Monday after "
+             "the crash that killed a cyclist on the A6 in Hazel Grove. "
+             'Passing sentence, the judge said: "You chose to read messages while driving a lorry. '
+             'The consequences were catastrophic." '
+             "The driver was also banned from the roads for ten years by the court.")
+    result = compare(paper, wire)
+    quoted = [p for p in result.related if p.a == (2,)]
+    assert [p.edit_class for p in quoted] == [QUOTATION], result.summary.message
+    assert all(2 not in p.a for p in result.pairs)
+
+
 SAME_EVENT_A = ("Firefighters were called to a blaze at a warehouse in Bristol on Tuesday night. "
                 "Avon Fire and Rescue Service sent eight engines to Feeder Road. "
                 "Nobody was injured, the service said.")

@@ -107,9 +107,11 @@ FLOORS = {
     # Raised when a related pair sharing only names and numbers stopped counting as
     # context (evidence.context_of): precision 0.928 -> 0.938, random 0.845 -> 0.849,
     # summary 0.657 -> 0.663, all pairs 0.869 -> 0.872 (suspicious side 0.900 -> 0.903).
+    # Translation lowered (0.926 -> 0.924) when related pairs alike only in quoted words
+    # became same-quotation pairs, which no run carries.
     ("pan13", "verbatim", "plagdet"): 0.956,
     ("pan13", "random", "plagdet"): 0.849,
-    ("pan13", "translation", "plagdet"): 0.926,
+    ("pan13", "translation", "plagdet"): 0.924,
     ("pan13", "summary", "plagdet"): 0.663,
     ("pan13", "overall", "plagdet"): 0.872,
     ("pan13", "overall", "precision"): 0.938,
@@ -144,13 +146,15 @@ FLOORS = {
     # come true'), a same-quotation pair now, not a link that counts (es 0.845 -> 0.844).
     # Raised (en 0.877 -> 0.918, de 0.887 -> 0.937, fr 0.902 -> 0.943, es 0.842 -> 0.895,
     # ru 0.872 -> 0.926) when the same short sentence on both sides (a headline the copy
-    # kept) became a related pair, counted inside the rewording.
-    ("languages", "en", "link_recall"): 0.918,
-    ("languages", "de", "link_recall"): 0.937,
+    # kept) became a related pair, counted inside the rewording. Lowered (en 0.918 -> 0.915,
+    # de 0.937 -> 0.932, fr 0.943 -> 0.940, es 0.895 -> 0.890, ru 0.926 -> 0.922) when a
+    # related pair alike only in quoted words became a same-quotation pair, which no run carries.
+    ("languages", "en", "link_recall"): 0.915,
+    ("languages", "de", "link_recall"): 0.932,
     # Raised (0.886 -> 0.903) when a straight quote after a word stopped opening a quotation.
-    ("languages", "fr", "link_recall"): 0.943,
-    ("languages", "es", "link_recall"): 0.895,
-    ("languages", "ru", "link_recall"): 0.926,
+    ("languages", "fr", "link_recall"): 0.940,
+    ("languages", "es", "link_recall"): 0.890,
+    ("languages", "ru", "link_recall"): 0.922,
     **{("languages", code, "link_precision"): 0.998 for code in ("en", "de", "fr", "es", "ru")},
     # English articles against their translations (translation.py), 40 per language.
     **{("translations", pair, "translation_found"): 1.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},
@@ -207,9 +211,12 @@ SEMANTIC_FLOORS = {
     # unit and short-sentence changes of 2026-12-06 the folds' refits call one more heavy
     # answer independent; the shipped fit and every shipped figure are unchanged, and the
     # folds call fewer independent answer pairs derived (2.3% -> 2.0%).
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.958,
+    # Raised again (0.958 -> 0.968, 0.821 -> 0.831) when related pairs alike only in quoted
+    # words became same-quotation pairs: the folds' refits find that heavy answer again
+    # (their independent answer pairs called derived 2.0% -> 2.3%, the ceiling's value).
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.968,
     # Raised (0.768 -> 0.800): light edit and paraphrase told apart by word order (FLOORS).
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.821,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.831,
     ("mrpc", "accuracy"): 0.738,
     # Raised (0.801 -> 0.854, news 0.739 -> 0.746): pairs beyond the lexical related bound
     # are ranked by the blend, still beyond that bound (scorers.SemanticScorer.rescore).
