@@ -161,8 +161,18 @@ def with_look_alikes(s: Summary, names: tuple[str, str], counts: tuple[int, int]
     return replace(s, look_alikes=counts, details=details, message=f"{s.headline}. {details}")
 
 
+def names_derived(s: Summary, options: Options) -> bool:
+    """Whether the headline names which text is the rewording ("B is a rewording of A"):
+    only when each text is mostly made of the other and the shares say which is derived."""
+    return s.verdict == REWORDING and not s.identical and s.direction is not None and _mutual(s, options)
+
+
+def _mutual(s: Summary, options: Options) -> bool:
+    return min(s.a_text, s.b_text) >= options.rewording_share  # most of each text in the other
+
+
 def _with_message(s: Summary, names: tuple[str, str], options: Options) -> Summary:
-    mutual = min(s.a_text, s.b_text) >= options.rewording_share  # most of each text in the other
+    mutual = _mutual(s, options)
     headline, details = _headline(s, names, mutual), _details(s, names, mutual)
     return replace(s, headline=headline, details=details, message=f"{headline}. {details}")
 

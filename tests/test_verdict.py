@@ -1,7 +1,7 @@
 import pytest
 
 from paraphrase import DEFAULT_OPTIONS
-from paraphrase.verdict import Shares, summarize
+from paraphrase.verdict import Shares, names_derived, summarize
 
 
 @pytest.mark.parametrize(
@@ -107,6 +107,14 @@ def test_most_of_a_text_inside_a_longer_one_is_said_without_a_direction_in_the_h
                                       "reappears in GPL-3")
     assert "by the shares, GPL-2 looks drawn from GPL-3, or GPL-3 built up from it" in summary.details
     assert "comes from" not in summary.details
+    assert not names_derived(summary, DEFAULT_OPTIONS)
+
+
+def test_only_a_headline_saying_which_is_the_rewording_names_the_derived_text():
+    mutual = summarize(("A", "B"), Shares((10, 12), (10, 10)), ["paraphrase"] * 10, DEFAULT_OPTIONS)
+    assert mutual.headline == "B is a rewording of A" and names_derived(mutual, DEFAULT_OPTIONS)
+    shared = summarize(("A", "B"), Shares((10, 10), (4, 4), firm=2), ["paraphrase"] * 4, DEFAULT_OPTIONS)
+    assert shared.verdict == "partial" and not names_derived(shared, DEFAULT_OPTIONS)
 
 
 def test_an_independent_verdict_gives_the_share_of_the_text_first_as_the_gauges_do():

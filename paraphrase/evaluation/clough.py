@@ -22,9 +22,9 @@ from typing import Any, Iterable, Sequence
 
 from ..options import Options
 from ..pipeline import compare
-from ..verdict import INDEPENDENT, decide
+from ..verdict import A_FROM_B, INDEPENDENT, decide, names_derived
 from .corpora import CLOUGH_MISSOURCED, Answer, clough_answers
-from .metrics import accuracy, confusion, f1, macro_f1
+from .metrics import accuracy, confusion, direction_measures, f1, macro_f1
 
 CLASSES = ("cut", "light", "heavy", "non")
 
@@ -42,6 +42,8 @@ class Scored:
     median_order: float | None  # of those pairs' order distances (score.order_distance)
     firm: int = 0  # aligned pairs that are evidence of reuse on their own
     median_words: float | None = None  # of those pairs' lexical distances (Pair.word_distance)
+    direction: str | None = None  # the verdict's: A_FROM_B is right (the answer is derived)
+    names_derived: bool = False  # the headline names which text is the rewording (verdict.names_derived)
 
 
 def score_answers(data: Path, options: Options) -> list[Scored]:
@@ -54,7 +56,8 @@ def _score(answer: Answer, options: Options) -> Scored:
     own = [p for p in result.pairs if not p.context]
     return Scored(answer, *result.own_evidence(), _median([p.distance for p in own]),
                   _median([p.order_distance for p in own]), result.summary.firm,
-                  _median([p.word_distance for p in own]))
+                  _median([p.word_distance for p in own]), result.summary.direction,
+                  names_derived(result.summary, options))
 
 
 def _median(values: Sequence[float | None]) -> float | None:
@@ -97,6 +100,9 @@ def evaluate_clough(data: Path, options: Options, scored: Iterable[Scored] | Non
     predicted = [label(s, options) for s in rows]
     result = metrics([s.answer.category for s in rows], predicted)
     kept = [k for k, s in enumerate(rows) if s.answer.file not in CLOUGH_MISSOURCED]
+    result["direction"] = direction_measures(
+        [(None if s.direction is None else s.direction == A_FROM_B, s.names_derived)
+         for s, p in zip(rows, predicted) if p != "non" and s.answer.category != "non"])
     result["without_missourced"] = metrics([rows[k].answer.category for k in kept], [predicted[k] for k in kept])
     result["errors"] = [
         {"file": s.answer.file, "gold": s.answer.category, "predicted": p, "reused": round(s.reused, 2),

@@ -39,6 +39,22 @@ def confusion(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[st
     return {g: {p: sum(1 for x, y in zip(gold, predicted) if x == g and y == p) for p in labels} for g in labels}
 
 
+def direction_measures(said: Sequence[tuple[bool | None, bool]]) -> dict[str, float | int | None]:
+    """How often the verdict names the right text as derived, over pairs it calls derived:
+    ``said`` holds, for each, whether its direction was right (None: it said none) and
+    whether its headline names the derived text ("B is a rewording of A")."""
+    n = len(said)
+    named = [right for right, in_headline in said if in_headline]
+    return {
+        "called_derived": n,
+        "right": sum(right is True for right, _ in said) / n if n else None,
+        "wrong": sum(right is False for right, _ in said) / n if n else None,
+        "unsaid": sum(right is None for right, _ in said) / n if n else None,
+        "headline_names": len(named),
+        "headline_right": sum(right is True for right in named) / len(named) if named else None,
+    }
+
+
 def pearson(x: Numbers, y: Numbers) -> float:
     return float(np.corrcoef(np.asarray(x, float), np.asarray(y, float))[0, 1])
 

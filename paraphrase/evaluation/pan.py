@@ -38,9 +38,9 @@ from ..comparison import Comparison
 from ..errors import InputError
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import compare
-from ..verdict import INDEPENDENT, PARTIAL, REWORDING
+from ..verdict import A_FROM_B, INDEPENDENT, PARTIAL, REWORDING, names_derived
 from .corpora import PAN13_SUBSETS, Case, PanPair, pan13_pairs
-from .metrics import macro_f1
+from .metrics import direction_measures, macro_f1
 
 MERGE_GAP = 300  # characters between two detections on the suspicious side
 CI_SAMPLE = 40  # pairs per subset in the quality gate; the benchmark runs all 5,185
@@ -62,6 +62,8 @@ class Judged:
     refused: bool = False  # a text the readers refuse (the corpus holds a few binary files)
     rewording: bool = False  # the verdict is rewording
     lengths: tuple[int, int] = (0, 0)  # characters of the suspicious and the source text
+    direction: str | None = None  # the verdict's: A_FROM_B is right (the suspicious text is derived)
+    names_derived: bool = False  # the headline names which text is the rewording (verdict.names_derived)
 
 
 def sample(pairs: Sequence[PanPair], per_subset: int | None, seed: int = SEED) -> list[PanPair]:
@@ -88,7 +90,8 @@ def judge(pair: PanPair, options: Options) -> Judged:
     s = result.summary
     a_share, b_share, pairs = result.own_evidence()  # what the verdict's thresholds are fitted on
     return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (a_share, b_share), pairs, s.firm,
-                  rewording=s.verdict == REWORDING, lengths=(len(result.a.text), len(result.b.text)))
+                  rewording=s.verdict == REWORDING, lengths=(len(result.a.text), len(result.b.text)),
+                  direction=s.direction, names_derived=names_derived(s, options))
 
 
 def detections(result: Comparison, gap: int = MERGE_GAP) -> list[Case]:
@@ -231,6 +234,9 @@ def measure(judged: Sequence[Judged], per_subset: int | None) -> dict[str, Any]:
         results[kind] = {**document_measures(rows), **(_passages(rows) if kind != "none" else {})}
     # Over all pairs, as PAN measures: a detection in a no-plagiarism pair counts against precision.
     results["overall"] = _passages(judged)
+    results["overall"]["direction"] = direction_measures(
+        [(None if j.direction is None else j.direction == A_FROM_B, j.names_derived)
+         for j in judged if j.pair.cases and j.flagged])
     degree = document_measures(judged).get("degree_right")
     if degree is not None:
         results["overall"]["degree_right"] = degree

@@ -87,6 +87,7 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
         (f"{c['independent_pairs']['both_non_pairs']} pairs of independent answers: derived",
          c["independent_pairs"]["both_non_called_derived"]),
         ("answer pairs derived, leave one task out", cv["independent_pairs_called_derived"]),
+        *direction_rows("answers called derived", c["direction"]),
     ])
     yield from _rows("MRPC train", [
         ("accuracy, 10-fold cross-validated threshold", m["accuracy"]),
@@ -120,6 +121,16 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
     yield f"Literature, Clough & Stevenson: {LITERATURE['clough_stevenson']}."
 
 
+def direction_rows(called: str, d: dict[str, Any]) -> list[tuple[str, float | int | str]]:
+    """The direction the verdict gives the texts it calls derived (metrics.direction_measures)."""
+    if not d["called_derived"]:
+        return []
+    named = f"{d['headline_right']:.3f} of {d['headline_names']}" if d["headline_names"] else "none named"
+    return [(f"{called}: direction right/wrong/none",
+             f"{d['right']:.2f} / {d['wrong']:.2f} / {d['unsaid']:.2f}"),
+            ("  headline names the rewording: right", named)]
+
+
 def pan_rows(pan: dict[str, Any]) -> Iterator[str]:
     sample = pan["sample_per_subset"]
     rows: list[tuple[str, float | int | str]] = [("no plagiarism: pairs called reuse", pan["none"]["false_positives"])]
@@ -140,6 +151,7 @@ def pan_rows(pan: dict[str, Any]) -> Iterator[str]:
     if "degree_right" in o:
         rows += [("not summary: rewording/partial right", o["degree_right"]),
                  ("not summary: 3-verdict macro-F1", o["three_way_f1"])]
+    rows += direction_rows("pairs called reuse", o["direction"])
     yield from _rows("PAN-13 train" + (f", {sample}/subset" if sample else ", all"), rows)
 
 
