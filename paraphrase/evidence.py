@@ -214,12 +214,8 @@ def context_of(a: Document, b: Document, counted: Sequence[Group], related: Sequ
 
 
 def _shares_description(a: Features, b: Features) -> bool:
-    return not _described_stems(a).isdisjoint(_described_stems(b))
-
-
-def _described_stems(f: Features) -> set[str]:
-    """The stems of the content words outside quotations that are not names or numbers."""
-    return {stem for (_, descriptive, _), stem in zip(_marked_words(f), f.stems) if descriptive and stem is not None}
+    stems_b = {stem for _, stem in _descriptive_words(b)}
+    return any(stem in stems_b for _, stem in _descriptive_words(a))
 
 
 def in_context(counted: Sequence[Group], candidates: Sequence[Group]) -> list[Group]:
@@ -276,13 +272,15 @@ def judge_related(a: Features, b: Features, options: Options, alphabet: Alphabet
     if _rests_on_quotation(a, b, options, alphabet, related=True):
         return QUOTATION
     shared = (_phrases(a) & _phrases(b)) - terms
-    kept = {word for phrase in shared for word in phrase} & _descriptive_words(a)
+    kept = {word for phrase in shared for word in phrase} & {norm for norm, _ in _descriptive_words(a)}
     return COUNTED if len(shared) >= FIRM_PHRASES and len(kept) >= KEPT_WORDS else RELATED
 
 
-def _descriptive_words(f: Features) -> set[str]:
-    """The normalised content words outside quotations that are not names or numbers."""
-    return {norm for norm, descriptive, _ in _marked_words(f) if descriptive}
+def _descriptive_words(f: Features) -> list[tuple[str, str]]:
+    """The normalised form and stem of each content word outside quotations that is not a
+    name or a number (nor part of one, as "al" in "Tahrir-al-Sham"): the words a writer chose."""
+    return [(norm, stem) for (norm, descriptive, _), stem in zip(_marked_words(f), f.stems)
+            if descriptive and stem is not None]
 
 
 def is_firm(a: Features, b: Features, words: float, options: Options, terms: frozenset[Phrase] = frozenset()) -> bool:
@@ -385,17 +383,11 @@ def _rests_on_quotation(a: Features, b: Features, options: Options, alphabet: Al
     if not any(a.quoted) or not any(b.quoted):
         return False
     bare_a, bare_b = unquoted(a), unquoted(b)
-    if min(_descriptive(bare_a), _descriptive(bare_b)) < options.min_content_words:
+    if min(len(_descriptive_words(bare_a)), len(_descriptive_words(bare_b))) < options.min_content_words:
         return True
     lexical = options.lexical()  # the words outside quotations, whatever the scorer
     bound = lexical.related_max_distance if related else lexical.align_max_distance
     return feature_distance(bare_a, bare_b, lexical, alphabet) > bound
-
-
-def _descriptive(f: Features) -> int:
-    """Content words that are not names or numbers (no weights needed: counted as found)."""
-    fact_starts = {fact.start for fact in f.facts}
-    return sum(stem is not None and token.start not in fact_starts for token, _, stem in _words(f))
 
 
 def unquoted(f: Features) -> Features:
