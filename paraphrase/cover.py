@@ -32,7 +32,6 @@ COVER_CANDIDATES = 5  # sentences of the other text considered for one cover
 NUMBER = "#"
 
 
-
 def covers(
     a: Document, b: Document, left: list[Sentence], right: list[Sentence], near: Nearest,
     taken: tuple[set[int], set[int]], options: Options, alphabet: Alphabet,
