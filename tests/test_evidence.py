@@ -131,6 +131,47 @@ def test_a_sentence_inside_a_shared_quotation_never_joins_a_run_of_reuse():
     assert all(2 not in p.a for p in result.pairs)
 
 
+# A wire story of a sentencing and a report of the same hearing written independently:
+# the same names, ages, court, charge, sentence, ban and quotations, in the reporter's words.
+SENTENCING_WIRE = (
+    'A lorry driver who killed a cyclist while using his mobile phone was jailed for six years today.\n\n'
+    'Mark Holden, 41, of Brook Lane, Stockport, admitted causing death by dangerous driving at '
+    'Manchester Crown Court.\n\n'
+    'The court heard that Holden was sending a text message when his lorry struck Susan Ward, 29, on the '
+    'A6 in Hazel Grove last March.\n\n'
+    'Miss Ward, a nurse at Stepping Hill Hospital, died at the scene.\n\n'
+    'Judge Peter Brown told Holden: "You chose to read and write messages while in charge of a 40-tonne '
+    'vehicle. The consequences were catastrophic."\n\n'
+    'Holden was also banned from driving for ten years.\n\n'
+    'In a statement, Miss Ward\'s family said: "Susan was the light of our lives. Nothing will bring her '
+    'back."\n\n'
+    'Sergeant Ian Moss of Greater Manchester Police said outside court that the case should serve as a '
+    'warning to all drivers.\n\n'
+)
+SENTENCING_REPORT = (
+    'The family of a young nurse killed by a lorry driver who was texting at the wheel said today that '
+    'nothing would bring her back.\n\n'
+    'Susan Ward, 29, was cycling to her shift at Stepping Hill Hospital when she was hit on the A6 in '
+    'Hazel Grove in March last year.\n\n'
+    'Mark Holden, 41, from Stockport, was jailed for six years at Manchester Crown Court after he '
+    'admitted causing death by dangerous driving.\n\n'
+    'Phone records showed he had sent three messages in the two minutes before the crash, prosecutor '
+    'Anne Lee told the court.\n\n'
+    'Jailing him, Judge Peter Brown said: "You chose to read and write messages while in charge of a '
+    '40-tonne vehicle. The consequences were catastrophic."\n\n'
+    'Holden, a father of two, had driven lorries for 20 years without an accident, his barrister said.\n\n'
+    'He was banned from driving for ten years.\n\n'
+    '"Susan was the light of our lives," her family said.\n\n'
+)
+
+
+@pytest.mark.xfail(strict=True, reason="a known limit (README, How it works): the charge's legal formula shares "
+                   "four phrases and the ban's short stock sentence is close wording, two firm pairs")
+def test_an_independent_report_of_a_hearing_sharing_its_formulas_is_not_derived():
+    result = compare(SENTENCING_REPORT, SENTENCING_WIRE)
+    assert result.summary.verdict == "independent", result.summary.message
+
+
 SAME_EVENT_A = ("Firefighters were called to a blaze at a warehouse in Bristol on Tuesday night. "
                 "Avon Fire and Rescue Service sent eight engines to Feeder Road. "
                 "Nobody was injured, the service said.")
