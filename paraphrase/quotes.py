@@ -6,7 +6,10 @@ quotation marks are not evidence that one article was written from another (see
 reopens a quote that runs on at the next paragraph, so an unclosed quote ends with its
 paragraph, and covers ``OPEN_QUOTE_CHARS`` at most: a stray mark (inches, a scraping slip)
 must not silence a whole paragraph, nor two strays far apart all that lies between them,
-and text whose lines are joined again makes long paragraphs.
+and text whose lines are joined again makes long paragraphs. A quotation left open
+counts only when it runs on: the next paragraph opens with a quotation mark (the
+newsroom's way) or closes it first (text cut mid-quotation, one sentence a line, whose
+next line is then quoted up to the closing mark); otherwise the mark is a stray.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ _CLOSING_PUNCTUATION = ".,;:!?)]}"
 _MARKS = re.compile(r"[“”„«»‹›\"]|(?<![^\W_])[‘'](?=\w)|(?<=\S)['’](?![^\W_])")
 
 
+_Open = tuple[int, int, str]  # where a quotation opened, where its paragraph ends it, its closing marks
+
+
 def quotation_spans(text: str, paragraphs: Iterable[Span]) -> list[Span]:
     """The quoted spans of ``text`` (marks included), paragraph by paragraph.
 
@@ -44,12 +50,43 @@ def quotation_spans(text: str, paragraphs: Iterable[Span]) -> list[Span]:
     ['"He is a danger to the public."']
     """
     spans: list[Span] = []
+    left_open: _Open | None = None  # a quotation the paragraph before left open
     for start, end in paragraphs:
-        spans += _quoted(text, start, end)
+        resume = start
+        if left_open is not None:
+            at, stop, closers = left_open
+            close = _closing_mark(text, start, end, closers)
+            if _reopens(text, start) or close is not None:  # it ran on; else a stray mark
+                spans.append((at, stop))
+            if close is not None:
+                spans.append((start, min(close, start + OPEN_QUOTE_CHARS)))
+                resume = close
+        found, left_open = _quoted(text, resume, end)
+        spans += found
     return spans
 
 
-def _quoted(text: str, start: int, end: int) -> Iterable[Span]:
+def _reopens(text: str, start: int) -> bool:
+    """Whether the paragraph at ``start`` opens with a quotation mark: the newsroom's sign
+    that the quotation left open in the paragraph before runs on."""
+    first = text[start:start + 1]
+    return first in _CLOSING or first in _SINGLE_CLOSING
+
+
+def _closing_mark(text: str, start: int, end: int, closers: str) -> int | None:
+    """The end of the paragraph's first mark when it closes a quotation the paragraph before
+    left open (text cut mid-quotation: one sentence a line), else None."""
+    match = _MARKS.search(text, start, end)
+    if match is None or match.group() not in closers:
+        return None
+    mark, at = match.group(), match.start()
+    opens = _can_open(text, at, end) if mark == "\"" else mark == _STRAIGHT_SINGLE and _opens_single(text, at, end)
+    return None if opens else match.end()
+
+
+def _quoted(text: str, start: int, end: int) -> tuple[list[Span], _Open | None]:
+    """The quotations closed within ``start``-``end``, and the one left open, if any."""
+    spans: list[Span] = []
     opened: tuple[int, str] | None = None
     for match in _MARKS.finditer(text, start, end):
         mark, at = match.group(), match.start()
@@ -59,10 +96,11 @@ def _quoted(text: str, start: int, end: int) -> Iterable[Span]:
             if mark in _CLOSING or _opens_single(text, at, end):
                 opened = (at, _CLOSING.get(mark) or _SINGLE_CLOSING[mark])
         elif mark in opened[1] and not (mark == _STRAIGHT_SINGLE and _opens_single(text, at, end)):
-            yield opened[0], min(match.end(), opened[0] + OPEN_QUOTE_CHARS)
+            spans.append((opened[0], min(match.end(), opened[0] + OPEN_QUOTE_CHARS)))
             opened = None
-    if opened is not None and text[opened[0]] != _STRAIGHT_SINGLE:
-        yield opened[0], min(end, opened[0] + OPEN_QUOTE_CHARS)
+    if opened is None or text[opened[0]] == _STRAIGHT_SINGLE:
+        return spans, None
+    return spans, (opened[0], min(end, opened[0] + OPEN_QUOTE_CHARS), opened[1])
 
 
 def _opens_single(text: str, at: int, end: int) -> bool:

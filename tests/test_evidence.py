@@ -327,16 +327,30 @@ def test_a_heavy_rewrite_keeping_the_sources_phrasing_counts():
 
 
 def test_quotation_spans_follow_the_marks_and_end_with_the_paragraph():
-    text = "He said: “We will win.” Then ‘they’ left.\nShe said: \"It is over\nNext paragraph."
+    # A quotation left open runs on when the next paragraph reopens it (newsroom style).
+    text = "He said: “We will win.” Then ‘they’ left.\nShe said: \"It is over\n\"We go home,\" she said."
     spans = [text[s:e] for s, e in quotation_spans(text, lines(text))]
-    assert spans == ["“We will win.”", "‘they’", "\"It is over"]
+    assert spans == ["“We will win.”", "‘they’", "\"It is over", "\"We go home,\""]
+
+
+def test_a_quotation_left_open_that_does_not_run_on_is_a_stray_mark():
+    # Inches, a scraping slip: the rest of its paragraph is not quoted speech.
+    text = 'The set is sold as "premium and comes with a lid.\nIt sells well in stores.'
+    assert quotation_spans(text, lines(text)) == []
+
+
+def test_a_quotation_cut_at_a_line_end_is_quoted_up_to_its_closing_mark():
+    # One sentence a line: the quotation opens on one line and closes on the next.
+    text = 'He said: “We lost.\nNobody came.” Then rain fell.'
+    assert [text[s:e] for s, e in quotation_spans(text, lines(text))] == ["“We lost.", "Nobody came.”"]
 
 
 def test_a_quotation_left_open_ends_after_a_bound_not_at_the_end_of_a_long_paragraph():
-    # A stray mark must not silence the rest of a long paragraph.
-    text = 'The set is sold as "premium and comes with a lid. ' + "It sells well in stores across the country. " * 30
-    (start, end), = quotation_spans(text, [(0, len(text))])
-    assert text[start:].startswith('"premium') and end - start == OPEN_QUOTE_CHARS < len(text) - start
+    # A quotation running on must not silence the rest of a long paragraph.
+    first = 'The set is sold as "premium and comes with a lid. ' + "It sells well in stores across the country. " * 30
+    text = first + '\n"It is the best," he said.'
+    (start, end), _ = quotation_spans(text, [(0, len(first)), (len(first) + 1, len(text))])
+    assert text[start:].startswith('"premium') and end - start == OPEN_QUOTE_CHARS < len(first) - start
 
 
 
@@ -350,7 +364,7 @@ def test_two_stray_marks_far_apart_quote_no_more_than_a_bound():
 @pytest.mark.parametrize("text, quoted", [
     ('The set has two 12" pans and a lid. He said "no" twice.', ['"no"']),
     # A quotation cut by a line end: its closing mark must not open one that runs on.
-    ('Fans call it "Foyager\nPark". Then came the "Main Belt" asteroids.', ['"Foyager', '"Main Belt"']),
+    ('Fans call it "Foyager\nPark". Then came the "Main Belt" asteroids.', ['"Foyager', 'Park"', '"Main Belt"']),
     ('The word ("hello") and "bye".', ['"hello"', '"bye"']),
     ('He said:"We will win." Then he left,"for now".', ['"We will win."', '"for now"']),
 ])
@@ -395,12 +409,15 @@ def test_straight_single_quotes_quote_only_when_they_close(text, quoted):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab 1.,'’‘\"“”«»\n", max_size=80))
 def test_quotations_are_ordered_disjoint_and_open_at_a_mark(text):
-    spans = quotation_spans(text, lines(text))
+    paragraphs = lines(text)
+    spans = quotation_spans(text, paragraphs)
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
-    assert all(text[s] in "'‘\"“«»„‹" for s, _ in spans)
+    # A span opens at a mark, or at the start of a paragraph whose quotation ran on from the one before.
+    starts = {start for start, _ in paragraphs}
+    assert all(text[s] in "'‘\"“«»„‹" or s in starts for s, _ in spans)
     # A straight single quote counts only when it closes.
-    assert all(text[e - 1] == "'" for s, e in spans if text[s] == "'")
+    assert all(text[e - 1] == "'" for s, e in spans if text[s] == "'" and s not in starts)
 
 
 def test_an_apostrophe_opens_no_quotation():

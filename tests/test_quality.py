@@ -108,16 +108,19 @@ FLOORS = {
     # context (evidence.context_of): precision 0.928 -> 0.938, random 0.845 -> 0.849,
     # summary 0.657 -> 0.663, all pairs 0.869 -> 0.872 (suspicious side 0.900 -> 0.903).
     # Translation lowered (0.926 -> 0.924) when related pairs alike only in quoted words
-    # became same-quotation pairs, which no run carries.
+    # became same-quotation pairs, which no run carries. Random raised (0.849 -> 0.854, all
+    # pairs 0.872 -> 0.873, suspicious side 0.903 -> 0.904) when a quotation left open
+    # came to count only when it runs on (quotes.py): a stray mark had silenced the
+    # reused words after it.
     ("pan13", "verbatim", "plagdet"): 0.956,
-    ("pan13", "random", "plagdet"): 0.849,
+    ("pan13", "random", "plagdet"): 0.854,
     ("pan13", "translation", "plagdet"): 0.924,
     ("pan13", "summary", "plagdet"): 0.663,
-    ("pan13", "overall", "plagdet"): 0.872,
+    ("pan13", "overall", "plagdet"): 0.873,
     ("pan13", "overall", "precision"): 0.938,
     # The suspicious side alone, as #12 states some of its targets.
     ("pan13", "summary", "suspicious_side", "recall"): 0.712,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.903,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.904,
     # Rewording or partial, against the gold passages' share of each text's characters
     # (pan.document_measures): read on each text's length, not its number of sentences,
     # verbatim 0.925 -> 1.000, random 0.811 -> 0.919, translation 0.846 -> 0.923, all
@@ -149,12 +152,15 @@ FLOORS = {
     # kept) became a related pair, counted inside the rewording. Lowered (en 0.918 -> 0.915,
     # de 0.937 -> 0.932, fr 0.943 -> 0.940, es 0.895 -> 0.890, ru 0.926 -> 0.922) when a
     # related pair alike only in quoted words became a same-quotation pair, which no run carries.
-    ("languages", "en", "link_recall"): 0.915,
-    ("languages", "de", "link_recall"): 0.932,
+    # Raised (en 0.915 -> 0.919, de 0.932 -> 0.934, fr 0.940 -> 0.944, es 0.890 -> 0.893,
+    # ru 0.922 -> 0.927) when a quotation left open came to count only when the next line
+    # reopens or closes it: the copy's reordered lines part a quotation from its close.
+    ("languages", "en", "link_recall"): 0.919,
+    ("languages", "de", "link_recall"): 0.934,
     # Raised (0.886 -> 0.903) when a straight quote after a word stopped opening a quotation.
-    ("languages", "fr", "link_recall"): 0.940,
-    ("languages", "es", "link_recall"): 0.890,
-    ("languages", "ru", "link_recall"): 0.922,
+    ("languages", "fr", "link_recall"): 0.944,
+    ("languages", "es", "link_recall"): 0.893,
+    ("languages", "ru", "link_recall"): 0.927,
     **{("languages", code, "link_precision"): 0.998 for code in ("en", "de", "fr", "es", "ru")},
     # English articles against their translations (translation.py), 40 per language.
     **{("translations", pair, "translation_found"): 1.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},
