@@ -4,8 +4,8 @@ import pytest
 
 from paraphrase.evaluation.calibrate import VerdictFit, fewest_false_derived_near_best
 from paraphrase.evaluation.clough import Scored, degree
-from paraphrase.evaluation.metrics import (accuracy, best_threshold, class_accuracies, confusion, direction_measures, f1,
-                                           folds, macro_f1, spearman)
+from paraphrase.evaluation.metrics import (accuracy, best_threshold, class_accuracies, confusion, direction_measures,
+                                           f1, folds, macro_f1, spearman)
 
 
 def test_accuracy_f1_and_macro_f1():
@@ -116,7 +116,7 @@ def test_class_accuracies_give_each_class_its_share_right_and_its_size():
 
 
 def test_direction_measures_share_out_right_wrong_and_unsaid_and_the_headlines_apart():
-    said = [(True, True), (False, True), (False, False), (None, False)]
-    assert direction_measures(said) == {"called_derived": 4, "right": 0.25, "wrong": 0.5, "unsaid": 0.25,
-                                        "headline_names": 2, "headline_right": 0.5}
-    assert direction_measures([])["right"] is None
+    said = [("a_from_b", True), ("b_from_a", True), ("b_from_a", False), (None, False)]
+    assert direction_measures(said, "a_from_b") == {"called_derived": 4, "right": 0.25, "wrong": 0.5, "unsaid": 0.25,
+                                                    "headline_names": 2, "headline_right": 0.5}
+    assert direction_measures([], "a_from_b")["right"] is None

@@ -101,8 +101,8 @@ def evaluate_clough(data: Path, options: Options, scored: Iterable[Scored] | Non
     result = metrics([s.answer.category for s in rows], predicted)
     kept = [k for k, s in enumerate(rows) if s.answer.file not in CLOUGH_MISSOURCED]
     result["direction"] = direction_measures(
-        [(None if s.direction is None else s.direction == A_FROM_B, s.names_derived)
-         for s, p in zip(rows, predicted) if p != "non" and s.answer.category != "non"])
+        [(s.direction, s.names_derived) for s, p in zip(rows, predicted) if p != "non" and s.answer.category != "non"],
+        A_FROM_B)
     result["without_missourced"] = metrics([rows[k].answer.category for k in kept], [predicted[k] for k in kept])
     result["errors"] = [
         {"file": s.answer.file, "gold": s.answer.category, "predicted": p, "reused": round(s.reused, 2),

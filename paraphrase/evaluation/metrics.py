@@ -39,19 +39,19 @@ def confusion(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[st
     return {g: {p: sum(1 for x, y in zip(gold, predicted) if x == g and y == p) for p in labels} for g in labels}
 
 
-def direction_measures(said: Sequence[tuple[bool | None, bool]]) -> dict[str, float | int | None]:
+def direction_measures(said: Sequence[tuple[str | None, bool]], right: str) -> dict[str, float | int | None]:
     """How often the verdict names the right text as derived, over pairs it calls derived:
-    ``said`` holds, for each, whether its direction was right (None: it said none) and
-    whether its headline names the derived text ("B is a rewording of A")."""
+    ``said`` holds, for each, the direction it gave (None: none) and whether its headline
+    names the derived text ("B is a rewording of A"); ``right`` is the gold's direction."""
     n = len(said)
-    named = [right for right, in_headline in said if in_headline]
+    named = [direction for direction, in_headline in said if in_headline]
     return {
         "called_derived": n,
-        "right": sum(right is True for right, _ in said) / n if n else None,
-        "wrong": sum(right is False for right, _ in said) / n if n else None,
-        "unsaid": sum(right is None for right, _ in said) / n if n else None,
+        "right": sum(direction == right for direction, _ in said) / n if n else None,
+        "wrong": sum(direction not in (right, None) for direction, _ in said) / n if n else None,
+        "unsaid": sum(direction is None for direction, _ in said) / n if n else None,
         "headline_names": len(named),
-        "headline_right": sum(right is True for right in named) / len(named) if named else None,
+        "headline_right": sum(direction == right for direction in named) / len(named) if named else None,
     }
 
 

@@ -235,8 +235,7 @@ def measure(judged: Sequence[Judged], per_subset: int | None) -> dict[str, Any]:
     # Over all pairs, as PAN measures: a detection in a no-plagiarism pair counts against precision.
     results["overall"] = _passages(judged)
     results["overall"]["direction"] = direction_measures(
-        [(None if j.direction is None else j.direction == A_FROM_B, j.names_derived)
-         for j in judged if j.pair.cases and j.flagged])
+        [(j.direction, j.names_derived) for j in judged if j.pair.cases and j.flagged], A_FROM_B)
     degree = document_measures(judged).get("degree_right")
     if degree is not None:
         results["overall"]["degree_right"] = degree
