@@ -405,6 +405,35 @@ def unquoted(f: Features) -> Features:
     )
 
 
+def dropped_specifics(a: Document, b: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> tuple[float, float]:
+    """The names and numbers of each text's aligned sentences that their partners lack,
+    weighed by informativeness: how much of its specifics the other text dropped.
+
+    A rewording condenses its source and loses some of its specifics (a street, an age, a
+    group's full name) more often than it adds its own to the same sentences.
+    """
+    return _dropped(a, b, groups), _dropped(b, a, [(gb, ga) for ga, gb in groups])
+
+
+def _dropped(doc: Document, other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> float:
+    total = 0.0
+    for i, kept in _partner_stems(other, groups).items():
+        facts = {w.stem: w.weight for w in content_words(doc.sentences[i].features) if w.fact}
+        total += sum(weight for stem, weight in facts.items() if stem not in kept)
+    return total
+
+
+def _partner_stems(other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> dict[int, set[str]]:
+    """The content stems of each aligned sentence's partners, over every group it is in
+    (a sentence may feed several)."""
+    partners: dict[int, set[str]] = {}
+    for mine, theirs in groups:
+        stems = {stem for j in theirs for stem in other.sentences[j].features.content}
+        for i in mine:
+            partners.setdefault(i, set()).update(stems)
+    return partners
+
+
 def derived_content(a: Document, b: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> tuple[float, float]:
     """The share of each text's informative words that its aligned pairs share with the other.
 
@@ -418,11 +447,7 @@ def derived_content(a: Document, b: Document, groups: Sequence[tuple[tuple[int, 
 
 
 def _derived(doc: Document, other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> float:
-    partners: dict[int, set[str]] = {}
-    for mine, theirs in groups:
-        stems = {stem for j in theirs for stem in other.sentences[j].features.content}
-        for i in mine:
-            partners.setdefault(i, set()).update(stems)
+    partners = _partner_stems(other, groups)
     total = derived = 0.0
     for sentence in doc.counted:
         shared = partners.get(sentence.index, set())

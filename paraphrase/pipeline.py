@@ -7,7 +7,7 @@ from functools import partial
 from .align import align, joined
 from .group import Group
 from .collector import paused
-from .evidence import COUNTED, context_of, derived_content, firm_pairs, judge_alignment
+from .evidence import COUNTED, context_of, derived_content, dropped_specifics, firm_pairs, judge_alignment
 from .alphabet import Alphabet
 from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
@@ -59,7 +59,9 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
         context = set(context_of(doc_a, doc_b, counted, [g for g, label in labels.items() if label == RELATED]))
         labels.update((g, COUNTED) for g in context)
         counted += context
-    shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, [(g.a, g.b) for g in counted]), firm)
+    sides = [(g.a, g.b) for g in counted]
+    shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, sides), firm,
+                     dropped_specifics(doc_a, doc_b, sides))
     counted.sort(key=_in_order)
     moved = _moved(counted)
     pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], options, alphabet, g in context) for g in counted)
@@ -83,6 +85,7 @@ def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> C
     pairs = tuple(_translated_pair(doc_a, doc_b, g, g in moved, TRANSLATION) for g in groups)
     related = tuple(_translated_pair(doc_a, doc_b, g, False, RELATED) for g in shown)
     firm = len(translation.firm(groups, options))
+    # No specifics: a translation's names are inflected and spelt in another language.
     shares = _shares(doc_a, doc_b, groups, translation.content_shares(doc_a, doc_b, groups), firm)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
                         [p.edit_class for p in related])
@@ -110,12 +113,14 @@ def _reuse_shown(a: Document, b: Document, groups: list[Group], firm: int, optio
     return decide(*shares.reused, len(groups), options, firm) != INDEPENDENT
 
 
-def _shares(a: Document, b: Document, groups: list[Group], content: tuple[float, float], firm: int) -> Shares:
+def _shares(a: Document, b: Document, groups: list[Group], content: tuple[float, float], firm: int,
+            specifics: tuple[float, float] = (0.0, 0.0)) -> Shares:
     """Sentences counted and aligned on each side and the share of each side's length they
-    hold, with the share of informative words (``content``) and the firm pairs."""
+    hold, with the share of informative words (``content``), the firm pairs and the
+    ``specifics`` each side's pairs hold that the other's lack."""
     in_a, in_b = _sentences_in(groups)
     return Shares((len(a.counted), len(b.counted)), (len(in_a), len(in_b)), content, firm,
-                  (_length_share(a, in_a), _length_share(b, in_b)))
+                  (_length_share(a, in_a), _length_share(b, in_b)), specifics)
 
 
 def _aligned(groups: list[Group]) -> tuple[int, int]:

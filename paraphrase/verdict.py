@@ -5,11 +5,12 @@ count), by number and by length. Whether one text is mostly made of the other (a
 rewording) is read by length: a share of sentences undercounts a text whose reused
 sentences are long and whose own are short (headings, captions, list items); on PAN-13's
 gold passages, the share of length decides "most of a text" right far more often (README,
-"Verdict"). Which text is derived is a reading of the sentence shares, not of dates, which
-the texts do not carry: a text mostly made of the other's sentences is derived from it;
-when each is mostly made of the other's, the rewording is the one with more material of
-its own, since rewriters add a lede or context more often than they drop the source's
-sentences.
+"Verdict"). Which text is derived is read from the texts, which carry no reliable dates:
+a text mostly made of the other's sentences is derived from it, by the shares; when each
+is mostly made of the other's, the shares do not tell (a rewrite may add a lede or cut
+its source), and the rewording is the one whose aligned sentences left out more of the
+other's names and numbers (``Shares.specifics``): a rewrite condenses its source's
+specifics more often than it adds its own to the same sentences.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ class Shares:
     content: tuple[float, float] = (0.0, 0.0)  # share of informative words derived (evidence.py)
     firm: int = 0  # aligned pairs that are evidence of reuse on their own (evidence.is_firm)
     text: tuple[float, float] | None = None  # share of the counted text's length aligned (default: by sentences)
+    # Names and numbers of each side's aligned sentences that the other side lacks, weighed
+    # by informativeness (evidence.dropped_specifics): the source holds what its rewording dropped.
+    specifics: tuple[float, float] = (0.0, 0.0)
 
     @property
     def reused(self) -> tuple[float, float]:
@@ -95,7 +99,7 @@ def summarize(
     counted, of ``shown_classes``, are mentioned in the message)."""
     a_share, b_share = shares.reused
     verdict = decide(a_share, b_share, len(pair_classes), options, shares.firm, shares.length)
-    direction = _direction(a_share, b_share, options) if verdict != INDEPENDENT else None
+    direction = _direction(a_share, b_share, shares.specifics, options) if verdict != INDEPENDENT else None
     classes = {c: pair_classes.count(c) for c in EDIT_CLASSES if c in pair_classes}
     identical = a_share == b_share == 1.0 and set(pair_classes) == {IDENTICAL}
     summary = Summary(verdict, direction, a_share, b_share, *shares.counted, *shares.aligned, classes, "",
@@ -130,16 +134,17 @@ def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: i
     return REWORDING if max(length or (a_share, b_share)) >= options.rewording_share else PARTIAL
 
 
-def _direction(a_share: float, b_share: float, options: Options) -> str | None:
-    covered_a, covered_b = a_share >= options.rewording_share, b_share >= options.rewording_share
-    if covered_a and covered_b:
-        # Both mostly made of the other: the one with more of its own is the rewording.
-        a_derived = a_share < b_share
-    else:
-        a_derived = a_share > b_share
+def _direction(a_share: float, b_share: float, specifics: tuple[float, float], options: Options) -> str | None:
+    if min(a_share, b_share) >= options.rewording_share:
+        # Each mostly made of the other: the rewording is the one that dropped more of
+        # the other's specifics; less than one word's weight (1) apart, neither.
+        a_kept, b_kept = specifics
+        if abs(a_kept - b_kept) < 1.0:
+            return None
+        return A_FROM_B if a_kept < b_kept else B_FROM_A
     if abs(a_share - b_share) < 0.02:
         return None
-    return A_FROM_B if a_derived else B_FROM_A
+    return A_FROM_B if a_share > b_share else B_FROM_A
 
 
 def across_languages(s: Summary, names: tuple[str, str], codes: tuple[str, str]) -> Summary:
@@ -218,6 +223,8 @@ def _details(s: Summary, names: tuple[str, str], mutual: bool) -> str:
     # "Comes from" only when each text is mostly the other's: else the shares say where
     # the text is found, and which way it went only "by the shares".
     text = _reused(*first, "comes from" if mutual else "reappears in") + "; " + _reused(*second, "reappears in")
+    if s.direction is not None and mutual:
+        text += f"; {first[0]} leaves out more of {first[-1]}'s names and numbers than the reverse"
     if s.direction is not None and not mutual:
         text += f"; by the shares, {first[0]} looks drawn from {first[-1]}"
         if s.verdict == REWORDING:  # most of it in a longer text, which may have grown from it

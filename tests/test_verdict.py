@@ -5,27 +5,31 @@ from paraphrase.verdict import Shares, names_derived, summarize
 
 
 @pytest.mark.parametrize(
-    "counted, aligned, firm, verdict, direction",
+    "counted, aligned, firm, specifics, verdict, direction",
     [
-        ((22, 16), (20, 16), 16, "rewording", "a_from_b"),  # A adds a lede to all of B
-        ((16, 22), (16, 20), 16, "rewording", "b_from_a"),
-        ((5, 20), (5, 8), 0, "rewording", "a_from_b"),  # A is an excerpt of B, reworded
-        ((10, 10), (10, 10), 10, "rewording", None),  # each is all of the other
-        ((20, 20), (3, 3), 0, "partial", None),  # three pairs with evidence, none firm alone
-        ((30, 12), (2, 2), 2, "partial", "b_from_a"),
-        ((40, 40), (2, 2), 2, "partial", None),  # two firm pairs are enough
-        ((40, 40), (1, 1), 1, "independent", None),  # one firm pair alone is not
-        ((40, 40), (2, 2), 0, "independent", None),  # nor two pairs of weaker evidence
-        ((4, 4), (2, 2), 0, "rewording", None),  # ... unless they hold most of a text
-        ((2, 6), (1, 3), 0, "independent", None),  # one weak pair never does, one sentence read as three
-        ((2, 6), (1, 3), 1, "rewording", None),  # one firm pair holding most of a text does
-        ((20, 20), (0, 0), 0, "independent", None),
-        ((20, 0), (0, 0), 0, "independent", None),
+        # Each mostly the other's: the one that dropped more of the other's names and numbers is the rewording.
+        ((22, 16), (20, 16), 16, (3.0, 14.0), "rewording", "a_from_b"),  # A drops a group's name B gives
+        ((16, 22), (16, 20), 16, (14.0, 3.0), "rewording", "b_from_a"),
+        ((22, 16), (20, 16), 16, (3.0, 3.5), "rewording", None),  # less than a word's weight apart
+        ((22, 16), (20, 16), 16, (0.0, 0.0), "rewording", None),  # the shares alone do not say
+        ((5, 20), (5, 8), 0, (0.0, 9.0), "rewording", "a_from_b"),  # A is an excerpt of B, reworded: by the shares
+        ((5, 20), (5, 8), 0, (9.0, 0.0), "rewording", "a_from_b"),  # ... whatever the specifics
+        ((10, 10), (10, 10), 10, (0.0, 0.0), "rewording", None),  # each is all of the other
+        ((20, 20), (3, 3), 0, (0.0, 0.0), "partial", None),  # three pairs with evidence, none firm alone
+        ((30, 12), (2, 2), 2, (0.0, 0.0), "partial", "b_from_a"),
+        ((40, 40), (2, 2), 2, (0.0, 0.0), "partial", None),  # two firm pairs are enough
+        ((40, 40), (1, 1), 1, (0.0, 0.0), "independent", None),  # one firm pair alone is not
+        ((40, 40), (2, 2), 0, (0.0, 0.0), "independent", None),  # nor two pairs of weaker evidence
+        ((4, 4), (2, 2), 0, (0.0, 0.0), "rewording", None),  # ... unless they hold most of a text
+        ((2, 6), (1, 3), 0, (0.0, 0.0), "independent", None),  # one weak pair never does, one sentence read as three
+        ((2, 6), (1, 3), 1, (0.0, 0.0), "rewording", None),  # one firm pair holding most of a text does
+        ((20, 20), (0, 0), 0, (0.0, 0.0), "independent", None),
+        ((20, 0), (0, 0), 0, (0.0, 0.0), "independent", None),
     ],
 )
-def test_verdict_and_direction_from_shares(counted, aligned, firm, verdict, direction):
+def test_verdict_and_direction_from_shares(counted, aligned, firm, specifics, verdict, direction):
     pairs = ["paraphrase"] * min(aligned)
-    summary = summarize(("A", "B"), Shares(counted, aligned, firm=firm), pairs, DEFAULT_OPTIONS)
+    summary = summarize(("A", "B"), Shares(counted, aligned, firm=firm, specifics=specifics), pairs, DEFAULT_OPTIONS)
     assert (summary.verdict, summary.direction) == (verdict, direction)
     assert summary.to_dict()["firm_pairs"] == firm
 
@@ -75,11 +79,13 @@ def test_too_little_evidence_counts_the_firm_pairs_it_had():
 
 
 def test_message_names_the_derived_text_and_both_shares():
-    summary = summarize(("000", "001"), Shares((22, 16), (20, 16)), ["light edit"] * 16, DEFAULT_OPTIONS)
+    shares = Shares((22, 16), (20, 16), specifics=(7.0, 14.2))
+    summary = summarize(("000", "001"), shares, ["light edit"] * 16, DEFAULT_OPTIONS)
     assert summary.headline == "000 is a rewording of 001"
     assert summary.details.startswith("91% of 000's text (91% of its sentences, 0% of its informative words) comes "
                                       "from 001; 100% of 001's text (100% of its sentences, 0% of its informative "
-                                      "words) reappears in 000")
+                                      "words) reappears in 000; 000 leaves out more of 001's names and numbers "
+                                      "than the reverse")
     assert summary.message == f"{summary.headline}. {summary.details}"
 
 
@@ -111,8 +117,12 @@ def test_most_of_a_text_inside_a_longer_one_is_said_without_a_direction_in_the_h
 
 
 def test_only_a_headline_saying_which_is_the_rewording_names_the_derived_text():
-    mutual = summarize(("A", "B"), Shares((10, 12), (10, 10)), ["paraphrase"] * 10, DEFAULT_OPTIONS)
+    mutual = summarize(("A", "B"), Shares((10, 12), (10, 10), specifics=(4.0, 0.0)), ["paraphrase"] * 10,
+                       DEFAULT_OPTIONS)
     assert mutual.headline == "B is a rewording of A" and names_derived(mutual, DEFAULT_OPTIONS)
+    undecided = summarize(("A", "B"), Shares((10, 12), (10, 10)), ["paraphrase"] * 10, DEFAULT_OPTIONS)
+    assert undecided.headline == "A and B are rewordings of each other"
+    assert not names_derived(undecided, DEFAULT_OPTIONS)
     shared = summarize(("A", "B"), Shares((10, 10), (4, 4), firm=2), ["paraphrase"] * 4, DEFAULT_OPTIONS)
     assert shared.verdict == "partial" and not names_derived(shared, DEFAULT_OPTIONS)
 
