@@ -42,6 +42,13 @@ class Sentence:
 
         return informative_words(self.features)
 
+    @cached_property
+    def specifics(self) -> tuple[tuple[str, float], ...]:
+        """Stem and informativeness of each distinct name or number word (``evidence.py``)."""
+        from .evidence import specifics
+
+        return specifics(self.features)
+
     def to_dict(self) -> dict[str, Any]:
         return {"index": self.index, "start": self.start, "end": self.end, "text": self.text, "set_aside": self.set_aside}
 

@@ -418,9 +418,16 @@ def dropped_specifics(a: Document, b: Document, groups: Sequence[tuple[tuple[int
 def _dropped(doc: Document, other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> float:
     total = 0.0
     for i, kept in _partner_stems(other, groups).items():
-        facts = {w.stem: w.weight for w in content_words(doc.sentences[i].features) if w.fact}
-        total += sum(weight for stem, weight in facts.items() if stem not in kept)
+        total += sum(weight for stem, weight in doc.sentences[i].specifics if stem not in kept)
     return total
+
+
+def specifics(f: Features) -> tuple[tuple[str, float], ...]:
+    """Stem and informativeness of each distinct name or number word of a sentence."""
+    starts = {fact.start for fact in f.facts}
+    found = {stem: informativeness(token.norm, f.language) for token, _, stem in _words(f)
+             if stem is not None and token.start in starts}
+    return tuple(found.items())
 
 
 def _partner_stems(other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> dict[int, set[str]]:
