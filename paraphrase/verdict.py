@@ -168,7 +168,7 @@ def with_look_alikes(s: Summary, names: tuple[str, str], counts: tuple[int, int]
 
 def names_derived(s: Summary, options: Options) -> bool:
     """Whether the headline names which text is the rewording ("B is a rewording of A"):
-    only when each text is mostly made of the other and the shares say which is derived."""
+    only when each text is mostly made of the other and the direction says which is derived."""
     return s.verdict == REWORDING and not s.identical and s.direction is not None and _mutual(s, options)
 
 
@@ -177,12 +177,11 @@ def _mutual(s: Summary, options: Options) -> bool:
 
 
 def _with_message(s: Summary, names: tuple[str, str], options: Options) -> Summary:
-    mutual = _mutual(s, options)
-    headline, details = _headline(s, names, mutual), _details(s, names, mutual)
+    headline, details = _headline(s, names, options), _details(s, names, _mutual(s, options))
     return replace(s, headline=headline, details=details, message=f"{headline}. {details}")
 
 
-def _headline(s: Summary, names: tuple[str, str], mutual: bool) -> str:
+def _headline(s: Summary, names: tuple[str, str], options: Options) -> str:
     a, b = names
     if s.identical:
         return f"{a} and {b} are the same text"
@@ -195,12 +194,12 @@ def _headline(s: Summary, names: tuple[str, str], mutual: bool) -> str:
     if s.direction is None:
         return f"{a} and {b} are {kind}s of each other"
     derived, source = (a, b) if s.direction == A_FROM_B else (b, a)
-    if not mutual:
-        # Most of one text inside a longer one: cut down from it, or the other built up
-        # from it (GPL-2 inside GPL-3); the shares cannot tell which.
-        share = s.a_text if s.direction == A_FROM_B else s.b_text
-        return f"{'All' if round(share, 2) == 1.0 else 'Most'} of {derived} reappears in {source}"
-    return f"{derived} is a {kind} of {source}"
+    if names_derived(s, options):
+        return f"{derived} is a {kind} of {source}"
+    # Most of one text inside a longer one: cut down from it, or the other built up from it
+    # (GPL-2 inside GPL-3); the shares cannot tell which.
+    share = s.a_text if s.direction == A_FROM_B else s.b_text
+    return f"{'All' if round(share, 2) == 1.0 else 'Most'} of {derived} reappears in {source}"
 
 
 def _details(s: Summary, names: tuple[str, str], mutual: bool) -> str:
