@@ -99,7 +99,7 @@ def summarize(
     counted, of ``shown_classes``, are mentioned in the message)."""
     a_share, b_share = shares.reused
     verdict = decide(a_share, b_share, len(pair_classes), options, shares.firm, shares.length)
-    direction = _direction(a_share, b_share, shares.specifics, options) if verdict != INDEPENDENT else None
+    direction = _direction(shares, options) if verdict != INDEPENDENT else None
     classes = {c: pair_classes.count(c) for c in EDIT_CLASSES if c in pair_classes}
     identical = a_share == b_share == 1.0 and set(pair_classes) == {IDENTICAL}
     summary = Summary(verdict, direction, a_share, b_share, *shares.counted, *shares.aligned, classes, "",
@@ -134,14 +134,15 @@ def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: i
     return REWORDING if max(length or (a_share, b_share)) >= options.rewording_share else PARTIAL
 
 
-def _direction(a_share: float, b_share: float, specifics: tuple[float, float], options: Options) -> str | None:
-    if min(a_share, b_share) >= options.rewording_share:
+def _direction(shares: Shares, options: Options) -> str | None:
+    if min(shares.length) >= options.rewording_share:  # as the headline reads "mutual"
         # Each mostly made of the other: the rewording is the one that dropped more of
         # the other's specifics; less than one word's weight (1) apart, neither.
-        a_kept, b_kept = specifics
-        if abs(a_kept - b_kept) < 1.0:
+        only_a, only_b = shares.specifics  # what each side gives and the other left out
+        if abs(only_a - only_b) < 1.0:
             return None
-        return A_FROM_B if a_kept < b_kept else B_FROM_A
+        return A_FROM_B if only_a < only_b else B_FROM_A
+    a_share, b_share = shares.reused
     if abs(a_share - b_share) < 0.02:
         return None
     return A_FROM_B if a_share > b_share else B_FROM_A

@@ -182,9 +182,9 @@ CEILINGS = {
     # the answer, the suspicious document): the shares name the text mostly made of the
     # other, which a short answer is and a long host text of a PAN-13 passage is not;
     # measured when first reported (2026-12-06), a ceiling so that no change adds to it.
-    # Clough 0.352 -> 0.111 when texts each mostly in the other were told apart by the
+    # Clough 0.352 -> 0.093 when texts each mostly in the other were told apart by the
     # specifics one left out (verdict._direction), not by the material of its own.
-    ("clough_stevenson", "direction", "wrong"): 0.112,
+    ("clough_stevenson", "direction", "wrong"): 0.093,
     ("pan13", "overall", "direction", "wrong"): 0.837,
     # Texts written independently on one topic (Clough & Stevenson answer pairs, one or
     # both written without the source): the share the verdict calls derived.
@@ -269,8 +269,8 @@ SEMANTIC_FLOORS = {
 SEMANTIC_CEILINGS = {
     ("pan13", "none", "false_positives"): 0.0,
     # The direction, where it is wrong (CEILINGS), with this scorer's verdicts (Clough
-    # 0.382 -> 0.073 with the direction of 2026-12-07).
-    ("clough_stevenson", "direction", "wrong"): 0.073,
+    # 0.382 -> 0.055 with the direction of 2026-12-07).
+    ("clough_stevenson", "direction", "wrong"): 0.055,
     ("pan13", "overall", "direction", "wrong"): 0.809,
     # Lowered (0.106 -> 0.029, 0.217 -> 0.070, 0.081 -> 0.027) by the fit of two firm pairs
     # (SEMANTIC_FLOORS).

@@ -65,7 +65,20 @@ def test_a_text_made_mostly_of_the_others_long_sentences_is_a_rewording():
     summary = compare(derived, source).summary
     assert (summary.a_aligned, summary.a_counted, summary.b_aligned, summary.b_counted) == (2, 5, 2, 6)
     assert summary.a_text > 0.7 and summary.b_text > 0.7  # under half of each one's sentences, most of its text
-    assert summary.verdict == "rewording" and summary.headline == "A is a rewording of B"
+    # Neither leaves out a name or number of the other's: which is the rewording is not said.
+    assert summary.verdict == "rewording" and summary.headline == "A and B are rewordings of each other"
+
+
+def test_the_direction_is_read_the_way_the_details_say():
+    # Most of each text by length, under half of each by sentences: the specifics decide,
+    # as the details say; most of each by sentences, not by length: the shares decide.
+    by_length = summarize(("A", "B"), Shares((10, 10), (4, 3), firm=3, text=(0.7, 0.6), specifics=(0.0, 5.0)),
+                          ["paraphrase"] * 3, DEFAULT_OPTIONS)
+    assert by_length.direction == "a_from_b" and "A leaves out more of B's names and numbers" in by_length.details
+    by_sentences = summarize(("A", "B"), Shares((10, 10), (9, 6), firm=6, text=(0.8, 0.3), specifics=(5.0, 0.0)),
+                             ["paraphrase"] * 6, DEFAULT_OPTIONS)
+    assert by_sentences.direction == "a_from_b" and "by the shares, A looks drawn from B" in by_sentences.details
+    assert "names and numbers" not in by_sentences.details
 
 
 def test_too_little_evidence_counts_the_firm_pairs_it_had():
