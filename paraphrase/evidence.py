@@ -424,10 +424,7 @@ def _dropped(doc: Document, other: Document, groups: Sequence[tuple[tuple[int, .
 
 def specifics(f: Features) -> tuple[tuple[str, float], ...]:
     """Stem and informativeness of each distinct name or number word of a sentence."""
-    starts = {fact.start for fact in f.facts}
-    found = {stem: informativeness(token.norm, f.language) for token, _, stem in _words(f)
-             if stem is not None and token.start in starts}
-    return tuple(found.items())
+    return tuple({w.stem: w.weight for w in content_words(f) if w.fact}.items())
 
 
 def _partner_stems(other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> dict[int, set[str]]:

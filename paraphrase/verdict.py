@@ -54,7 +54,7 @@ class Shares:
 @dataclass(frozen=True)
 class Summary:
     verdict: str
-    direction: str | None  # A_FROM_B, B_FROM_A, or None when the shares do not say
+    direction: str | None  # A_FROM_B, B_FROM_A, or None when the texts do not say (_direction)
     a_reused: float  # share of A's counted sentences that reappear in B
     b_reused: float
     a_counted: int
@@ -135,7 +135,7 @@ def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: i
 
 
 def _direction(shares: Shares, options: Options) -> str | None:
-    if min(shares.length) >= options.rewording_share:  # as the headline reads "mutual"
+    if _each_mostly_the_other(shares.length, options):
         # Each mostly made of the other: the rewording is the one that dropped more of
         # the other's specifics; less than one word's weight (1) apart, neither.
         only_a, only_b = shares.specifics  # what each side gives and the other left out
@@ -174,7 +174,13 @@ def names_derived(s: Summary, options: Options) -> bool:
 
 
 def _mutual(s: Summary, options: Options) -> bool:
-    return min(s.a_text, s.b_text) >= options.rewording_share  # most of each text in the other
+    return _each_mostly_the_other((s.a_text, s.b_text), options)
+
+
+def _each_mostly_the_other(length: tuple[float, float], options: Options) -> bool:
+    """Whether most of each text's length is in the other: the direction reads the
+    specifics then, and the headline names the rewording."""
+    return min(length) >= options.rewording_share
 
 
 def _with_message(s: Summary, names: tuple[str, str], options: Options) -> Summary:
