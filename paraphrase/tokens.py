@@ -291,9 +291,20 @@ def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") 
         if token.kind != "word" or not text[token.start - offset].isupper():  # most tokens: no fact
             continue
         raw = text[token.start - offset:token.end - offset]
-        if is_name(raw, i == first_word, code):
+        if is_name(raw, i == first_word and not _names_next(text, offset, tokens, i, code), code):
             kind = "date" if token.norm in DATE_WORDS else "name"
             yield Fact(kind, _name_key(token.norm, code), raw, token.start, token.end)
+
+
+def _names_next(text: str, offset: int, tokens: tuple[Token, ...], i: int, code: str) -> bool:
+    """Whether the word after token ``i``, with only a space between, is a name: a
+    sentence's first word is then part of it ("Mark Holden", "Judge Peter Brown"), though
+    Punkt's text showed it in lower case."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.kind != "word" or text[tokens[i].end - offset:nxt.start - offset] != " ":
+        return False
+    raw = text[nxt.start - offset:nxt.end - offset]
+    return raw[0].isupper() and is_name(raw, False, code)
 
 
 def name_key(name: str, code: str = "en") -> str:

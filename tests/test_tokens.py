@@ -104,6 +104,14 @@ def test_names_mid_sentence_and_known_names_at_the_start():
     assert [f.text for f in features("Russia intervened.").facts] == ["Russia"]
 
 
+def test_a_first_name_opening_a_sentence_is_part_of_the_name():
+    # Punkt's text shows "mark" and "grace" in lower case; before a name they are its first word.
+    names = [f.text for f in features("Mark Holden, 41, admitted the charge.").facts if f.kind == "name"]
+    assert names == ["Mark", "Holden"]
+    assert [f.text for f in features("Grace Smith said so.").facts if f.kind == "name"] == ["Grace", "Smith"]
+    assert [f.text for f in features("Shares in Apple fell.").facts if f.kind == "name"] == ["Apple"]
+
+
 @pytest.mark.parametrize("sentence, code", [
     ("Firstly, the council voted.", "en"), ("Happily, nobody was hurt.", "en"),
     ("Finalement, le conseil a voté.", "fr"), ("Finalmente, el consejo votó.", "es"),
