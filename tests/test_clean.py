@@ -45,8 +45,11 @@ def test_a_caption_above_a_credit_line_is_a_caption():
 def test_every_sentence_of_an_embedded_post_is_set_aside():
     found = set_aside(seed("003").read_text(encoding="utf-8"))
     tweet = [s for s, why in found.items() if why == "embedded social media post"]
-    assert len(tweet) == 3
+    # Two sentences ("... above the Citadel.Civilians, ...": no space after the stop), the
+    # picture's link and the attribution line.
+    assert len(tweet) == 4
     assert any(s.startswith("Absolutely wild scenes") for s in tweet)
+    assert any(s.startswith("Civilians, minorities") for s in tweet)
 
 
 def test_repeated_sentences_count_once():

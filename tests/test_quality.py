@@ -113,7 +113,10 @@ FLOORS = {
     # came to count only when it runs on (quotes.py): a stray mark had silenced the
     # reused words after it. Verbatim raised (0.956 -> 0.966, precision 0.932 -> 0.951, all
     # pairs 0.873 -> 0.875) when a sentence's first word before a name became part of it.
-    ("pan13", "verbatim", "plagdet"): 0.966,
+    # Lowered (0.966 -> 0.959) when a full stop with no space after it came to end a
+    # sentence ("garden.Permaculture"): one more verbatim pair found (97.5% -> 100%), its
+    # passage with a stretch of like text the gold does not mark (precision 0.951 -> 0.937).
+    ("pan13", "verbatim", "plagdet"): 0.959,
     ("pan13", "random", "plagdet"): 0.854,
     ("pan13", "translation", "plagdet"): 0.924,
     ("pan13", "summary", "plagdet"): 0.663,
@@ -186,7 +189,8 @@ CEILINGS = {
     # Clough 0.352 -> 0.093 when texts each mostly in the other were told apart by the
     # specifics one left out (verdict._direction), not by the material of its own.
     ("clough_stevenson", "direction", "wrong"): 0.093,
-    ("pan13", "overall", "direction", "wrong"): 0.837,
+    # PAN-13 0.837 -> 0.846 with that verbatim pair found (its direction read wrong).
+    ("pan13", "overall", "direction", "wrong"): 0.846,
     # Texts written independently on one topic (Clough & Stevenson answer pairs, one or
     # both written without the source): the share the verdict calls derived.
     # Lowered (0.058 -> 0.014, 0.124 -> 0.031, leave one task out 0.072 -> 0.014) with

@@ -19,6 +19,14 @@ def test_abbreviations_do_not_end_sentences():
     ]
 
 
+def test_a_full_stop_with_no_space_after_it_ends_a_sentence_before_a_capital():
+    text = "Java has its own language.It was written in 1995. The U.S.Army left at 9 a.m.Then see www.Guardian.co.uk."
+    assert sentences(text) == [
+        "Java has its own language.", "It was written in 1995.",
+        "The U.S.Army left at 9 a.m.Then see www.Guardian.co.uk.",
+    ]
+
+
 def test_line_breaks_are_boundaries_and_headlines_are_segments():
     text = "Connect with us\n\nHeadlines\nTerrorists Storm Palace (Video)\nPublished\n\nFirst sentence. Second one."
     assert sentences(text) == [
