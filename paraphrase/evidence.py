@@ -87,6 +87,8 @@ ZIPF_TOP = 8.0
 COUNTED = "counted"
 PHRASE_WORDS = 3
 Phrase = tuple[str, ...]
+# The sentences of A and of B that each aligned group holds.
+Links = Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
 # A pair continues a run when it starts at most this many sentences after (or ends this
 # many before) a pair of the run, on both sides. On 750 PAN-13 pairs outside the quality
 # gate (150 per subset), 219 of the 225 pairs counted only through a run lie inside a
@@ -405,7 +407,7 @@ def unquoted(f: Features) -> Features:
     )
 
 
-def dropped_specifics(a: Document, b: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> tuple[float, float]:
+def dropped_specifics(a: Document, b: Document, groups: Links) -> tuple[float, float]:
     """The names and numbers of each text's aligned sentences that their partners lack,
     weighed by informativeness: how much of its specifics the other text dropped.
 
@@ -415,7 +417,7 @@ def dropped_specifics(a: Document, b: Document, groups: Sequence[tuple[tuple[int
     return _dropped(a, b, groups), _dropped(b, a, [(gb, ga) for ga, gb in groups])
 
 
-def _dropped(doc: Document, other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> float:
+def _dropped(doc: Document, other: Document, groups: Links) -> float:
     total = 0.0
     for i, kept in _partner_stems(other, groups).items():
         total += sum(weight for stem, weight in doc.sentences[i].specifics if stem not in kept)
@@ -427,7 +429,7 @@ def specifics(f: Features) -> tuple[tuple[str, float], ...]:
     return tuple({w.stem: w.weight for w in content_words(f) if w.fact}.items())
 
 
-def _partner_stems(other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> dict[int, set[str]]:
+def _partner_stems(other: Document, groups: Links) -> dict[int, set[str]]:
     """The content stems of each aligned sentence's partners, over every group it is in
     (a sentence may feed several)."""
     partners: dict[int, set[str]] = {}
@@ -438,7 +440,7 @@ def _partner_stems(other: Document, groups: Sequence[tuple[tuple[int, ...], tupl
     return partners
 
 
-def derived_content(a: Document, b: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> tuple[float, float]:
+def derived_content(a: Document, b: Document, groups: Links) -> tuple[float, float]:
     """The share of each text's informative words that its aligned pairs share with the other.
 
     Words are weighed by informativeness and counted outside quotations, in sentences
@@ -450,7 +452,7 @@ def derived_content(a: Document, b: Document, groups: Sequence[tuple[tuple[int, 
     return _derived(a, b, groups), _derived(b, a, [(gb, ga) for ga, gb in groups])
 
 
-def _derived(doc: Document, other: Document, groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> float:
+def _derived(doc: Document, other: Document, groups: Links) -> float:
     partners = _partner_stems(other, groups)
     total = derived = 0.0
     for sentence in doc.counted:
