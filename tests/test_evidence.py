@@ -5,6 +5,8 @@ on it, and none of the shipped thresholds was fitted to them (they come from
 ``paraphrase.evaluation.calibrate`` and the PAN-13 and Clough & Stevenson corpora).
 """
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -195,6 +197,20 @@ SAME_EVENT_B = ("Eight fire engines raced to Feeder Road in Bristol after flames
 def test_independent_reports_sharing_names_and_numbers_are_not_derived():
     result = compare(SAME_EVENT_A, SAME_EVENT_B)
     assert result.summary.verdict == "independent", result.summary.message
+
+
+SAME_EVENT = Path(__file__).parent / "same_event"  # written for the project (PROVENANCE.txt there)
+
+
+@pytest.mark.parametrize("article, wire, verdict", [
+    ("speeding_paper", "speeding_wire", "independent"),
+    ("speeding_rewrite", "speeding_wire", "rewording"),
+    ("closure_paper", "closure_wire", "independent"),
+    ("closure_partial", "closure_wire", "partial"),
+])
+def test_articles_on_the_event_of_a_wire_story_read_as_they_were_written(article, wire, verdict):
+    result = compare(SAME_EVENT / f"{article}.txt", SAME_EVENT / f"{wire}.txt")
+    assert result.summary.verdict == verdict, result.summary.message
 
 
 def _story(*paragraphs):
