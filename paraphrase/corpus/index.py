@@ -37,8 +37,11 @@ from .search import DOCUMENT_SHIFT, Query, rank, sentence_key
 # 2: postings list sentences, not documents (an index of version 1 must be rebuilt)
 # 3: each document's language (a version 2 index gains it when next written to; read
 #    only, its documents' language is unknown, and they take part in both searches)
-SCHEMA_VERSION = 3
-READABLE_VERSIONS = ("2", "3")
+# 4: terms and sentences as the engine now reads them (numbers spelt out are their digits,
+#    a full stop with no space after it ends a sentence): an older index is read again
+#    from its stored texts when next written to; read only, it is searched as it was built
+SCHEMA_VERSION = 4
+READABLE_VERSIONS = ("2", "3", "4")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -152,44 +155,15 @@ class CorpusIndex:
         return found
 
     def _store(self, new: list[tuple[Record, bytes]]) -> None:
-        postings: dict[str, array[int]] = {}
-        df: dict[str, int] = {}
+        documents = []
         for record, digest in new:
             code = detect(record.text)
             cursor = self.db.execute(
                 "INSERT INTO documents (key, hash, date, source, text, language) VALUES (?, ?, ?, ?, ?, ?)",
                 (record.key, digest, record.date, record.source, zlib.compress(record.text.encode("utf-8"), 6), code),
             )
-            document_id = int(cursor.lastrowid or 0)
-            in_document: set[str] = set()
-            for number, terms in enumerate(sentence_terms(record.text, code)):
-                key = sentence_key(document_id, number, len(terms))
-                for term in terms:
-                    postings.setdefault(term, array("Q")).append(key)
-                in_document |= terms
-            for term in in_document:
-                df[term] = df.get(term, 0) + 1
-        if not postings:
-            return
-        self.db.executemany(
-            "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-            df.items(),
-        )
-        ids = self._term_ids(list(postings))
-        self.db.executemany("INSERT INTO postings (term_id, sentences) VALUES (?, ?)",
-                            ((ids[term], keys.tobytes()) for term, keys in postings.items()))
-        self._merge_postings(list(ids.values()))
-
-    def _merge_postings(self, term_ids: list[int]) -> None:
-        """Merge the rows of each of ``term_ids`` that has MERGE_ROWS or more, keeping key order."""
-        for chunk in _chunks(term_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            crowded = [row[0] for row in self.db.execute(
-                f"SELECT term_id FROM postings WHERE term_id IN ({marks}) GROUP BY term_id HAVING count(*) >= ?",
-                (*chunk, MERGE_ROWS))]
-            merged = [(term_id, b"".join(blob for _, blob in self._postings([term_id]))) for term_id in crowded]
-            self.db.executemany("DELETE FROM postings WHERE term_id = ?", ((t,) for t in crowded))
-            self.db.executemany("INSERT INTO postings (term_id, sentences) VALUES (?, ?)", merged)
+            documents.append((int(cursor.lastrowid or 0), record.text, code))
+        _post(self.db, documents)
 
     # --- removing --------------------------------------------------------------------
     def remove(self, keys: Iterable[str]) -> int:
@@ -227,7 +201,7 @@ class CorpusIndex:
         for document_id in gone:
             for term in set().union(*sentence_terms(self.document(document_id).text)):
                 df[term] = df.get(term, 0) + 1
-        ids = self._term_ids(list(df))
+        ids = _term_ids(self.db, list(df))
         removed = np.fromiter(gone, dtype=np.uint64, count=len(gone))
         for term_id, keys in self._postings_by_id(list(ids.values())).items():
             kept = keys[~np.isin(keys >> np.uint64(DOCUMENT_SHIFT), removed)]
@@ -240,7 +214,7 @@ class CorpusIndex:
 
     def _postings_by_id(self, term_ids: list[int]) -> dict[int, np.ndarray]:
         parts: dict[int, list[bytes]] = {}
-        for term_id, keys in self._postings(term_ids):
+        for term_id, keys in _postings(self.db, term_ids):
             parts.setdefault(term_id, []).append(keys)
         return {term_id: np.frombuffer(b"".join(blobs), dtype=np.uint64) for term_id, blobs in parts.items()}
 
@@ -320,22 +294,8 @@ class CorpusIndex:
             yield from self.db.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", chunk)
 
     def _postings_by_term(self, terms: Iterable[str]) -> dict[str, np.ndarray]:
-        ids = {term_id: term for term, term_id in self._term_ids(list(terms)).items()}
+        ids = {term_id: term for term, term_id in _term_ids(self.db, list(terms)).items()}
         return {ids[term_id]: keys for term_id, keys in self._postings_by_id(list(ids)).items()}
-
-    def _term_ids(self, terms: list[str]) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for chunk in _chunks(terms, 500):
-            marks = ",".join("?" * len(chunk))
-            ids.update(self.db.execute(f"SELECT term, id FROM terms WHERE term IN ({marks})", chunk))
-        return ids
-
-    def _postings(self, term_ids: list[int]) -> Iterator[tuple[int, bytes]]:
-        for chunk in _chunks(term_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            # Rows in insertion order: each term's keys come out ascending (document ids only grow).
-            yield from self.db.execute(
-                f"SELECT term_id, sentences FROM postings WHERE term_id IN ({marks}) ORDER BY term_id, rowid", chunk)
 
     def document(self, document_id: int) -> StoredDocument:
         language = "language" if self._languages_kept else "NULL"
@@ -377,6 +337,60 @@ class CorpusIndex:
 
 
 # How long a writer waits for another writer's batch before giving up with a message.
+def _post(db: sqlite3.Connection, documents: list[tuple[int, str, str]]) -> None:
+    """Add the terms of ``documents`` (id, text, language) to the postings and document
+    frequencies: per term, one row of the sentences holding it."""
+    postings: dict[str, array[int]] = {}
+    df: dict[str, int] = {}
+    for document_id, text, code in documents:
+        in_document: set[str] = set()
+        for number, terms in enumerate(sentence_terms(text, code)):
+            key = sentence_key(document_id, number, len(terms))
+            for term in terms:
+                postings.setdefault(term, array("Q")).append(key)
+            in_document |= terms
+        for term in in_document:
+            df[term] = df.get(term, 0) + 1
+    if not postings:
+        return
+    db.executemany(
+        "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        df.items(),
+    )
+    ids = _term_ids(db, list(postings))
+    db.executemany("INSERT INTO postings (term_id, sentences) VALUES (?, ?)",
+                   ((ids[term], keys.tobytes()) for term, keys in postings.items()))
+    _merge_postings(db, list(ids.values()))
+
+
+def _merge_postings(db: sqlite3.Connection, term_ids: list[int]) -> None:
+    """Merge the rows of each of ``term_ids`` that has MERGE_ROWS or more, keeping key order."""
+    for chunk in _chunks(term_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        crowded = [row[0] for row in db.execute(
+            f"SELECT term_id FROM postings WHERE term_id IN ({marks}) GROUP BY term_id HAVING count(*) >= ?",
+            (*chunk, MERGE_ROWS))]
+        merged = [(term_id, b"".join(blob for _, blob in _postings(db, [term_id]))) for term_id in crowded]
+        db.executemany("DELETE FROM postings WHERE term_id = ?", ((t,) for t in crowded))
+        db.executemany("INSERT INTO postings (term_id, sentences) VALUES (?, ?)", merged)
+
+
+def _term_ids(db: sqlite3.Connection, terms: list[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for chunk in _chunks(terms, 500):
+        marks = ",".join("?" * len(chunk))
+        ids.update(db.execute(f"SELECT term, id FROM terms WHERE term IN ({marks})", chunk))
+    return ids
+
+
+def _postings(db: sqlite3.Connection, term_ids: list[int]) -> Iterator[tuple[int, bytes]]:
+    for chunk in _chunks(term_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        # Rows in insertion order: each term's keys come out ascending (document ids only grow).
+        yield from db.execute(
+            f"SELECT term_id, sentences FROM postings WHERE term_id IN ({marks}) ORDER BY term_id, rowid", chunk)
+
+
 BUSY_SECONDS = 60.0
 
 
@@ -420,7 +434,8 @@ def _check_integrity(db: sqlite3.Connection, path: str) -> None:
 
 def _check_version(path: str, version: str | None) -> None:
     if version not in READABLE_VERSIONS:
-        raise InputError(f"{path}: index schema {version}, this version reads {' or '.join(READABLE_VERSIONS)}; "
+        readable = f"{', '.join(READABLE_VERSIONS[:-1])} or {READABLE_VERSIONS[-1]}"
+        raise InputError(f"{path}: index schema {version}, this version reads {readable}; "
                          "build a new index from the same files with 'paraphrase index add'")
 
 
@@ -443,18 +458,31 @@ def _connect(path: str) -> sqlite3.Connection:
 
 
 def _upgrade(db: sqlite3.Connection) -> None:
-    """Bring a version 2 index to version 3: each document's language, detected from its text
-    (once, at the first write: about 2 ms a document)."""
+    """Bring an older index to this version, once, at its first write: a version 2 index
+    gains each document's language, detected from its text (about 2 ms a document); a
+    version 2 or 3 index has its terms read again from the stored texts (about 3 ms a
+    document)."""
     version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if _columns(db, "meta") else None
-    if version and version[0] == "2":
+    if not version or version[0] not in ("2", "3"):
+        return
+    if version[0] == "2":
         db.execute("ALTER TABLE documents ADD COLUMN language TEXT")
-        last = 0
-        while rows := db.execute("SELECT id, text FROM documents WHERE id > ? ORDER BY id LIMIT 1000",
-                                 (last,)).fetchall():
-            db.executemany("UPDATE documents SET language = ? WHERE id = ?",
-                           ((detect(zlib.decompress(text).decode("utf-8")), i) for i, text in rows))
-            last = rows[-1][0]
-        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+        for rows in _stored_texts(db):
+            db.executemany("UPDATE documents SET language = ? WHERE id = ?", ((detect(text), i) for i, text, _ in rows))
+    db.execute("DELETE FROM postings")
+    db.execute("DELETE FROM terms")
+    for rows in _stored_texts(db):
+        _post(db, [(i, text, code or detect(text)) for i, text, code in rows])
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+
+
+def _stored_texts(db: sqlite3.Connection) -> Iterator[list[tuple[int, str, str | None]]]:
+    """The stored documents' ids, texts and languages, a thousand at a time."""
+    last = 0
+    while rows := db.execute("SELECT id, text, language FROM documents WHERE id > ? ORDER BY id LIMIT 1000",
+                             (last,)).fetchall():
+        yield [(i, zlib.decompress(text).decode("utf-8"), code) for i, text, code in rows]
+        last = rows[-1][0]
 
 
 def _columns(db: sqlite3.Connection, table: str) -> set[str]:

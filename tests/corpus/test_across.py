@@ -112,7 +112,7 @@ def test_an_index_of_the_previous_schema_gains_languages_when_next_written(tmp_p
         index.add([Record("hochwasser", GERMAN)])
         assert index.stats().languages == {"en": 1, "de": 1}
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
+        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
 
 
 def test_a_language_given_for_the_article_is_not_forced_on_the_corpus(english_wire):

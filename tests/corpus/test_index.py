@@ -137,5 +137,29 @@ def test_an_index_of_another_schema_says_how_to_rebuild(tmp_path):
     CorpusIndex(path).close()
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
-    with pytest.raises(InputError, match="index schema 1, this version reads 2 or 3; build a new index"):
+    with pytest.raises(InputError, match="index schema 1, this version reads 2, 3 or 4; build a new index"):
         CorpusIndex(path)
+
+
+def test_an_index_of_schema_3_is_read_again_with_todays_terms_when_next_written(tmp_path):
+    # Schema 3 read "six" as a word and "on Monday.Officials" as one sentence; today's
+    # engine reads the number 6 and two sentences, and so must the index it searches.
+    path = tmp_path / "old.db"
+    wire = "The council voted six to three on Monday.Officials said repairs would cost far more than planned."
+    with CorpusIndex(path) as index:
+        index.add([Record("council", wire)])
+    with sqlite3.connect(path) as db:  # as schema 3 stored it
+        db.executescript("UPDATE terms SET term = 'six' WHERE term = '6'; UPDATE meta SET value = '3' WHERE key = 'schema';")
+    with CorpusIndex(path, read_only=True) as index:  # read as it was built, until written to
+        assert index.stats().terms and "6" not in _terms(path)
+    with CorpusIndex(path) as index:
+        assert index.add([Record("other", "An unrelated story about a harbour.")]).added == 1
+        assert [index.document(c.id).key for c in index.candidates("The council voted 6 to 3 on Monday.")] == ["council"]
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
+    assert {"6", "3", "offici"} <= _terms(path) and "six" not in _terms(path)
+
+
+def _terms(path):
+    with sqlite3.connect(path) as db:
+        return {row[0] for row in db.execute("SELECT term FROM terms")}
