@@ -83,6 +83,14 @@ class Document:
         return repeated_phrases(self)
 
     @cached_property
+    def words_throughout(self) -> frozenset[str]:
+        """Descriptive stems found in half its counted sentences or more: the topic's
+        words, which are no evidence of reuse (``evidence.py``)."""
+        from .evidence import words_throughout
+
+        return words_throughout(self)
+
+    @cached_property
     def mentions(self) -> frozenset[str]:
         """The content stems and fact keys of its counted sentences: what the text mentions
         anywhere, whichever sentence a comparison pairs."""

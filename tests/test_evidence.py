@@ -458,6 +458,21 @@ def test_rarer_words_are_more_informative(common, rare):
     assert 1.0 <= informativeness(common) < informativeness(rare) <= 8.0
 
 
+def test_words_a_text_uses_throughout_are_its_topic_and_no_shared_information():
+    # Two answers on the vector space model both say "vector", "document" and "query" in
+    # most sentences: every writer on it does. What else a pair shares still counts.
+    text = ("Every document is a vector of term weights. A query is a vector of the same kind. "
+            "The cosine of the angle between the query vector and a document vector ranks it. "
+            "Stemming merges the forms of a word.")
+    doc = prepare("answer", text, DEFAULT_OPTIONS)
+    assert {"vector", "document", "queri"} <= doc.words_throughout and "cosin" not in doc.words_throughout
+    fa = features("The cosine of the angle between the query vector and a document vector ranks it.")
+    fb = features("A document is ranked by the cosine between its vector and the query vector.")
+    assert shared_information(fa, fb, doc.words_throughout) < shared_information(fa, fb)
+    assert shared_information(fa, fb, doc.words_throughout) == pytest.approx(informativeness("cosine")
+                                                                             + informativeness("ranks"))
+
+
 def test_phrases_and_information_ignore_quoted_words():
     text_a = 'He said "the ancient oak tree fell" on Monday.'
     text_b = 'She said "the ancient oak tree fell" yesterday.'
