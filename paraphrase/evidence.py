@@ -17,7 +17,7 @@ pair counts as reuse only when it carries one of:
   Names and numbers count only as far as the other shared words go: a sentence restating
   a victim's name, age, road and town is the event's facts, which every report carries.
   A word either text uses throughout (in half its sentences or more: "vector" in a text on
-  the vector space model) is its topic's, which every writer on it uses, and counts not.
+  the vector space model) is its topic's, which every writer on it uses: it does not count.
 
 Some evidence is **firm**: close wording, or at least ``FIRM_PHRASES`` shared phrases, in a
 pair within the alignment bound. One pair with only a phrase, shared information or a run

@@ -247,8 +247,10 @@ SEMANTIC_FLOORS = {
     # answer pairs called derived fall from 10.6% to 2.9% (ceilings).
     # 0.725 before the name and quotation changes (2026-12-05), 0.750 after; 0.725 again
     # when a lone pair far from the passage shown stopped counting (evidence.strays): one
-    # random pair's third counted pair was such a stray.
-    ("pan13", "random", "detected"): 0.725,
+    # random pair's third counted pair was such a stray. Raised (0.725 -> 0.775) with the
+    # changes of 2026-12-07 (eighth session: run-on full stops, first names, spelt numbers,
+    # topic words): two more random pairs found.
+    ("pan13", "random", "detected"): 0.775,
     ("pan13", "summary", "detected"): 0.750,
     # A related pair inside a passage shown to be reused counts (evidence.in_context).
     # Lowered (0.631 -> 0.629, the summaries' own characters 0.721 -> 0.718) when a related
@@ -258,13 +260,16 @@ SEMANTIC_FLOORS = {
     ("pan13", "summary", "plagdet"): 0.629,
     # Raised with the strays set apart: precision 0.855 -> 0.925, all pairs 0.816 -> 0.842
     # (verbatim 0.865 -> 0.946), suspicious side 0.850 -> 0.878.
-    ("pan13", "overall", "plagdet"): 0.841,
+    ("pan13", "overall", "plagdet"): 0.846,  # 0.841 before 2026-12-07 (eighth session)
     ("pan13", "overall", "precision"): 0.924,
     ("pan13", "summary", "suspicious_side", "recall"): 0.718,
     ("pan13", "overall", "suspicious_side", "plagdet"): 0.877,
-    # Rewording or partial read on length (as FLOORS): 0.880 -> 0.954; 0.950 with two firm pairs.
-    ("pan13", "overall", "degree_right"): 0.950,
-    ("pan13", "overall", "three_way_f1"): 0.829,  # 0.833 before the strays (the random pair above)
+    # Rewording or partial read on length (as FLOORS): 0.880 -> 0.954; 0.950 with two firm pairs;
+    # 0.942 with the two more random pairs found on 2026-12-07 (eighth session; random
+    # 0.931 -> 0.903 of the pairs found).
+    ("pan13", "overall", "degree_right"): 0.942,
+    # 0.833 before the strays (the random pair above); 0.829 -> 0.844 on 2026-12-07 (eighth session).
+    ("pan13", "overall", "three_way_f1"): 0.844,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
@@ -276,15 +281,17 @@ SEMANTIC_CEILINGS = {
     # The direction, where it is wrong (CEILINGS), with this scorer's verdicts (Clough
     # 0.382 -> 0.055 with the direction of 2026-12-07).
     ("clough_stevenson", "direction", "wrong"): 0.055,
-    ("pan13", "overall", "direction", "wrong"): 0.809,
+    ("pan13", "overall", "direction", "wrong"): 0.821,  # 0.809 before the pairs found on 2026-12-07
     # Lowered (0.106 -> 0.029, 0.217 -> 0.070, 0.081 -> 0.027) by the fit of two firm pairs
     # (SEMANTIC_FLOORS).
     # 0.027 -> 0.029 (16 of 555, one more) after the name and quotation changes of 2026-12-05;
     # 0.027 with the strays set apart (evidence.strays), 0.023 (13 of 555; both "non" 0.070 ->
-    # 0.054) when one pair that is not firm stopped making a text derived (verdict.decide).
-    ("clough_stevenson", "independent_pairs", "called_derived"): 0.023,
-    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.054,
-    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.023,
+    # 0.054) when one pair that is not firm stopped making a text derived (verdict.decide);
+    # 0.020 (11 of 555; both "non" 0.054 -> 0.039) on 2026-12-07 (eighth session: words a
+    # text uses throughout are no shared information, among other changes).
+    ("clough_stevenson", "independent_pairs", "called_derived"): 0.020,
+    ("clough_stevenson", "independent_pairs", "both_non_called_derived"): 0.039,
+    ("clough_stevenson", "cross_validated", "independent_pairs_called_derived"): 0.020,
     ("seeds", "related_outside_gold"): 5,
     **{("languages", code, "other_article_called_derived"): 0.0 for code in ("en", "de", "fr", "es", "ru")},
     **{("translations", pair, "other_article_called_derived"): 0.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},

@@ -336,7 +336,6 @@ class CorpusIndex:
         self.close()
 
 
-# How long a writer waits for another writer's batch before giving up with a message.
 def _post(db: sqlite3.Connection, documents: list[tuple[int, str, str]]) -> None:
     """Add the terms of ``documents`` (id, text, language) to the postings and document
     frequencies: per term, one row of the sentences holding it."""
@@ -391,6 +390,7 @@ def _postings(db: sqlite3.Connection, term_ids: list[int]) -> Iterator[tuple[int
             f"SELECT term_id, sentences FROM postings WHERE term_id IN ({marks}) ORDER BY term_id, rowid", chunk)
 
 
+# How long a writer waits for another writer's batch before giving up with a message.
 BUSY_SECONDS = 60.0
 
 
