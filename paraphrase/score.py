@@ -276,12 +276,30 @@ def _missing(facts: tuple[Fact, ...], other: Features, kind: str, text: str) -> 
     # "Syrian" in one and "syrian" in the other is not a changed fact. And a name written
     # longer or shorter on the other side ("Jabhat al-Nusra" / "al-Nusra", "Bashar Assad"
     # / "Assad") is the same name: a part present makes the whole present.
+    if kind == "number":
+        return _missing_numbers([f for f in facts if f.kind == kind], other)
     present = {f.key for f in other.facts} | set(other.content)
     missing = []
     for whole in _runs_of(kind, [f for f in facts if f.kind == kind], text):
-        if kind == "number" or not any(f.key in present for f in whole):
-            missing += [f for f in whole if f.key not in present]
+        if not any(f.key in present for f in whole):
+            missing += whole
     return missing
+
+
+def _missing_numbers(numbers: list[Fact], other: Features) -> list[Fact]:
+    """The numbers the other side holds fewer times: "jailed for six years ... on the A6"
+    against "seven years ... on the A6" misses one 6, "six years", not the road's (a number
+    written the same way on both sides is matched first)."""
+    theirs = [f for f in other.facts if f.kind == "number"]
+    present = ({f.key for f in other.facts} | set(other.content)) - {f.key for f in theirs}  # not counted
+    unmatched = [f for f in numbers if f.key not in present]
+    for same_text in (True, False):
+        for fact in list(unmatched):
+            match = next((f for f in theirs if f.key == fact.key and (f.text == fact.text or not same_text)), None)
+            if match is not None:
+                theirs.remove(match)
+                unmatched.remove(fact)
+    return unmatched
 
 
 def _runs_of(kind: str, facts: list[Fact], text: str) -> list[list[Fact]]:
