@@ -70,8 +70,8 @@ DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday
 # their digits, so "six years" is the fact "6" and "voted seven to two" the same vote as
 # "voted 7 to 2". Not "one": as often a pronoun ("no one", "one of them") as a number.
 NUMBER_WORDS = {word: str(value) for value, word in enumerate("""
-zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-sixteen seventeen eighteen nineteen twenty""".split()) if word != "_"} | {
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty""".split()) if word != "one"} | {
     word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
 # A time's "a.m." or "p.m." belongs to its number: "9 p.m." is one fact.
 _CLOCK = re.compile(r"\s?[ap]\.?m\.?(?![^\W\d_])", re.IGNORECASE)
