@@ -434,19 +434,39 @@ def unquoted(f: Features) -> Features:
     )
 
 
-def dropped_specifics(a: Document, b: Document, groups: Links) -> tuple[float, float]:
+# Per side (A, B): each aligned sentence's index and its partners' content stems.
+Partners = tuple[dict[int, set[str]], dict[int, set[str]]]
+
+
+def partner_stems(a: Document, b: Document, groups: Links) -> Partners:
+    """The content stems of each aligned sentence's partners, over every group it is in
+    (a sentence may feed several), for A's sentences and for B's: what the shares of
+    derived content and of dropped specifics both read."""
+    return _partner_stems(b, groups), _partner_stems(a, [(gb, ga) for ga, gb in groups])
+
+
+def _partner_stems(other: Document, groups: Links) -> dict[int, set[str]]:
+    partners: dict[int, set[str]] = {}
+    for mine, theirs in groups:
+        stems = {stem for j in theirs for stem in other.sentences[j].features.content}
+        for i in mine:
+            partners.setdefault(i, set()).update(stems)
+    return partners
+
+
+def dropped_specifics(a: Document, b: Document, partners: Partners) -> tuple[float, float]:
     """The names and numbers of each text's aligned sentences that their partners lack,
     weighed by informativeness: how much of its specifics the other text dropped.
 
     A rewording condenses its source and loses some of its specifics (a street, an age, a
     group's full name) more often than it adds its own to the same sentences.
     """
-    return _dropped(a, b, groups), _dropped(b, a, [(gb, ga) for ga, gb in groups])
+    return _dropped(a, partners[0]), _dropped(b, partners[1])
 
 
-def _dropped(doc: Document, other: Document, groups: Links) -> float:
+def _dropped(doc: Document, partners: dict[int, set[str]]) -> float:
     total = 0.0
-    for i, kept in _partner_stems(other, groups).items():
+    for i, kept in partners.items():
         total += sum(weight for stem, weight in doc.sentences[i].specifics if stem not in kept)
     return total
 
@@ -456,31 +476,19 @@ def specifics(f: Features) -> tuple[tuple[str, float], ...]:
     return tuple({w.stem: w.weight for w in content_words(f) if w.fact}.items())
 
 
-def _partner_stems(other: Document, groups: Links) -> dict[int, set[str]]:
-    """The content stems of each aligned sentence's partners, over every group it is in
-    (a sentence may feed several)."""
-    partners: dict[int, set[str]] = {}
-    for mine, theirs in groups:
-        stems = {stem for j in theirs for stem in other.sentences[j].features.content}
-        for i in mine:
-            partners.setdefault(i, set()).update(stems)
-    return partners
-
-
-def derived_content(a: Document, b: Document, groups: Links) -> tuple[float, float]:
+def derived_content(a: Document, b: Document, partners: Partners) -> tuple[float, float]:
     """The share of each text's informative words that its aligned pairs share with the other.
 
     Words are weighed by informativeness and counted outside quotations, in sentences
     that are article text; a word of an aligned sentence is derived when its stem is on
     the other side of its pair.
     """
-    if not groups:  # nothing derived: no need to weigh every word
+    if not partners[0]:  # nothing derived: no need to weigh every word
         return 0.0, 0.0
-    return _derived(a, b, groups), _derived(b, a, [(gb, ga) for ga, gb in groups])
+    return _derived(a, partners[0]), _derived(b, partners[1])
 
 
-def _derived(doc: Document, other: Document, groups: Links) -> float:
-    partners = _partner_stems(other, groups)
+def _derived(doc: Document, partners: dict[int, set[str]]) -> float:
     total = derived = 0.0
     for sentence in doc.counted:
         shared = partners.get(sentence.index, set())

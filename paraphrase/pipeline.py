@@ -7,7 +7,7 @@ from functools import partial
 from .align import align, joined
 from .group import Group
 from .collector import paused
-from .evidence import COUNTED, context_of, derived_content, dropped_specifics, firm_pairs, judge_alignment
+from .evidence import COUNTED, context_of, derived_content, dropped_specifics, firm_pairs, judge_alignment, partner_stems
 from .alphabet import Alphabet
 from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
@@ -59,9 +59,9 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
         context = set(context_of(doc_a, doc_b, counted, [g for g, label in labels.items() if label == RELATED]))
         labels.update((g, COUNTED) for g in context)
         counted += context
-    sides = [(g.a, g.b) for g in counted]
-    shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, sides), firm,
-                     dropped_specifics(doc_a, doc_b, sides))
+    partners = partner_stems(doc_a, doc_b, [(g.a, g.b) for g in counted])
+    shares = _shares(doc_a, doc_b, counted, derived_content(doc_a, doc_b, partners), firm,
+                     dropped_specifics(doc_a, doc_b, partners))
     counted.sort(key=_in_order)
     moved = _moved(counted)
     pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], options, alphabet, g in context) for g in counted)

@@ -331,8 +331,7 @@ def _names_next(text: str, offset: int, tokens: tuple[Token, ...], i: int, code:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or nxt.kind != "word" or text[tokens[i].end - offset:nxt.start - offset] != " ":
         return False
-    raw = text[nxt.start - offset:nxt.end - offset]
-    return raw[0].isupper() and is_name(raw, False, code)
+    return is_name(text[nxt.start - offset:nxt.end - offset], False, code)
 
 
 def name_key(name: str, code: str = "en") -> str:

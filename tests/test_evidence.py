@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from paraphrase import DEFAULT_OPTIONS, compare
 from paraphrase.document import prepare
 from paraphrase.group import Group
-from paraphrase.evidence import CONTEXT_WINDOW, dropped_specifics, in_context, strays, informativeness, shared_information, shared_phrases, unquoted
+from paraphrase.evidence import CONTEXT_WINDOW, dropped_specifics, in_context, partner_stems, strays, informativeness, shared_information, shared_phrases, unquoted
 from paraphrase.quotes import OPEN_QUOTE_CHARS, quotation_spans
 from paraphrase.report import render_text
 from paraphrase.score import QUOTATION
@@ -653,7 +653,7 @@ def test_a_particle_hyphen_joined_to_a_name_is_part_of_the_name():
 
 
 def _dropped(result):
-    return dropped_specifics(result.a, result.b, [(p.a, p.b) for p in result.pairs])
+    return dropped_specifics(result.a, result.b, partner_stems(result.a, result.b, [(p.a, p.b) for p in result.pairs]))
 
 
 def test_the_specifics_a_rewording_leaves_out_are_counted_on_its_source():
