@@ -369,12 +369,13 @@ def _phrases(f: Features) -> frozenset[Phrase]:
     return frozenset(phrases)
 
 
-def _marked_words(f: Features) -> list[tuple[str, bool, bool]]:
+@lru_cache(maxsize=65_536)  # read for a sentence's phrases, its topic words and each pair's evidence
+def _marked_words(f: Features) -> tuple[tuple[str, bool, bool], ...]:
     """Each word's normalised form, whether it is descriptive (a content word outside
     quotations, not a name or a number) and whether it is quoted."""
     facts = {fact.start for fact in f.facts} | _joined_to_names(f)
-    return [(token.norm, not quoted and stem is not None and token.start not in facts, quoted)
-            for token, quoted, stem in _words(f)]
+    return tuple((token.norm, not quoted and stem is not None and token.start not in facts, quoted)
+                 for token, quoted, stem in _words(f))
 
 
 def _joined_to_names(f: Features) -> set[int]:
