@@ -20,10 +20,14 @@ pair counts as reuse only when it carries one of:
   the vector space model) is its topic's, which every writer on it uses: it does not count.
 
 Some evidence is **firm**: close wording, or at least ``FIRM_PHRASES`` shared phrases, in a
-pair within the alignment bound. One pair with only a phrase, shared information or a run
-is what two writers on one topic produce now and then; the verdict asks for several such
-pairs, or for ``min_firm_pairs`` firm ones (two as shipped: independent reports of one
-event share a charge or a stock phrase in one sentence now and then; ``verdict.py``).
+pair within the alignment bound; and a pair with evidence of its own (not only a run)
+right after or right before a firm pair in both texts: the source's passage carried
+over, its order kept (independent reports of one hearing share the charge in one
+sentence and a detail two sentences on; they rarely share the next sentence too). One pair with only a phrase, shared
+information or a run is what two writers on one topic produce now and then; the verdict
+asks for several such pairs, or for ``min_firm_pairs`` firm ones (two as shipped:
+independent reports of one event share a charge or a stock phrase in one sentence now and
+then; ``verdict.py``).
 
 **The source's phrasing kept in a compressed sentence**: a pair beyond the alignment bound
 (only related: within ``related_max_distance``) counts when it shares ``FIRM_PHRASES``
@@ -168,17 +172,26 @@ def _words(f: Features) -> Iterable[tuple[Token, bool, str | None]]:
     return zip(f.word_tokens, f.quoted or (False,) * len(f.word_tokens), f.stems)
 
 
+@dataclass(frozen=True)
+class Judgement:
+    labels: dict[Group, str]  # every aligned and related group: COUNTED, QUOTATION or RELATED
+    firm: frozenset[Group]  # the counted groups that are evidence of reuse on their own
+
+
 def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Options,
-                    alphabet: Alphabet) -> dict[Group, str]:
+                    alphabet: Alphabet) -> Judgement:
     """The label of each aligned and related group: COUNTED when it counts as reuse (its
-    edit class is ``score.edit_class``'s), else QUOTATION or RELATED.
+    edit class is ``score.edit_class``'s), else QUOTATION or RELATED; and which counted
+    groups are firm.
 
     A group counts when it carries evidence of its own (``judge_pair``; a related pair, the
     source's phrases: ``judge_related``) or continues a run of groups that count
     (``continued_runs``). In two copies of one text every group counts, quoted or not.
     """
     if same_text(a, b):
-        return {g: COUNTED for g in alignment.groups} | {g: RELATED for g in alignment.related}
+        labels = {g: COUNTED for g in alignment.groups} | {g: RELATED for g in alignment.related}
+        terms = topic_terms(a, b)
+        return Judgement(labels, frozenset(g for g in alignment.groups if is_firm_group(a, b, g, options, terms)))
     terms = topic_terms(a, b)
     words = topic_words(a, b)
     labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms, words)
@@ -188,9 +201,22 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     counted = [g for g, label in labels.items() if label == COUNTED]
     runs = continued_runs(counted, [g for g, label in labels.items() if label == RELATED])
     labels.update((group, COUNTED) for group in runs)
-    for group in strays(counted + runs, lambda g: is_firm_group(a, b, g, options, terms)):
+    firm = {g for g in counted if is_firm_group(a, b, g, options, terms)}
+    for group in strays(counted + runs, firm.__contains__):
         labels[group] = RELATED
-    return labels
+    return Judgement(labels, frozenset(firm | beside_firm(firm, counted)))
+
+
+def beside_firm(firm: set[Group], counted: Sequence[Group]) -> set[Group]:
+    """The ``counted`` groups (with evidence of their own) that come right after or right
+    before a firm group in both texts: with it, a passage of the source carried over in its
+    order, which is firm too."""
+    return {g for g in counted if g not in firm and any(_next(f, g) or _next(g, f) for f in firm)}
+
+
+def _next(first: Group, then: Group) -> bool:
+    """Whether ``then`` holds the sentences right after ``first``'s in both texts."""
+    return then.a[0] == first.a[-1] + 1 and then.b[0] == first.b[-1] + 1
 
 
 def strays(counted: Sequence[Group], firm: Callable[[Group], bool]) -> list[Group]:
@@ -310,12 +336,6 @@ def shared_phrases(a: Features, b: Features, terms: frozenset[Phrase] = frozense
     """Word trigrams both sentences hold outside quotations, each with a content word that is
     not a name or a number, leaving out ``terms``."""
     return len((_phrases(a) & _phrases(b)) - terms)
-
-
-def firm_pairs(a: Document, b: Document, groups: Sequence[Group], options: Options) -> int:
-    """How many of the counted groups are firm evidence on their own."""
-    terms = topic_terms(a, b)
-    return sum(is_firm_group(a, b, g, options, terms) for g in groups)
 
 
 def is_firm_group(a: Document, b: Document, group: Group, options: Options, terms: frozenset[Phrase]) -> bool:

@@ -7,7 +7,7 @@ from functools import partial
 from .align import align, joined
 from .group import Group
 from .collector import paused
-from .evidence import COUNTED, context_of, derived_content, dropped_specifics, firm_pairs, judge_alignment, partner_stems
+from .evidence import COUNTED, context_of, derived_content, dropped_specifics, judge_alignment, partner_stems
 from .alphabet import Alphabet
 from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
@@ -51,9 +51,10 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
         return _compare_translated(doc_a, doc_b, options)
     alphabet = Alphabet()
     alignment = align(doc_a, doc_b, options, alphabet)
-    labels = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
+    judgement = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
+    labels = judgement.labels
     counted = [g for g, label in labels.items() if label == COUNTED]
-    firm = firm_pairs(doc_a, doc_b, counted, options)
+    firm = len(judgement.firm)
     context: set[Group] = set()
     if _reuse_shown(doc_a, doc_b, counted, firm, options):  # then its context counts too, never firm
         context = set(context_of(doc_a, doc_b, counted, [g for g, label in labels.items() if label == RELATED]))

@@ -221,7 +221,8 @@ def _details(s: Summary, names: tuple[str, str], mutual: bool) -> str:
             n = sum(s.classes.values())
             firm = str(s.firm) if s.firm else "none"  # firm pairs, but fewer than min_firm_pairs
             text += (f"; {n} aligned {'pair' if n == 1 else 'pairs'} with too little evidence of reuse"
-                     f" ({firm} in close wording or with two shared phrases within the alignment bound)")
+                     f" ({firm} in close wording or with two shared phrases within the alignment bound,"
+                     " or right beside such a pair in both texts)")
         return text + _shown(s)
     first, second = ((a, s.a_text, s.a_reused, s.a_content, b), (b, s.b_text, s.b_reused, s.b_content, a))
     if s.direction == B_FROM_A:  # the derived text first

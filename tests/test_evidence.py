@@ -327,6 +327,26 @@ def test_a_name_or_day_written_another_way_is_not_a_changed_fact_but_a_missing_o
     assert _changes(compare(a, b.replace("On Thursday night", "At night"))) == {("Thursday", None)}
 
 
+def test_a_copied_sentence_and_the_next_one_sharing_a_phrase_are_a_passage():
+    # A's third sentence copied, and its fourth, sharing "expected the decision", right
+    # after it in B too: the source's passage carried over in its order, two firm pairs.
+    # With a sentence of B's own between them, the copied sentence stands alone.
+    passage = ("Homeowners hoping for cheaper loans were disappointed. "
+               "Mortgage holders will have to wait a little longer for relief. "
+               "Traders in the markets had widely expected the decision. "
+               "Shops reported weak sales in the run-up to Christmas. "
+               "Some analysts warned that the economy could slip into recession.")
+    result = compare(RATES_A, passage)
+    assert [(p.a, p.b) for p in result.pairs] == [((2,), (1,)), ((3,), (2,))]
+    assert (result.summary.firm, result.summary.verdict) == (2, "partial"), result.summary.message
+    apart = passage.replace("Traders in the markets had widely expected the decision. Shops reported weak sales "
+                            "in the run-up to Christmas.", "Shops reported weak sales in the run-up to Christmas. "
+                            "Traders in the markets had widely expected the decision.")
+    result = compare(RATES_A, apart)
+    assert [(p.a, p.b) for p in result.pairs] == [((2,), (1,)), ((3,), (3,))]
+    assert (result.summary.firm, result.summary.verdict) == (1, "independent"), result.summary.message
+
+
 def test_one_pair_stating_the_same_fact_in_other_words_is_not_enough():
     # The pair shares the rate, the bank and the day, and only "interest rates" beside
     # them: names and numbers weigh no more than the words around them.

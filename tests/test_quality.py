@@ -49,8 +49,13 @@ FLOORS = {
     # then takes two pairs (not three) as enough, and one "non" answer of task c reads
     # as heavy. The shipped fit and the figures above are unchanged; seeds link recall
     # 0.833 -> 1.000, PAN-13 summaries' characters found 0.595 -> 0.686.
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.968,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.832,
+    # Lowered (0.968 -> 0.958, 0.832 -> 0.821) when a pair right beside a firm one in both
+    # texts became firm (evidence.beside_firm): the fit leaving task b out then takes four
+    # pairs (not three) as enough, of the points within one standard error, and one heavy
+    # answer of task b reads as non. The shipped fit is unchanged; PAN-13 random and
+    # translation pairs found rose (below).
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.958,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.821,
     ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.989,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
@@ -68,13 +73,15 @@ FLOORS = {
     # little else, in its one pair beside the firm one.
     # Raised (verbatim 0.950 -> 0.975) when the same short sentence on both sides became a
     # related pair (align._same_short_sentences), counted inside a reused passage.
+    # Raised (random 0.825 -> 0.850, translation 0.850 -> 0.875) when a pair right beside
+    # a firm one in both texts became firm: a passage of two sentences carried over.
     ("pan13", "verbatim", "detected"): 0.975,
-    ("pan13", "random", "detected"): 0.825,
+    ("pan13", "random", "detected"): 0.850,
     # Lowered (0.975 -> 0.925): lines broken at no fixed width are joined again (segment.py);
     # two translated pairs of the sample lost the fragments that aligned (one a list of
     # download keywords now one segment). On all 5,185 pairs translations found rose.
     # Raised (random 0.900 -> 0.925, translation 0.925 -> 0.975) by the quotation fix below.
-    ("pan13", "translation", "detected"): 0.850,
+    ("pan13", "translation", "detected"): 0.875,
     # Lowered (0.850 -> 0.800): a summary whose only link is one pair of weak evidence is
     # no longer called partial; the same rule cut independent answer pairs called
     # derived from 11.9% to 7.4% (ceilings below).
@@ -140,8 +147,8 @@ FLOORS = {
     # sentence shares, 0.926 on length; lowered to 0.861 with two firm pairs (documents
     # with one reused passage in one firm pair now read as independent); 0.856 with names
     # and numbers capped (one random pair fewer found); 0.861 with the same short
-    # sentences paired (one verbatim pair more).
-    ("pan13", "overall", "three_way_f1"): 0.861,
+    # sentences paired (one verbatim pair more); 0.876 with a pair beside a firm one firm.
+    ("pan13", "overall", "three_way_f1"): 0.876,
     # Parallel news (WMT newstest2012/2013), 40 articles per language: an edited copy
     # (sentences swapped, words dropped, swapped or re-inflected) must read as a rewording.
     **{("languages", code, "edited_copy_rewording"): 1.0 for code in ("en", "de", "fr", "es", "ru")},
@@ -189,8 +196,9 @@ CEILINGS = {
     # Clough 0.352 -> 0.093 when texts each mostly in the other were told apart by the
     # specifics one left out (verdict._direction), not by the material of its own.
     ("clough_stevenson", "direction", "wrong"): 0.093,
-    # PAN-13 0.837 -> 0.846 with that verbatim pair found (its direction read wrong).
-    ("pan13", "overall", "direction", "wrong"): 0.846,
+    # PAN-13 0.837 -> 0.846 with that verbatim pair found (its direction read wrong);
+    # 0.848 with two more pairs found (a pair beside a firm one), one read wrong.
+    ("pan13", "overall", "direction", "wrong"): 0.848,
     # Texts written independently on one topic (Clough & Stevenson answer pairs, one or
     # both written without the source): the share the verdict calls derived.
     # Lowered (0.058 -> 0.014, 0.124 -> 0.031, leave one task out 0.072 -> 0.014) with
@@ -233,9 +241,12 @@ SEMANTIC_FLOORS = {
     # Raised again (0.958 -> 0.968, 0.821 -> 0.831) when related pairs alike only in quoted
     # words became same-quotation pairs: the folds' refits find that heavy answer again
     # (their independent answer pairs called derived 2.0% -> 2.3%, the ceiling's value).
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.968,
+    # Lowered again (0.968 -> 0.958, 0.831 -> 0.821) when a pair right beside a firm one
+    # became firm: as with the lexical scorer (FLOORS), the fold without task b takes four
+    # pairs as enough and one heavy answer reads as non; the shipped fit is unchanged.
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.958,
     # Raised (0.768 -> 0.800): light edit and paraphrase told apart by word order (FLOORS).
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.831,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.821,
     ("mrpc", "accuracy"): 0.738,
     # Raised (0.801 -> 0.854, news 0.739 -> 0.746): pairs beyond the lexical related bound
     # are ranked by the blend, still beyond that bound (scorers.SemanticScorer.rescore).
@@ -249,8 +260,10 @@ SEMANTIC_FLOORS = {
     # when a lone pair far from the passage shown stopped counting (evidence.strays): one
     # random pair's third counted pair was such a stray. Raised (0.725 -> 0.775) with the
     # changes of 2026-12-07 (eighth session: run-on full stops, first names, spelt numbers,
-    # topic words): two more random pairs found.
-    ("pan13", "random", "detected"): 0.775,
+    # topic words): two more random pairs found. Raised (0.775 -> 0.800, translation
+    # found 0.825 -> 0.850) when a pair right beside a firm one became firm.
+    ("pan13", "random", "detected"): 0.800,
+    ("pan13", "translation", "detected"): 0.850,
     ("pan13", "summary", "detected"): 0.750,
     # A related pair inside a passage shown to be reused counts (evidence.in_context).
     # Lowered (0.631 -> 0.629, the summaries' own characters 0.721 -> 0.718) when a related
@@ -268,8 +281,9 @@ SEMANTIC_FLOORS = {
     # 0.942 with the two more random pairs found on 2026-12-07 (eighth session; random
     # 0.931 -> 0.903 of the pairs found).
     ("pan13", "overall", "degree_right"): 0.942,
-    # 0.833 before the strays (the random pair above); 0.829 -> 0.844 on 2026-12-07 (eighth session).
-    ("pan13", "overall", "three_way_f1"): 0.844,
+    # 0.833 before the strays (the random pair above); 0.829 -> 0.844 on 2026-12-07 (eighth
+    # session); 0.855 with a pair beside a firm one firm.
+    ("pan13", "overall", "three_way_f1"): 0.855,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
@@ -281,7 +295,8 @@ SEMANTIC_CEILINGS = {
     # The direction, where it is wrong (CEILINGS), with this scorer's verdicts (Clough
     # 0.382 -> 0.055 with the direction of 2026-12-07).
     ("clough_stevenson", "direction", "wrong"): 0.055,
-    ("pan13", "overall", "direction", "wrong"): 0.821,  # 0.809 before the pairs found on 2026-12-07
+    # 0.809 before the pairs found on 2026-12-07; 0.824 with two more found (a pair beside a firm one).
+    ("pan13", "overall", "direction", "wrong"): 0.824,
     # Lowered (0.106 -> 0.029, 0.217 -> 0.070, 0.081 -> 0.027) by the fit of two firm pairs
     # (SEMANTIC_FLOORS).
     # 0.027 -> 0.029 (16 of 555, one more) after the name and quotation changes of 2026-12-05;
