@@ -373,7 +373,7 @@ def _index_add(args: argparse.Namespace) -> int:
     progress = _Progress("read")
     skipped = _Skipped()
     sizing = {"batch_size": args.batch_size} if args.batch_size is not None else {}
-    with CorpusIndex(args.index, **sizing) as index:
+    with CorpusIndex(args.index, upgrading=_Upgrading(args.index), **sizing) as index:
         records = read_records(args.paths, date=args.date, source=args.source, unreadable=skipped)
         report = index.add(records, progress=progress)
         total = index.document_count()
@@ -427,7 +427,27 @@ def _writable_index(path: str) -> "CorpusIndex":
 
     if not Path(path).is_file():
         raise _usage(f"{path}: no such index")
-    return CorpusIndex(path)
+    return CorpusIndex(path, upgrading=_Upgrading(path))
+
+
+class _Upgrading:
+    """Says on standard error that an older index is being brought to this version (one
+    line, then a counter on a terminal): on a large index it takes minutes."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.progress: _Progress | None = None
+
+    def __call__(self, version: str, done: int, total: int) -> None:
+        if self.progress is None:
+            from .corpus.index import SCHEMA_VERSION
+
+            print(f"paraphrase: {self.path} was built by an older version (index schema {version}): reading its "
+                  f"{total} document(s) again for schema {SCHEMA_VERSION}, once", file=sys.stderr)
+            self.progress = _Progress("read again", total=total)
+        self.progress(done)
+        if done == total:
+            self.progress.done()
 
 
 def _index_stats(args: argparse.Namespace) -> int:

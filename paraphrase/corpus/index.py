@@ -42,6 +42,8 @@ from .search import DOCUMENT_SHIFT, Query, rank, sentence_key
 #    from its stored texts when next written to; read only, it is searched as it was built
 SCHEMA_VERSION = 4
 READABLE_VERSIONS = ("2", "3", "4")
+# Told of an older index's upgrade: its version, documents read again so far, all of them.
+Upgrading = Callable[[str, int, int], None]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -110,10 +112,13 @@ class CorpusIndex:
 
     ``max_df_share``: terms in more documents than this share are left out of the
     whole-article score (the sentence filter reads them when its bound needs them).
+    ``upgrading`` hears of an older index brought to this version as it is opened to be
+    written (its version, the documents read again so far, and their number): that can
+    take minutes on a large one.
     """
 
     def __init__(self, path: str | Path, *, batch_size: int = DEFAULT_BATCH, max_df_share: float = 0.05,
-                 read_only: bool = False):
+                 read_only: bool = False, upgrading: Upgrading = lambda version, done, total: None):
         if not isinstance(batch_size, int) or batch_size < 1:
             raise InputError(f"batch_size must be a whole number of at least 1, got {batch_size}")
         if not 0.0 < max_df_share <= 1.0:
@@ -121,7 +126,7 @@ class CorpusIndex:
         self.path = str(path)
         self.batch_size = batch_size
         self.max_df_share = max_df_share
-        self.db = _open_existing(self.path) if read_only else _connect(self.path)
+        self.db = _open_existing(self.path) if read_only else _connect(self.path, upgrading)
         self._languages_kept = "language" in _columns(self.db, "documents")
 
     # --- building --------------------------------------------------------------------
@@ -439,7 +444,7 @@ def _check_version(path: str, version: str | None) -> None:
                          "build a new index from the same files with 'paraphrase index add'")
 
 
-def _connect(path: str) -> sqlite3.Connection:
+def _connect(path: str, upgrading: Upgrading) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(path, timeout=BUSY_SECONDS)
         db.execute("PRAGMA journal_mode=WAL" if path != ":memory:" else "PRAGMA journal_mode=MEMORY")
@@ -447,7 +452,7 @@ def _connect(path: str) -> sqlite3.Connection:
         if path != ":memory:" and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             _check_integrity(db, path)  # an existing file: ours and whole, before writing to it
         with _busy_is_an_error(path), db:
-            _upgrade(db)
+            _upgrade(db, upgrading)
             db.executescript(_SCHEMA)
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
@@ -457,14 +462,16 @@ def _connect(path: str) -> sqlite3.Connection:
     return db
 
 
-def _upgrade(db: sqlite3.Connection) -> None:
+def _upgrade(db: sqlite3.Connection, upgrading: Upgrading) -> None:
     """Bring an older index to this version, once, at its first write: a version 2 index
     gains each document's language, detected from its text (about 2 ms a document); a
     version 2 or 3 index has its terms read again from the stored texts (about 3 ms a
-    document)."""
+    document). ``upgrading`` is told the version and the documents done, as they are."""
     version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if _columns(db, "meta") else None
     if not version or version[0] not in ("2", "3"):
         return
+    total, done = db.execute("SELECT count(*) FROM documents").fetchone()[0], 0
+    upgrading(version[0], done, total)
     if version[0] == "2":
         db.execute("ALTER TABLE documents ADD COLUMN language TEXT")
         for rows in _stored_texts(db):
@@ -473,6 +480,8 @@ def _upgrade(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM terms")
     for rows in _stored_texts(db):
         _post(db, [(i, text, code or detect(text)) for i, text, code in rows])
+        done += len(rows)
+        upgrading(version[0], done, total)
     db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
 
 

@@ -163,3 +163,19 @@ def test_an_index_of_schema_3_is_read_again_with_todays_terms_when_next_written(
 def _terms(path):
     with sqlite3.connect(path) as db:
         return {row[0] for row in db.execute("SELECT term FROM terms")}
+
+
+def test_adding_to_an_older_index_says_it_is_read_again(tmp_path):
+    path = tmp_path / "old.db"
+    with CorpusIndex(path) as index:
+        index.add([Record("council", "The council voted six to three on Monday.")])
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    story = tmp_path / "harbour.txt"
+    story.write_text("An unrelated story about a harbour.", encoding="utf-8")
+    done = run("index", "add", str(path), str(story))
+    assert done.returncode == 0, done.stderr
+    assert f"{path} was built by an older version (index schema 3): reading its 1 document(s) again for " \
+           "schema 4, once" in done.stderr
+    again = run("index", "add", str(path), str(story))  # upgraded: nothing more to say
+    assert again.returncode == 0 and "older version" not in again.stderr
