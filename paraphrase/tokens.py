@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
-from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterator, Mapping, NamedTuple, Sequence
 
 from .languages import ENGLISH, Language, language
 from .nltk_parts import nltk_module
@@ -66,13 +66,6 @@ _MONTHS = frozenset("""
 january february march april june july august september october november december
 """.split())  # not "may": "Theresa May" is a name
 DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | _MONTHS
-# Numbers newsrooms spell out (AP and most house styles: one to nine, often more), read as
-# their digits, so "six years" is the fact "6" and "voted seven to two" the same vote as
-# "voted 7 to 2". Not "one": as often a pronoun ("no one", "one of them") as a number.
-NUMBER_WORDS = {word: str(value) for value, word in enumerate("""
-zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-sixteen seventeen eighteen nineteen twenty""".split()) if word != "one"} | {
-    word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
 # A time's "a.m." or "p.m." belongs to its number: "9 p.m." is one fact.
 _CLOCK = re.compile(r"\s?[ap]\.?m\.?(?![^\W\d_])", re.IGNORECASE)
 
@@ -238,8 +231,9 @@ def content_of(norm: str, kind: str, code: str = "en") -> str | None:
     """The content stem of a normalised token, or None for punctuation and function words."""
     if kind == "number" or norm.isupper():
         return norm
-    if code == ENGLISH.code and norm in NUMBER_WORDS:
-        return NUMBER_WORDS[norm]
+    spelt = language(code).number_words.get(norm)
+    if spelt is not None:
+        return spelt
     if kind == "word" and _bare(norm) not in stopwords(code):
         return stem(norm, code)
     return None
@@ -292,7 +286,7 @@ def _lowercase_seen(punkt: str | None) -> frozenset[str]:
 
 def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") -> Iterator[Fact]:
     first_word = next((i for i, t in enumerate(tokens) if t.kind != "punct"), -1)
-    last = -1
+    last, numbers = -1, language(code).number_words
     for i, token in enumerate(tokens):
         if token.kind == "number":
             end = _unit_end(tokens, i, text, offset, code)
@@ -300,8 +294,8 @@ def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") 
             continue
         if i <= last:  # the rest of a number spelt in several words
             continue
-        if token.norm in NUMBER_WORDS and code == ENGLISH.code and (i == first_word or text[token.start - offset].islower()):
-            value, last = _spelled(tokens, i)
+        if token.norm in numbers and (i == first_word or text[token.start - offset].islower()):
+            value, last = _spelled(tokens, i, numbers)
             end = _unit_end(tokens, last, text, offset, code)
             yield Fact("number", value, text[token.start - offset:end - offset], token.start, end)
             continue
@@ -313,12 +307,12 @@ def _facts(text: str, offset: int, tokens: tuple[Token, ...], code: str = "en") 
             yield Fact(kind, _name_key(token.norm, code), raw, token.start, token.end)
 
 
-def _spelled(tokens: tuple[Token, ...], i: int) -> tuple[str, int]:
+def _spelled(tokens: tuple[Token, ...], i: int, numbers: Mapping[str, str]) -> tuple[str, int]:
     """The value of the number spelt from token ``i`` ("six"; "twenty-five" whole) and the
     index of its last token."""
-    value = NUMBER_WORDS[tokens[i].norm]
+    value = numbers[tokens[i].norm]
     if i + 2 < len(tokens) and value.endswith("0") and int(value) >= 20 and tokens[i + 1].norm == "-":
-        unit = NUMBER_WORDS.get(tokens[i + 2].norm, "")
+        unit = numbers.get(tokens[i + 2].norm, "")
         if len(unit) == 1 and tokens[i + 1].start == tokens[i].end and tokens[i + 2].start == tokens[i + 1].end:
             return str(int(value) + int(unit)), i + 2
     return value, i
