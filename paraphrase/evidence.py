@@ -211,12 +211,10 @@ def beside_firm(firm: set[Group], counted: Sequence[Group]) -> set[Group]:
     """The ``counted`` groups (with evidence of their own) that come right after or right
     before a firm group in both texts: with it, a passage of the source carried over in its
     order, which is firm too."""
-    return {g for g in counted if g not in firm and any(_next(f, g) or _next(g, f) for f in firm)}
-
-
-def _next(first: Group, then: Group) -> bool:
-    """Whether ``then`` holds the sentences right after ``first``'s in both texts."""
-    return then.a[0] == first.a[-1] + 1 and then.b[0] == first.b[-1] + 1
+    ends = {(f.a[-1], f.b[-1]) for f in firm}  # a group starting right after one of these follows it
+    starts = {(f.a[0], f.b[0]) for f in firm}  # one ending right before one of these precedes it
+    return {g for g in counted if g not in firm
+            and ((g.a[0] - 1, g.b[0] - 1) in ends or (g.a[-1] + 1, g.b[-1] + 1) in starts)}
 
 
 def strays(counted: Sequence[Group], firm: Callable[[Group], bool]) -> list[Group]:
