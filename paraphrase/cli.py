@@ -556,7 +556,19 @@ def _open_corpus(against: str, skipped: _Skipped) -> "CorpusIndex":
         index = CorpusIndex(":memory:")  # a small corpus, indexed for this run only
         index.add(read_records([path], unreadable=skipped))
         return index
-    return CorpusIndex(against, read_only=True)
+    index = CorpusIndex(against, read_only=True)
+    _warn_if_older(index)
+    return index
+
+
+def _warn_if_older(index: "CorpusIndex") -> None:
+    """An index of an older schema is searched as it was built: say so, and how to renew it."""
+    from .corpus.index import SCHEMA_VERSION
+
+    if index.schema != str(SCHEMA_VERSION):
+        print(f"paraphrase: warning: {index.path} was built by an older version (index schema {index.schema}) and "
+              f"is searched as built, which may rank some sources lower; the next 'paraphrase index add', "
+              f"'remove' or 'prune' on it reads it again for schema {SCHEMA_VERSION}", file=sys.stderr)
 
 
 def _writable(path: str | None) -> None:

@@ -317,6 +317,11 @@ class CorpusIndex:
     def document_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
+    @property
+    def schema(self) -> str:
+        """The schema version the index was built with (an older one is read as built)."""
+        return str(self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0])
+
     def _max_document_id(self) -> int:
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0])
 

@@ -179,3 +179,17 @@ def test_adding_to_an_older_index_says_it_is_read_again(tmp_path):
            "schema 4, once" in done.stderr
     again = run("index", "add", str(path), str(story))  # upgraded: nothing more to say
     assert again.returncode == 0 and "older version" not in again.stderr
+
+
+def test_checking_against_an_older_index_warns_that_it_is_searched_as_built(tmp_path):
+    path = tmp_path / "old.db"
+    with CorpusIndex(path) as index:
+        index.add([Record("council", "The council voted six to three on Monday to close the library.")])
+    article = tmp_path / "article.txt"
+    article.write_text("The council voted 6 to 3 on Monday to close the library.", encoding="utf-8")
+    assert "older version" not in run("check", article, "--against", path).stderr
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    done = run("check", article, "--against", path)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr
+    assert f"warning: {path} was built by an older version (index schema 3) and is searched as built" in done.stderr
