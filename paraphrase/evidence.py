@@ -23,11 +23,11 @@ Some evidence is **firm**: close wording, or at least ``FIRM_PHRASES`` shared ph
 pair within the alignment bound; and a pair with evidence of its own (not only a run)
 right after or right before a firm pair in both texts: the source's passage carried
 over, its order kept (independent reports of one hearing share the charge in one
-sentence and a detail two sentences on; they rarely share the next sentence too). One pair with only a phrase, shared
-information or a run is what two writers on one topic produce now and then; the verdict
-asks for several such pairs, or for ``min_firm_pairs`` firm ones (two as shipped:
-independent reports of one event share a charge or a stock phrase in one sentence now and
-then; ``verdict.py``).
+sentence and a detail two sentences on; they rarely share the next sentence too). One
+pair with only a phrase, shared information or a run is what two writers on one topic
+produce now and then; the verdict asks for several such pairs, or for ``min_firm_pairs``
+firm ones (two as shipped: independent reports of one event share a charge or a stock
+phrase in one sentence now and then; ``verdict.py``).
 
 **The source's phrasing kept in a compressed sentence**: a pair beyond the alignment bound
 (only related: within ``related_max_distance``) counts when it shares ``FIRM_PHRASES``
@@ -188,11 +188,10 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     source's phrases: ``judge_related``) or continues a run of groups that count
     (``continued_runs``). In two copies of one text every group counts, quoted or not.
     """
+    terms = topic_terms(a, b)
     if same_text(a, b):
         labels = {g: COUNTED for g in alignment.groups} | {g: RELATED for g in alignment.related}
-        terms = topic_terms(a, b)
         return Judgement(labels, frozenset(g for g in alignment.groups if is_firm_group(a, b, g, options, terms)))
-    terms = topic_terms(a, b)
     words = topic_words(a, b)
     labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms, words)
               for g in alignment.groups}
