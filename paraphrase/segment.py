@@ -22,7 +22,9 @@ Sentences come from nltk's Punkt with NLTK's trained parameters for the text's l
 nothing is downloaded at run time. An untrained Punkt would split after "U.S.", "Gen."
 and "p.m.". Punkt splits only at white space; a full stop typed or scraped with none
 after it ("its own language.It was") ends a sentence too, between a lower-case word and a
-capitalised one. Chinese and Japanese sentences end at their full stops, which need no space
+capitalised one; so does a lower-case letter alone before a full stop and a capitalised
+word ("365 days a. Most of the trains", a word cut before the stop), which Punkt reads as
+an initial, but for "v." and in languages that capitalise every noun. Chinese and Japanese sentences end at their full stops, which need no space
 after them ("。", "！", "？").
 """
 
@@ -33,7 +35,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from .languages import language
+from .languages import Language, language
 from .nltk_parts import nltk_module
 
 if TYPE_CHECKING:
@@ -61,8 +63,8 @@ def segments(text: str, max_chars: int = 2000, paragraphs: list[Span] | None = N
     """Sentence spans of ``text`` in the language ``code``, never crossing a paragraph, at most
     ``max_chars`` long (``paragraphs``: the spans ``lines(text)`` gives, when the caller has them)."""
     paragraphs = lines(text) if paragraphs is None else paragraphs
-    punkt = language(code).punkt
-    return [piece for line in paragraphs for sentence in _sentences(text, line, punkt)
+    lang = language(code)
+    return [piece for line in paragraphs for sentence in _sentences(text, line, lang)
             for piece in _cut(text, sentence, max_chars)]
 
 
@@ -156,13 +158,13 @@ def _blank_between(text: str, previous: Span, line: Span) -> bool:
     return len(_LINE_BREAK.findall(text, previous[1], line[0])) > 1
 
 
-def _sentences(text: str, line: Span, punkt: str | None) -> Iterator[Span]:
+def _sentences(text: str, line: Span, lang: Language) -> Iterator[Span]:
     start, end = line
-    if punkt is None:
+    if lang.punkt is None:
         yield from _full_stops(text, line)
         return
-    for s, e in tokenizer(punkt).span_tokenize(text[start:end]):
-        yield from _run_on(text, start + s, start + e)
+    for s, e in tokenizer(lang.punkt).span_tokenize(text[start:end]):
+        yield from _run_on(text, start + s, start + e, lone_letters=lang.capitalised_names)
 
 
 # A full stop with no space after it, between a lower-case word and a capitalised one
@@ -171,13 +173,26 @@ def _sentences(text: str, line: Span, punkt: str | None) -> Iterator[Span]:
 _NO_SPACE_STOP = re.compile(r"(?<=\w\w[.!?])(?=\w\w+\b(?!\.\w))")
 
 
-def _run_on(text: str, start: int, end: int) -> Iterator[Span]:
-    for match in _NO_SPACE_STOP.finditer(text, start, end):
-        before, after = text[match.start() - 3:match.start() - 1], text[match.start():match.start() + 2]
-        if before.isalpha() and before.islower() and after[0].isupper() and after[1].islower():
-            yield start, match.start()
-            start = match.start()
+# A lower-case letter alone before a full stop, then a capitalised word ("365 days a. Most
+# of the trains"): a word dropped or cut before the stop, which Punkt reads as an initial
+# and runs on. Not "v." ("Roe v. Wade"), and only where a capital starts a sentence or a
+# name, not every noun (German's "d. h. Menschen" is "that is, people").
+_LETTER_STOP = re.compile(r"(?<![\w.'’])[a-uw-z]\.\s+(?=[A-Z][a-z])")
+
+
+def _run_on(text: str, start: int, end: int, lone_letters: bool = True) -> Iterator[Span]:
+    cuts = [m.start() for m in _NO_SPACE_STOP.finditer(text, start, end) if _between_words(text, m.start())]
+    if lone_letters:
+        cuts += [m.end() for m in _LETTER_STOP.finditer(text, start, end)]
+    for cut in sorted(cuts):
+        yield _strip(text, start, cut)
+        start = cut
     yield start, end
+
+
+def _between_words(text: str, at: int) -> bool:
+    before, after = text[at - 3:at - 1], text[at:at + 2]
+    return before.isalpha() and before.islower() and after[0].isupper() and after[1].islower()
 
 
 # A sentence of Chinese or Japanese ends at a full stop, with any closing quotes after it.

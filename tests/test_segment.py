@@ -27,6 +27,15 @@ def test_a_full_stop_with_no_space_after_it_ends_a_sentence_before_a_capital():
     ]
 
 
+def test_a_lower_case_letter_alone_before_a_full_stop_ends_a_sentence_before_a_capital():
+    # A word cut before the stop leaves a letter Punkt reads as an initial; "v." is not one.
+    text = "Trains run 365 days a. Most of them are full. Roe v. Wade was decided in 1973."
+    assert sentences(text) == ["Trains run 365 days a.", "Most of them are full.", "Roe v. Wade was decided in 1973."]
+    german = "Das gilt für alle, d. h. Menschen und Tiere. Es regnet."  # every noun capitalised
+    assert [german[s:e] for s, e in segments(german, code="de")] == [
+        "Das gilt für alle, d. h. Menschen und Tiere.", "Es regnet."]
+
+
 def test_line_breaks_are_boundaries_and_headlines_are_segments():
     text = "Connect with us\n\nHeadlines\nTerrorists Storm Palace (Video)\nPublished\n\nFirst sentence. Second one."
     assert sentences(text) == [
