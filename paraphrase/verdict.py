@@ -184,7 +184,7 @@ def _each_mostly_the_other(length: tuple[float, float], options: Options) -> boo
 
 
 def _with_message(s: Summary, names: tuple[str, str], options: Options) -> Summary:
-    headline, details = _headline(s, names, options), _details(s, names, _mutual(s, options))
+    headline, details = _headline(s, names, options), _details(s, names, _mutual(s, options), options.min_firm_pairs)
     return replace(s, headline=headline, details=details, message=f"{headline}. {details}")
 
 
@@ -209,7 +209,7 @@ def _headline(s: Summary, names: tuple[str, str], options: Options) -> str:
     return f"{'All' if round(share, 2) == 1.0 else 'Most'} of {derived} reappears in {source}"
 
 
-def _details(s: Summary, names: tuple[str, str], mutual: bool) -> str:
+def _details(s: Summary, names: tuple[str, str], mutual: bool, needed: int) -> str:
     a, b = names
     if s.identical:
         return f"Each of the {s.a_counted} sentences of each is in the other, word for word"
@@ -219,10 +219,7 @@ def _details(s: Summary, names: tuple[str, str], mutual: bool) -> str:
                 f"({s.b_reused:.0%} of its sentences) reappear in the other")
         if s.classes:  # pairs with some evidence, but neither firm nor enough of them
             n = sum(s.classes.values())
-            firm = str(s.firm) if s.firm else "none"  # firm pairs, but fewer than min_firm_pairs
-            text += (f"; {n} aligned {'pair' if n == 1 else 'pairs'} with too little evidence of reuse"
-                     f" ({firm} in close wording or with two shared phrases within the alignment bound,"
-                     " or right beside such a pair in both texts)")
+            text += f"; {n} aligned {'pair' if n == 1 else 'pairs'} with too little evidence of reuse ({_firm(s, needed)})"
         return text + _shown(s)
     first, second = ((a, s.a_text, s.a_reused, s.a_content, b), (b, s.b_text, s.b_reused, s.b_content, a))
     if s.direction == B_FROM_A:  # the derived text first
@@ -244,6 +241,16 @@ def _details(s: Summary, names: tuple[str, str], mutual: bool) -> str:
 def _reused(name: str, length: float, sentences: float, words: float, other: str, verb: str) -> str:
     return (f"{length:.0%} of {name}'s text ({sentences:.0%} of its sentences, {words:.0%} of its "
             f"informative words) {verb} {other}")
+
+
+def _firm(s: Summary, needed: int) -> str:
+    """How many of an independent verdict's pairs were firm, against the ``needed``, and what firm is."""
+    if set(s.classes) == {TRANSLATION}:  # firm by meaning (translation.firm)
+        return f"{s.firm or 'none'} firm of the {needed} needed: as close in meaning as a translation"
+    if not s.firm:  # then no pair was beside a firm one either
+        return "none firm: in close wording or sharing two phrases"
+    return (f"{s.firm} firm of the {needed} needed: in close wording or sharing two phrases, "
+            "or right beside such a pair in both texts")
 
 
 def _shown(s: Summary) -> str:

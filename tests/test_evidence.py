@@ -361,7 +361,7 @@ def test_one_copied_sentence_is_shown_but_too_little_and_two_count():
                           "Mortgage holders will have to wait a little longer for relief.")
     result = compare(RATES_A, one)
     assert result.summary.firm == 1 and result.summary.verdict == "independent"
-    assert "2 aligned pairs with too little evidence of reuse (1 in close wording" in result.summary.details
+    assert "2 aligned pairs with too little evidence of reuse (1 firm of the 2 needed: in close wording" in result.summary.details
     two = one.replace("Some analysts warned that the economy could slip into recession.",
                       "Economists now expect the first rate cut in the summer.")
     result = compare(RATES_A, two)

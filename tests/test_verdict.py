@@ -86,9 +86,13 @@ def test_too_little_evidence_counts_the_firm_pairs_it_had():
     options = DEFAULT_OPTIONS
     summary = summarize(("A", "B"), Shares((40, 40), (2, 2), firm=1), ["light edit", "paraphrase"], options)
     assert summary.verdict == "independent"
-    assert "2 aligned pairs with too little evidence of reuse (1 in close wording" in summary.details
+    assert "2 aligned pairs with too little evidence of reuse (1 firm of the 2 needed: in close wording" in summary.details
     summary = summarize(("A", "B"), Shares((40, 40), (1, 1)), ["paraphrase"], options)
-    assert "1 aligned pair with too little evidence of reuse (none in close wording" in summary.details
+    assert "1 aligned pair with too little evidence of reuse (none firm: in close wording" in summary.details
+    # Across languages a pair is firm by its meaning, and the details say so.
+    summary = summarize(("A", "B"), Shares((40, 40), (1, 1), firm=1), ["translation"], options)
+    assert summary.verdict == "independent"
+    assert "(1 firm of the 2 needed: as close in meaning as a translation)" in summary.details
 
 
 def test_message_names_the_derived_text_and_both_shares():
