@@ -442,8 +442,8 @@ class _Upgrading:
         if self.progress is None:
             from .corpus.index import SCHEMA_VERSION
 
-            print(f"paraphrase: {self.path} was built by an older version (index schema {version}): reading its "
-                  f"{total} document(s) again for schema {SCHEMA_VERSION}, once", file=sys.stderr)
+            print(f"paraphrase: {_built_older(self.path, version)}: reading its {total} document(s) again for "
+                  f"schema {SCHEMA_VERSION}, once", file=sys.stderr)
             self.progress = _Progress("read again", total=total)
         self.progress(done)
         if done == total:
@@ -566,9 +566,14 @@ def _warn_if_older(index: "CorpusIndex") -> None:
     from .corpus.index import SCHEMA_VERSION
 
     if index.schema != str(SCHEMA_VERSION):
-        print(f"paraphrase: warning: {index.path} was built by an older version (index schema {index.schema}) and "
-              f"is searched as built, which may rank some sources lower; the next 'paraphrase index add', "
-              f"'remove' or 'prune' on it reads it again for schema {SCHEMA_VERSION}", file=sys.stderr)
+        print(f"paraphrase: warning: {_built_older(index.path, index.schema)} and is searched as built, which may "
+              f"rank some sources lower; the next 'paraphrase index add', 'remove' or 'prune' on it reads it again "
+              f"for schema {SCHEMA_VERSION}", file=sys.stderr)
+
+
+def _built_older(path: object, schema: str) -> str:
+    """What the upgrade and the warning both say of an index of an older schema."""
+    return f"{path} was built by an older version (index schema {schema})"
 
 
 def _writable(path: str | None) -> None:
