@@ -90,14 +90,17 @@ def _greedy(wanted: set[str], candidates: list[Sentence], limit: int, span: int)
     # within ``span`` sentences of those already chosen.
     chosen: list[Sentence] = []
     left = set(wanted)
+    contents = [set(s.features.content) for s in candidates]
+    free = list(range(len(candidates)))
     while len(chosen) < limit:
-        near = [s for s in candidates if s not in chosen and _within(chosen + [s], span)]
+        near = [k for k in free if _within(chosen + [candidates[k]], span)]
         # max() keeps the first of equal gains: the candidate with more overlap.
-        pick = max(near, key=lambda s: len(left & set(s.features.content)), default=None)
-        if pick is None or len(left & set(pick.features.content)) < 2:
+        pick = max(near, key=lambda k: len(left & contents[k]), default=None)
+        if pick is None or len(left & contents[pick]) < 2:
             break
-        chosen.append(pick)
-        left -= set(pick.features.content)
+        chosen.append(candidates[pick])
+        free.remove(pick)
+        left -= contents[pick]
     return chosen
 
 

@@ -102,6 +102,18 @@ class Features:
         """The stems of its content words and numbers, in order: what the matcher compares."""
         return tuple(stem for stem in self.stems if stem is not None)
 
+    def __hash__(self) -> int:
+        # The evidence's caches key on a sentence's features, over and over: hash them once.
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.tokens, self.words, self.stems, self.facts, self.quoted, self.language))
+
+    def __getstate__(self) -> dict[str, object]:
+        # Not the hash: a string's hash differs from one process to another.
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
 
 def concatenated(parts: Sequence[Features]) -> Features:
     """The features of several sentences read as one."""

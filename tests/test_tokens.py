@@ -128,3 +128,22 @@ def test_a_name_that_looks_like_an_adverb_stays_a_name():
 
 def test_content_words_are_stemmed_and_skip_function_words():
     assert features("The militants were attacking the cities").content == ("milit", "attack", "citi")
+
+
+def test_features_hash_once_and_never_carry_a_hash_to_another_process(tmp_path):
+    # A string's hash differs between processes: a pickled sentence (a pool's result) must
+    # be hashed again where it lands, or the caches keyed on it would miss or mix.
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    f = features("Mark Holden was jailed for six years on Monday.")
+    assert hash(f) == hash(f) and "_hash" not in pickle.loads(pickle.dumps(f)).__dict__
+    (tmp_path / "f.pickle").write_bytes(pickle.dumps(f))
+    check = ("import pickle, sys; f = pickle.load(open(sys.argv[1], 'rb')); "
+             "print(hash(f) == hash((f.tokens, f.words, f.stems, f.facts, f.quoted, f.language)))")
+    for seed in ("1", "2"):
+        run = subprocess.run([sys.executable, "-c", check, str(tmp_path / "f.pickle")], capture_output=True,
+                             text=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        assert run.stdout.strip() == "True"
