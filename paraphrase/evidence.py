@@ -72,8 +72,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from functools import lru_cache, wraps
+from typing import Callable, Iterable, Sequence, TypeVar
+from weakref import WeakKeyDictionary
 
 from .align import Alignment, joined
 from .alphabet import Alphabet
@@ -375,7 +376,26 @@ def repeated_phrases(doc: Document) -> frozenset[Phrase]:
     return frozenset(repeated)
 
 
-@lru_cache(maxsize=65_536)  # a sentence's phrases are asked for by several stages and comparisons
+Derived = TypeVar("Derived")
+
+
+def _kept_with_sentence(read: Callable[[Features], Derived]) -> Callable[[Features], Derived]:
+    """``read`` computed once per sentence's features and kept as long as they live: a
+    process comparing many texts (the viewer, a check over a corpus) keeps no dead text's."""
+    kept: WeakKeyDictionary[Features, Derived] = WeakKeyDictionary()
+
+    @wraps(read)
+    def cached(f: Features) -> Derived:
+        try:
+            return kept[f]
+        except KeyError:
+            value = kept[f] = read(f)
+            return value
+
+    return cached
+
+
+@_kept_with_sentence  # asked for by several stages and comparisons
 def _phrases(f: Features) -> frozenset[Phrase]:
     words = _marked_words(f)
     phrases = set()
@@ -386,7 +406,7 @@ def _phrases(f: Features) -> frozenset[Phrase]:
     return frozenset(phrases)
 
 
-@lru_cache(maxsize=65_536)  # read for a sentence's phrases, its topic words and each pair's evidence
+@_kept_with_sentence  # read for a sentence's phrases, its topic words and each pair's evidence
 def _marked_words(f: Features) -> tuple[tuple[str, bool, bool], ...]:
     """Each word's normalised form, whether it is descriptive (a content word outside
     quotations, not a name or a number) and whether it is quoted."""

@@ -691,3 +691,20 @@ def test_changed_figures_are_left_out_on_both_sides_alike():
     a, b = _dropped(result)
     assert abs(a - b) < 1.0
     assert result.summary.direction is None and result.summary.headline == "A and B are rewordings of each other"
+
+
+def test_a_sentences_phrases_are_kept_no_longer_than_the_sentence():
+    # A process comparing many texts (the viewer, a check over a corpus) must not keep
+    # every text it ever read alive through the evidence's caches.
+    import gc
+    import weakref
+
+    from paraphrase.tokens import features
+
+    a = features("The council voted to close the Elm Street library on Monday.")
+    b = features("On Monday the council voted to close the Elm Street library.")
+    assert shared_phrases(a, b) > 0
+    gone = weakref.ref(a)
+    del a
+    gc.collect()
+    assert gone() is None
