@@ -398,12 +398,12 @@ def _kept_with_sentence(read: Callable[[Features], Derived]) -> Callable[[Featur
 @_kept_with_sentence  # asked for by several stages and comparisons
 def _phrases(f: Features) -> frozenset[Phrase]:
     words = _marked_words(f)
-    phrases = set()
-    for k in range(len(words) - PHRASE_WORDS + 1):
-        run = words[k:k + PHRASE_WORDS]
-        if any(w[1] for w in run) and not any(w[2] for w in run):
-            phrases.add(tuple(w[0] for w in run))
-    return frozenset(phrases)
+    if len(words) < PHRASE_WORDS:
+        return frozenset()
+    norms, descriptive, quoted = zip(*words)
+    # Each run of PHRASE_WORDS consecutive words, with its marks, as tuples side by side.
+    runs, marks, quotes = (zip(*(column[k:] for k in range(PHRASE_WORDS))) for column in (norms, descriptive, quoted))
+    return frozenset(run for run, described, inside in zip(runs, marks, quotes) if any(described) and not any(inside))
 
 
 @_kept_with_sentence  # read for a sentence's phrases, its topic words and each pair's evidence
