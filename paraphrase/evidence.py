@@ -511,7 +511,11 @@ def _dropped(doc: Document, partners: dict[int, set[str]]) -> float:
 
 def specifics(f: Features) -> tuple[tuple[str, float], ...]:
     """Stem and informativeness of each distinct name or number word of a sentence."""
-    return tuple({w.stem: w.weight for w in content_words(f) if w.fact}.items())
+    starts = {fact.start for fact in f.facts}
+    if not starts:  # most sentences of a long text: weigh none of their words
+        return ()
+    return tuple({stem: informativeness(token.norm, f.language) for token, _, stem in _words(f)
+                  if stem is not None and token.start in starts}.items())
 
 
 def derived_content(a: Document, b: Document, partners: Partners) -> tuple[float, float]:
