@@ -320,7 +320,7 @@ class CorpusIndex:
     @property
     def schema(self) -> str:
         """The schema version the index was built with (an older one is read as built)."""
-        return str(self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0])
+        return str(_schema(self.db))
 
     def _max_document_id(self) -> int:
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0])
@@ -422,10 +422,10 @@ def _open_existing(path: str) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
         _check_integrity(db, path)
-        version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        version = _schema(db)
     except sqlite3.DatabaseError as error:
         raise InputError(f"{path}: not a paraphrase corpus index ({error})") from None
-    _check_version(path, version[0] if version else None)
+    _check_version(path, version)
     return db
 
 
@@ -440,6 +440,12 @@ def _check_integrity(db: sqlite3.Connection, path: str) -> None:
     if problems != ["ok"]:
         details = " ".join("; ".join(problems).split())
         raise InputError(f"{path}: the index is damaged ({details}); build it again")
+
+
+def _schema(db: sqlite3.Connection) -> str | None:
+    """The schema version an index records, None when it records none."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return str(row[0]) if row else None
 
 
 def _check_version(path: str, version: str | None) -> None:
@@ -460,7 +466,7 @@ def _connect(path: str, upgrading: Upgrading) -> sqlite3.Connection:
             _upgrade(db, upgrading)
             db.executescript(_SCHEMA)
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
+        version = _schema(db)
     except sqlite3.DatabaseError as error:
         raise InputError(f"{path}: not a paraphrase corpus index ({error})") from None
     _check_version(path, version)
@@ -472,12 +478,12 @@ def _upgrade(db: sqlite3.Connection, upgrading: Upgrading) -> None:
     gains each document's language, detected from its text (about 2 ms a document); a
     version 2 or 3 index has its terms read again from the stored texts (about 3 ms a
     document). ``upgrading`` is told the version and the documents done, as they are."""
-    version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if _columns(db, "meta") else None
-    if not version or version[0] not in ("2", "3"):
+    version = _schema(db) if _columns(db, "meta") else None
+    if version not in ("2", "3"):
         return
     total, done = db.execute("SELECT count(*) FROM documents").fetchone()[0], 0
-    upgrading(version[0], done, total)
-    if version[0] == "2":
+    upgrading(version, done, total)
+    if version == "2":
         db.execute("ALTER TABLE documents ADD COLUMN language TEXT")
         for rows in _stored_texts(db):
             db.executemany("UPDATE documents SET language = ? WHERE id = ?", ((detect(text), i) for i, text, _ in rows))
@@ -486,7 +492,7 @@ def _upgrade(db: sqlite3.Connection, upgrading: Upgrading) -> None:
     for rows in _stored_texts(db):
         _post(db, [(i, text, code or detect(text)) for i, text, code in rows])
         done += len(rows)
-        upgrading(version[0], done, total)
+        upgrading(version, done, total)
     db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
 
 
