@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from .segment import Span, lines
+from .segment import COPY_MARKERS, Span, lines
 from .tokens import normalize
 
 # Whole segments that are page furniture rather than article text.
@@ -40,14 +40,15 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _PLACE = r"(?!" + _WEEKDAY + r")[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # "Syria", "New Jersey"
 _MONTH = (r"(?:Jan\.?|January|Feb\.?|February|March|April|May|June|July|Aug\.?|August|Sept?\.?|September"
           r"|Oct\.?|October|Nov\.?|November|Dec\.?|December)")
-# Newsroom furniture that fills a whole line: agency slug lines, rules, bylines, credit
-# lines, copyright notices, newsletter prompts, and photo captions that carry no credit in
-# parentheses: agency file photos ("FILE - ..."), an agency credit written inline
+# Newsroom furniture that fills a whole line: agency slug lines, end-of-copy markers,
+# rules, bylines, credit lines, copyright notices, newsletter prompts, and photo captions
+# that carry no credit in parentheses: agency file photos ("FILE - ..."), an agency credit written inline
 # ("... REUTERS/Firas Makdesi"), or the caption's closing dateline after a place set off by
 # commas ("... in Aleppo, Syria, Saturday, Nov. 30, 2024."), which article sentences do
 # not use ("... debuted at 7:00 PM, Friday, September 7, 1979." is not a caption).
 _NEWSROOM_LINES = (
     (re.compile(r"^\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}:?\s"), "agency slug line"),
+    (COPY_MARKERS, "end-of-copy marker"),
     (re.compile(r"^[-=_*~#\s]{3,}$"), "rule"),
     (re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])"), "byline"),
     (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s.{0,150}$", re.IGNORECASE),

@@ -73,6 +73,13 @@ def test_sentences_that_open_like_furniture_still_count(line):
 
 @pytest.mark.parametrize("line, reason", [
     ("10:42 03/12/24: Syria-Aleppo/", "agency slug line"),
+    ("MORE", "end-of-copy marker"),
+    ("(MORE)", "end-of-copy marker"),
+    ("-ends-", "end-of-copy marker"),
+    ("ENDIT", "end-of-copy marker"),
+    ("NNNN", "end-of-copy marker"),
+    ("-30-", "end-of-copy marker"),
+    ("# # #", "end-of-copy marker"),
     ("----------", "rule"),
     ("By Staff Writer | Updated 15 March 2024", "byline"),
     ("By Suleiman Al-Khalidi", "byline"),
@@ -94,7 +101,25 @@ def test_newsroom_furniture_lines_are_set_aside(line, reason):
     assert found["The army regained the city in 2016."] is None
 
 
+def test_the_markers_ending_hard_wrapped_wire_copy_are_set_aside():
+    # PA style: paragraphs indented, lines wrapped at 70 columns, "MORE" and "ends" at the
+    # foot, which the rules for wrapped lines would otherwise join to the line above
+    # ("MORE" would not have fitted on it) and to each other ("ends" goes on in lower case).
+    wire = ("   Rail passengers face a week of disruption after floods washed away\n"
+            "part of the main line between Exeter and Plymouth, Network Rail said\n"
+            "today.\n"
+            "   Buses will replace trains between Exeter St Davids and Newton Abbot.\n"
+            "   MORE\n"
+            "   ends\n")
+    found = set_aside(wire)
+    assert list(found.items())[1:] == [
+        ("Buses will replace trains between Exeter St Davids and Newton Abbot.", None),
+        ("MORE", "end-of-copy marker"), ("ends", "end-of-copy marker")]
+
+
 @pytest.mark.parametrize("line", [
+    "More than 20 people were hurt.",
+    "Ends and means were debated.",
     "The war began on March 15, 2011.",
     "The rebels entered Aleppo on Saturday, Nov. 30, the ministry said.",
     "Assad fled to Moscow, officials said on Sunday.",
