@@ -41,6 +41,8 @@ _PLACE = r"(?!" + _WEEKDAY + r")[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  #
 _MONTH = (r"(?:Jan\.?|January|Feb\.?|February|March|April|May|June|July|Aug\.?|August|Sept?\.?|September"
           r"|Oct\.?|October|Nov\.?|November|Dec\.?|December)")
 # Newsroom furniture that fills a whole line: agency slug lines, end-of-copy markers,
+# embargo lines ("EMBARGOED UNTIL 00.01 TUESDAY"), notes to editors ("Eds: UPDATES with
+# details."), a wire story's update tags ("(Adds quotes from ministry, paragraphs 4-6)"),
 # rules, bylines, credit lines, copyright notices, newsletter prompts, and photo captions
 # that carry no credit in parentheses: agency file photos ("FILE - ..."), an agency credit written inline
 # ("... REUTERS/Firas Makdesi"), or the caption's closing dateline after a place set off by
@@ -49,6 +51,12 @@ _MONTH = (r"(?:Jan\.?|January|Feb\.?|February|March|April|May|June|July|Aug\.?|A
 _NEWSROOM_LINES = (
     (re.compile(r"^\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}:?\s"), "agency slug line"),
     (COPY_MARKERS, "end-of-copy marker"),
+    (re.compile(r"^(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?\s*(?::|until\b|till\b|to\b).{0,70}$", re.IGNORECASE),
+     "embargo line"),
+    (re.compile(r"^(?:eds|editors?|editor['’]s\s+notes?|notes?\s+to\s+editors?)\s*(?::.{0,200})?$", re.IGNORECASE),
+     "note to editors"),
+    (re.compile(r"^\((?:adds|updates|recasts|corrects|changes|refiles|repeats|fixes|rewrites|removes|clarifies)\b"
+                r"[^()]{0,150}\)$", re.IGNORECASE), "update tag"),
     (re.compile(r"^[-=_*~#\s]{3,}$"), "rule"),
     (re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])"), "byline"),
     (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s.{0,150}$", re.IGNORECASE),

@@ -66,6 +66,10 @@ def test_article_text_is_never_set_aside_in_the_source_seed():
     "By Saturday, the Syrian General Command acknowledged that the insurgents had entered the city.",
     "By the time police arrived the men had gone.",
     "Reporters were told the copyright case would be heard in March.",
+    "Embargoed goods were seized at the port on Monday.",
+    "Embargo talks will resume in Geneva.",
+    "Editors at the paper said the story was accurate.",
+    "Ed: it is not nostalgia, it is how we work now.",  # a speaker named Ed, in a transcript
 ])
 def test_sentences_that_open_like_furniture_still_count(line):
     assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
@@ -80,6 +84,13 @@ def test_sentences_that_open_like_furniture_still_count(line):
     ("NNNN", "end-of-copy marker"),
     ("-30-", "end-of-copy marker"),
     ("# # #", "end-of-copy marker"),
+    ("EMBARGOED UNTIL 00.01 TUESDAY MARCH 3", "embargo line"),
+    ("Embargo: 0001 Tuesday March 3", "embargo line"),
+    ("Eds: UPDATES with details. With AP Photos.", "note to editors"),
+    ("Editor's note: This story has been updated to correct the spelling of a name.", "note to editors"),
+    ("Notes to editors", "note to editors"),
+    ("(Adds quotes from ministry, paragraphs 4-6)", "update tag"),
+    ("(Updates with details)", "update tag"),
     ("----------", "rule"),
     ("By Staff Writer | Updated 15 March 2024", "byline"),
     ("By Suleiman Al-Khalidi", "byline"),
