@@ -108,11 +108,18 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
-    from .readers import describe
 
     parser = _Parser(prog="paraphrase", description="Is this article a rewrite of that one?")
     parser.add_argument("--version", action="version", version=f"paraphrase {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for add_command in (_add_compare, _add_serve, _add_index, _add_check, _add_scan, _add_evaluate):
+        add_command(commands)
+    return parser
+
+
+def _add_compare(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    """The ``compare`` command: compare A B, or many pairs with --pairs."""
+    from .readers import describe
 
     compare = _command(commands, "compare", "compare two articles sentence by sentence", COMPARE_EXAMPLE,
                        "Align the sentences of two articles, score each pair and give a verdict.")
@@ -135,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)")
     compare.set_defaults(run=_compare)
 
+
+def _add_serve(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    """The ``serve`` command: the viewer on waitress."""
     serve = _command(commands, "serve", "run the editor's viewer in a browser", SERVE_EXAMPLE,
                      "Serve the side-by-side viewer with a production WSGI server (waitress).")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -145,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--channel-timeout", type=_positive, default=DEFAULT_CHANNEL_TIMEOUT, metavar="SECONDS",
                        help=f"close a connection idle this long (default: {DEFAULT_CHANNEL_TIMEOUT})")
     serve.set_defaults(run=_serve)
+
+
+def _add_index(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    """The ``index`` command: index add, remove, prune and stats."""
+    from .readers import describe
 
     index = commands.add_parser("index", help="build and inspect a corpus index (SQLite)",
                                 description="Build and inspect a corpus index for paraphrase check.")
@@ -173,6 +188,11 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     stats.set_defaults(run=_index_stats)
 
+
+def _add_check(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    """The ``check`` command: articles against a corpus."""
+    from .readers import describe
+
     check = _command(commands, "check", "flag articles that recycle copy from a corpus", CHECK_EXAMPLE,
                      "Find, for each article, the corpus documents it reuses and fail when too much is reused.")
     check.add_argument("articles", nargs="+", help=f"articles to check ({describe()} files, or - for standard input)")
@@ -198,6 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     _options_argument(check)
     check.set_defaults(run=_check)
 
+
+def _add_scan(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    """The ``scan`` command: an archive on Dask."""
     scan = _command(commands, "scan", "find all reused copy in an archive, on Dask", SCAN_EXAMPLE,
                     "Compare an archive with a source collection (or with itself) on a Dask scheduler.")
     scan.add_argument("articles", help="the archive: a folder, .jsonl or .parquet")
@@ -219,6 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
     _options_argument(scan)
     scan.set_defaults(run=_scan)
 
+
+def _add_evaluate(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    """The ``eval`` command: quality on the labelled corpora."""
     evaluate = _command(commands, "eval", "measure detection quality on labelled corpora", EVAL_EXAMPLE,
                         "Score the engine on Clough & Stevenson, MRPC and STS-B (and the seed gold set).")
     evaluate.add_argument("--data", default=os.environ.get("PARAPHRASE_DATA", "../shared/data"),
@@ -227,14 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     _options_argument(evaluate)
     evaluate.set_defaults(run=_evaluate)
-    return parser
 
 
 def _command(group: "argparse._SubParsersAction[_Parser]", name: str, summary: str, example: str,
              description: str | None = None) -> argparse.ArgumentParser:
     """A subcommand whose help ends with a runnable example."""
-    command: argparse.ArgumentParser = group.add_parser(name, help=summary, description=description or summary[0].upper() + summary[1:] + ".",
-                            epilog=example, formatter_class=argparse.RawDescriptionHelpFormatter)
+    command: argparse.ArgumentParser = group.add_parser(
+        name, help=summary, description=description or summary[0].upper() + summary[1:] + ".", epilog=example,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     return command
 
 
