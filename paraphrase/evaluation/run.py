@@ -70,9 +70,24 @@ def render(results: dict[str, Any]) -> str:
 
 
 def _table(r: dict[str, Any]) -> Iterator[str]:
-    c, m, s = r["clough_stevenson"], r["mrpc"], r["stsb"]
-    cv, clean = c["cross_validated"], c["without_missourced"]
     yield f"{'corpus':24} {'measure':44} {'value':>7}"
+    yield from clough_rows(r["clough_stevenson"])
+    yield from sentence_rows(r["mrpc"], r["stsb"])
+    yield from pan_rows(r["pan13"])
+    yield from language_rows(r["languages"])
+    yield from translation_rows(r["translations"])
+    yield from check_across_rows(r["check_across"])
+    if "seeds" in r:
+        yield from seed_rows(r["seeds"])
+    yield ""
+    yield from confusion_lines(r["clough_stevenson"]["confusion"])
+    yield ""
+    yield f"Literature, MRPC test: {LITERATURE['mrpc']}."
+    yield f"Literature, Clough & Stevenson: {LITERATURE['clough_stevenson']}."
+
+
+def clough_rows(c: dict[str, Any]) -> Iterator[str]:
+    cv, clean = c["cross_validated"], c["without_missourced"]
     yield from _rows("Clough & Stevenson", [
         ("binary accuracy (plagiarised or not)", c["binary_accuracy"]),
         ("binary F1", c["binary_f1"]),
@@ -89,6 +104,10 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
         ("answer pairs derived, leave one task out", cv["independent_pairs_called_derived"]),
         *direction_rows("answers called derived", c["direction"]),
     ])
+
+
+def sentence_rows(m: dict[str, Any], s: dict[str, Any]) -> Iterator[str]:
+    """MRPC (``m``) and STS-B (``s``): sentence pairs."""
     yield from _rows("MRPC train", [
         ("accuracy, 10-fold cross-validated threshold", m["accuracy"]),
         ("F1, 10-fold cross-validated threshold", m["f1"]),
@@ -98,27 +117,24 @@ def _table(r: dict[str, Any]) -> Iterator[str]:
         ("Spearman, 1 - distance vs gold", s["spearman"]), ("Pearson", s["pearson"]),
         ("Spearman, news genre", s["news_spearman"]), ("Pearson, news genre", s["news_pearson"]),
     ])
-    yield from pan_rows(r["pan13"])
-    yield from language_rows(r["languages"])
-    yield from translation_rows(r["translations"])
-    yield from check_across_rows(r["check_across"])
-    if "seeds" in r:
-        yield from _rows("seeds (gold.json)", [
-            ("alignment link precision", r["seeds"]["link_precision"]),
-            ("alignment link recall", r["seeds"]["link_recall"]),
-            ("link recall, aligned or related", r["seeds"]["link_recall_with_related"]),
-            ("related pairs the gold set does not link", r["seeds"]["related_outside_gold"]),
-            ("expected verdicts", r["seeds"]["verdict_accuracy"]),
-        ])
-    yield ""
+
+
+def seed_rows(seeds: dict[str, Any]) -> Iterator[str]:
+    yield from _rows("seeds (gold.json)", [
+        ("alignment link precision", seeds["link_precision"]),
+        ("alignment link recall", seeds["link_recall"]),
+        ("link recall, aligned or related", seeds["link_recall_with_related"]),
+        ("related pairs the gold set does not link", seeds["related_outside_gold"]),
+        ("expected verdicts", seeds["verdict_accuracy"]),
+    ])
+
+
+def confusion_lines(confusion: dict[str, dict[str, int]]) -> Iterator[str]:
     yield "Clough & Stevenson confusion (rows gold, columns predicted):"
-    labels = list(c["confusion"])
+    labels = list(confusion)
     yield " " * 8 + "".join(f"{label:>7}" for label in labels)
     for gold in labels:
-        yield f"{gold:>8}" + "".join(f"{c['confusion'][gold][p]:>7}" for p in labels)
-    yield ""
-    yield f"Literature, MRPC test: {LITERATURE['mrpc']}."
-    yield f"Literature, Clough & Stevenson: {LITERATURE['clough_stevenson']}."
+        yield f"{gold:>8}" + "".join(f"{confusion[gold][p]:>7}" for p in labels)
 
 
 def direction_rows(called: str, d: dict[str, Any]) -> list[tuple[str, float | int | str]]:
