@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from datetime import date, timedelta
 
     from .corpus import CorpusIndex
+    from .corpus.check import ArticleCheck, Policy
     from .errors import InputError
     from .options import Options
     from .read import Source
@@ -496,49 +497,71 @@ def _index_stats(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .corpus.allowlist import Allowlist
-    from .corpus.check import Policy, check_article, failing_matches, unused_entries
+    from .corpus.check import failing_matches
     from .corpus.formats import FORMATS
 
     _writable(args.output)
     options = _load_options(args)
     if args.max_distance is not None:
         options = options.with_max_distance(args.max_distance)
-    policy = Policy(
-        max_share=options.check_max_share if args.max_share is None else _share(args.max_share),
-        exempt_credited=args.exempt_credited,
-        allowlist=Allowlist.load(args.allowlist) if args.allowlist else Allowlist(),
-        window=args.window,
-    )
-    from .errors import InputError
-
-    progress = _Progress("checked", total=len(args.articles))
-    checks, unreadable, skipped = [], 0, _Skipped()
+    policy = _policy(args, options)
+    skipped = _Skipped()
     with _open_corpus(args.against, skipped) as index:
-        for done, article in enumerate(args.articles, 1):
-            try:  # one unreadable article must not lose the others' results
-                source, name, day = _dated_source(article, args.date)
-                if args.window and day is None:
-                    print(f"paraphrase: warning: {article}: no date (front matter or --date): the window is not "
-                          "applied", file=sys.stderr)
-                checks.append(check_article(source, index, policy=policy, options=options, name=name, label=article,
-                                            day=day))
-            except InputError as error:
-                print(f"paraphrase: {error}", file=sys.stderr)
-                unreadable += 1
-            progress(done)
-    progress.done()
+        checks, unreadable = _check_each(args, index, policy, options)
     _emit(FORMATS[args.format](checks, policy), args.output)
-    for check in checks:
-        for note in check.notes:
-            print(f"paraphrase: warning: {check.label}: {note}", file=sys.stderr)
-    for kind, entry in unused_entries(checks, policy):
-        print(f"paraphrase: warning: allowlist {kind} entry {entry!r} accepted nothing", file=sys.stderr)
+    _warn_after_check(checks, policy)
     if args.accept:
         _accept(args.accept, failing_matches(checks))
     if unreadable or skipped.count:  # an article unchecked, or checked against part of the corpus
         return EXIT_ERROR
     return EXIT_FAIL_ON if any(c.failed for c in checks) else EXIT_OK
+
+
+def _policy(args: argparse.Namespace, options: "Options") -> "Policy":
+    from .corpus.allowlist import Allowlist
+    from .corpus.check import Policy
+
+    return Policy(
+        max_share=options.check_max_share if args.max_share is None else _share(args.max_share),
+        exempt_credited=args.exempt_credited,
+        allowlist=Allowlist.load(args.allowlist) if args.allowlist else Allowlist(),
+        window=args.window,
+    )
+
+
+def _check_each(args: argparse.Namespace, index: "CorpusIndex", policy: "Policy",
+                options: "Options") -> tuple[list["ArticleCheck"], int]:
+    """The checks of the articles that could be read, and how many could not."""
+    from .corpus.check import check_article
+    from .errors import InputError
+
+    progress = _Progress("checked", total=len(args.articles))
+    checks, unreadable = [], 0
+    for done, article in enumerate(args.articles, 1):
+        try:  # one unreadable article must not lose the others' results
+            source, name, day = _dated_source(article, args.date)
+            if args.window and day is None:
+                print(f"paraphrase: warning: {article}: no date (front matter or --date): the window is not "
+                      "applied", file=sys.stderr)
+            checks.append(check_article(source, index, policy=policy, options=options, name=name, label=article,
+                                        day=day))
+        except InputError as error:
+            print(f"paraphrase: {error}", file=sys.stderr)
+            unreadable += 1
+        progress(done)
+    progress.done()
+    return checks, unreadable
+
+
+def _warn_after_check(checks: list["ArticleCheck"], policy: "Policy") -> None:
+    """What the checks could not do, and the allowlist entries that accepted nothing."""
+    from .corpus.check import unused_entries
+
+    for check in checks:
+        for note in check.notes:
+            print(f"paraphrase: warning: {check.label}: {note}", file=sys.stderr)
+    for kind, entry in unused_entries(checks, policy):
+        print(f"paraphrase: warning: allowlist {kind} entry {entry!r} accepted nothing", file=sys.stderr)
 
 
 def _accept(path: str, matches: list[tuple[str, str]]) -> None:
