@@ -8,21 +8,12 @@ towards similarity.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .languages import ENGLISH, language
 from .segment import COPY_MARKERS, Span, lines
 from .tokens import normalize
-
-# Whole segments that are page furniture rather than article text.
-FURNITURE = frozenset("""
-advertisement|advertising|sponsored|sponsored content|continue reading|read more|read next|
-connect with us|follow us|headlines|published|updated|on|by|share|share this|share this article|
-share this story|share on facebook|share on twitter|tweet|email|print|comments|related|
-related articles|related stories|more stories|most read|trending|recommended|subscribe|
-sign up|sign in|log in|skip to content|skip to main content|listen to this article|
-watch|video|photo|photos|image|gallery|loading|close|menu|search|home|top stories|
-click here|see also|also read|also see|you may also like|story continues below
-""".replace("\n", "").split("|"))
 
 _CREDIT = re.compile(
     r"\((?:photo\s*|image\s*|picture\s*)?credits?\s*:[^)]*\)\s*$"
@@ -72,14 +63,23 @@ _NEWSROOM_LINES = (
 _DANGLING = re.compile(r"^(?:\S+\s+){0,4}(?:on|by|at|in|from|to|via|the|a|an)\s*:?$", re.IGNORECASE)
 
 
-def reasons(text: str, spans: list[Span], paragraphs: list[Span] | None = None) -> list[str | None]:
-    """For each segment, why it is set aside, or None when it is article text
-    (``paragraphs``: ``lines(text)``, when the caller has it already)."""
+def reasons(text: str, spans: list[Span], paragraphs: list[Span] | None = None, code: str = "en") -> list[str | None]:
+    """For each segment of a text in the language ``code``, why it is set aside, or None
+    when it is article text (``paragraphs``: ``lines(text)``, when the caller has it already)."""
     paragraphs = lines(text) if paragraphs is None else paragraphs
     line_reasons = dict(_line_reasons(text, paragraphs))
     line_of = _line_index(paragraphs, spans)
-    found = [line_reasons.get(line_of[i]) or _segment_reason(text[s:e]) for i, (s, e) in enumerate(spans)]
+    furniture = page_furniture(code)
+    found = [line_reasons.get(line_of[i]) or _segment_reason(text[s:e], furniture) for i, (s, e) in enumerate(spans)]
     return _mark_repeats(text, spans, found)
+
+
+@lru_cache(maxsize=64)
+def page_furniture(code: str) -> frozenset[str]:
+    """The whole segments that are page furniture in a text in ``code``, in their matching
+    form: the language's own (``languages.py``) and English's, which pages in every
+    language carry ("Share", "Advertisement")."""
+    return frozenset(normalize(segment) for segment in ENGLISH.furniture | language(code).furniture)
 
 
 def _line_reasons(text: str, paragraphs: list[Span]) -> Iterator[tuple[Span, str]]:
@@ -117,9 +117,9 @@ def _line_index(all_lines: list[Span], spans: list[Span]) -> list[Span]:
     return result
 
 
-def _segment_reason(segment: str) -> str | None:
+def _segment_reason(segment: str, furniture: frozenset[str]) -> str | None:
     bare = normalize(segment).strip(" .:!|•·-»›")
-    if bare in FURNITURE:
+    if bare in furniture:
         return "page furniture"
     if _SHARE.search(segment):
         return "share prompt"

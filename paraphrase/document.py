@@ -171,7 +171,7 @@ def _prepared(name: str, text: str, options: Options) -> Document:
     spans = segments(read, options.max_segment_chars, paragraphs, code)
     if options.max_sentences is not None and len(spans) > options.max_sentences:
         raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")
-    why = reasons(read, spans, paragraphs)
+    why = reasons(read, spans, paragraphs, code)
     quoted = quotation_spans(read, paragraphs)
     sentences = tuple(
         Sentence(i, start, end, text[start:end], why[i], features(read[start:end], start, quoted, code))

@@ -38,6 +38,14 @@ class Language:
     # Numbers written out, read as their digits: "six years" is the fact "6". Compound
     # tens are hyphenated ("twenty-five", tokens.py). Only English's, for now.
     number_words: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # Whole segments that are a web page's furniture in the language ("Anzeige", "Lire
+    # aussi"), set aside by ``clean.py`` beside English's, which pages in every language carry.
+    furniture: frozenset[str] = field(default=frozenset(), hash=False, compare=False)
+
+
+def _segments(listed: str) -> frozenset[str]:
+    """A "|"-separated list, written over several lines, as a set."""
+    return frozenset(listed.replace("\n", "").split("|"))
 
 
 # Numbers newsrooms spell out (AP and most house styles: one to nine, often more), so
@@ -48,15 +56,39 @@ zero one two three four five six seven eight nine ten eleven twelve thirteen fou
 sixteen seventeen eighteen nineteen twenty""".split()) if word != "one"} | {
     word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
 ENGLISH = Language("en", "English", "english", "porter", None, adverb_endings=(("ly", ""), ("ily", "y"), ("ally", "")),
-                   number_words=_ENGLISH_NUMBERS)
+                   number_words=_ENGLISH_NUMBERS, furniture=_segments("""
+advertisement|advertising|sponsored|sponsored content|continue reading|read more|read next|
+connect with us|follow us|headlines|published|updated|on|by|share|share this|share this article|
+share this story|share on facebook|share on twitter|tweet|email|print|comments|related|
+related articles|related stories|more stories|most read|trending|recommended|subscribe|
+sign up|sign in|log in|skip to content|skip to main content|listen to this article|
+watch|video|photo|photos|image|gallery|loading|close|menu|search|home|top stories|
+click here|see also|also read|also see|you may also like|story continues below"""))
 LANGUAGES: dict[str, Language] = {language.code: language for language in (
     ENGLISH,
-    Language("de", "German", "german", "german", "german", capitalised_names=False, decimal_comma=True),
+    Language("de", "German", "german", "german", "german", capitalised_names=False, decimal_comma=True,
+             furniture=_segments("""
+anzeige|werbung|lesen sie auch|lesen sie mehr|mehr lesen|weiterlesen|mehr zum thema|mehr dazu|
+auch interessant|das könnte sie auch interessieren|teilen|artikel teilen|kommentare|drucken|
+schließen|startseite|bildergalerie|abonnieren|jetzt abonnieren|empfehlungen|aktualisiert|
+veröffentlicht|artikel anhören|zum artikel""")),
     Language("fr", "French", "french", "french", "french", decimal_comma=True,
-             adverb_endings=(("ment", ""), ("emment", "ent"), ("amment", "ant"))),
-    Language("es", "Spanish", "spanish", "spanish", "spanish", decimal_comma=True, adverb_endings=(("mente", ""),)),
-    Language("ru", "Russian", "russian", "russian", "russian", decimal_comma=True),
-    Language("zh", "Chinese", None, None, "chinese", capitalised_names=False, characters=True),
+             adverb_endings=(("ment", ""), ("emment", "ent"), ("amment", "ant")), furniture=_segments("""
+publicité|lire aussi|à lire aussi|lire la suite|voir aussi|à voir aussi|sur le même sujet|partager|
+partager cet article|commentaires|imprimer|fermer|accueil|vidéo|s'abonner|abonnez-vous|mis à jour|
+publié|écouter cet article|la suite après cette publicité|article réservé aux abonnés""")),
+    Language("es", "Spanish", "spanish", "spanish", "spanish", decimal_comma=True, adverb_endings=(("mente", ""),),
+             furniture=_segments("""
+publicidad|lee también|leer más|ver más|te puede interesar|también te puede interesar|
+noticias relacionadas|más información|compartir|comentarios|imprimir|cerrar|inicio|vídeo|
+suscríbete|boletín|actualizado|publicado|contenido patrocinado""")),
+    Language("ru", "Russian", "russian", "russian", "russian", decimal_comma=True, furniture=_segments("""
+реклама|читайте также|также читайте|читать далее|подробнее|смотрите также|по теме|новости по теме|
+поделиться|комментарии|печать|закрыть|главная|видео|фото|подписаться|подпишитесь|обновлено|
+опубликовано""")),
+    Language("zh", "Chinese", None, None, "chinese", capitalised_names=False, characters=True,
+             furniture=_segments("""
+广告|相关阅读|相关新闻|推荐阅读|分享|分享到|评论|打印|关闭|首页|视频|图片|更多|返回顶部|点击查看""")),
 )}
 AUTO = "auto"
 

@@ -140,3 +140,32 @@ def test_the_markers_ending_hard_wrapped_wire_copy_are_set_aside():
 ])
 def test_article_sentences_that_end_like_captions_still_count(line):
     assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
+
+
+@pytest.mark.parametrize("code, line", [
+    ("de", "Anzeige"), ("de", "Lesen Sie auch:"), ("fr", "Lire aussi"), ("fr", "Publicité"),
+    ("es", "Publicidad"), ("es", "Lee también"), ("ru", "Читайте также"), ("ru", "Реклама"),
+    ("zh", "相关阅读"), ("de", "Advertisement"),  # English furniture on a German page too
+])
+def test_page_furniture_is_read_in_the_texts_language(code, line):
+    text = f"{line}\nDie Armee eroberte die Stadt 2016 zurück."
+    spans = segments(text, code=code)
+    found = dict(zip((text[s:e] for s, e in spans), reasons(text, spans, code=code)))
+    assert found[line] == "page furniture"
+
+
+def test_another_languages_furniture_is_an_english_texts_words():
+    # "Anzeige" is German furniture; in an English text it is a word like any other.
+    assert set_aside("Anzeige\nThe army regained the city in 2016.")["Anzeige"] is None
+
+
+def test_a_german_pages_furniture_is_set_aside_when_its_language_is_detected():
+    from paraphrase.document import prepare
+    from paraphrase.options import DEFAULT_OPTIONS
+
+    page = ("Die Stadtverwaltung hat am Montag beschlossen, die Bibliothek in der Ulmenstraße zu schließen.\n"
+            "Anzeige\n"
+            "Die Reparaturen würden nach Angaben der Verwaltung mehr als zwei Millionen Euro kosten.\n")
+    document = prepare("seite", page, DEFAULT_OPTIONS)
+    assert document.language == "de"
+    assert [s.set_aside for s in document.sentences] == [None, "page furniture", None]
