@@ -31,15 +31,19 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _PLACE = r"(?!" + _WEEKDAY + r")[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # "Syria", "New Jersey"
 _MONTH = (r"(?:Jan\.?|January|Feb\.?|February|March|April|May|June|July|Aug\.?|August|Sept?\.?|September"
           r"|Oct\.?|October|Nov\.?|November|Dec\.?|December)")
+# Line rules: a pattern and the reason a line it finds is set aside.
+_Rules = tuple[tuple[re.Pattern[str], str], ...]
 # Newsroom furniture that fills a whole line: agency slug lines, end-of-copy markers,
 # embargo lines ("EMBARGOED UNTIL 00.01 TUESDAY"), notes to editors ("Eds: UPDATES with
 # details."), a wire story's update tags ("(Adds quotes from ministry, paragraphs 4-6)"),
 # rules, bylines, credit lines, copyright notices, newsletter prompts, and photo captions
-# that carry no credit in parentheses: agency file photos ("FILE - ..."), an agency credit written inline
-# ("... REUTERS/Firas Makdesi"), or the caption's closing dateline after a place set off by
-# commas ("... in Aleppo, Syria, Saturday, Nov. 30, 2024."), which article sentences do
-# not use ("... debuted at 7:00 PM, Friday, September 7, 1979." is not a caption).
-_NEWSROOM_LINES = (
+# that carry no credit in parentheses: agency file photos ("FILE - ..."), an agency
+# credit written inline ("... REUTERS/Firas Makdesi"), or the caption's closing dateline
+# after a place set off by commas ("... in Aleppo, Syria, Saturday, Nov. 30, 2024."),
+# which article sentences do not use ("... debuted at 7:00 PM, Friday, September 7,
+# 1979." is not a caption). Each language adds its bylines, photo credits and copyright
+# notices (``_language_lines``).
+_NEWSROOM_LINES: _Rules = (
     (re.compile(r"^\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}:?\s"), "agency slug line"),
     (COPY_MARKERS, "end-of-copy marker"),
     (re.compile(r"^(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?\s*(?::|until\b|till\b|to\b).{0,70}$", re.IGNORECASE),
@@ -60,6 +64,8 @@ _NEWSROOM_LINES = (
     (re.compile(r",\s+" + _PLACE + r",\s+(?:" + _WEEKDAY + r",\s+)?" + _MONTH + r"\s+\d{1,2},\s+\d{4}\.?\s*$"),
      "photo caption"),
 )
+# A byline's name: one to four capitalised words, in any script the table writes.
+_NAME_WORDS = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*\s*){1,4}"
 _DANGLING = re.compile(r"^(?:\S+\s+){0,4}(?:on|by|at|in|from|to|via|the|a|an)\s*:?$", re.IGNORECASE)
 
 
@@ -67,7 +73,7 @@ def reasons(text: str, spans: list[Span], paragraphs: list[Span] | None = None, 
     """For each segment of a text in the language ``code``, why it is set aside, or None
     when it is article text (``paragraphs``: ``lines(text)``, when the caller has it already)."""
     paragraphs = lines(text) if paragraphs is None else paragraphs
-    line_reasons = dict(_line_reasons(text, paragraphs))
+    line_reasons = dict(_line_reasons(text, paragraphs, _language_lines(code)))
     line_of = _line_index(paragraphs, spans)
     furniture = page_furniture(code)
     found = [line_reasons.get(line_of[i]) or _segment_reason(text[s:e], furniture) for i, (s, e) in enumerate(spans)]
@@ -82,17 +88,34 @@ def page_furniture(code: str) -> frozenset[str]:
     return frozenset(normalize(segment) for segment in ENGLISH.furniture | language(code).furniture)
 
 
-def _line_reasons(text: str, paragraphs: list[Span]) -> Iterator[tuple[Span, str]]:
+def _line_reasons(text: str, paragraphs: list[Span], newsroom_lines: _Rules) -> Iterator[tuple[Span, str]]:
     all_lines = [text[start:end] for start, end in paragraphs]
     for i, span in enumerate(paragraphs):
         following = all_lines[i + 1] if i + 1 < len(all_lines) else ""
-        reason = _line_reason(all_lines[i], following)
+        reason = _line_reason(all_lines[i], following, newsroom_lines)
         if reason:
             yield span, reason
 
 
-def _line_reason(line: str, following: str) -> str | None:
-    for pattern, reason in _NEWSROOM_LINES:
+@lru_cache(maxsize=64)
+def _language_lines(code: str) -> _Rules:
+    """The newsroom lines of a text in ``code``: English's and the language's own bylines
+    ("Von Anna Schmidt", "Автор: Иван Петров"), photo credits ("Foto: dpa") and copyright
+    notices ("Tous droits réservés")."""
+    entry = language(code)
+    rules = []
+    if entry.byline_word:
+        rules.append((re.compile(rf"^(?i:{entry.byline_word})\s*:?\s+{_NAME_WORDS}$"), "byline"))
+    if entry.credit_words:
+        words = "|".join(map(re.escape, entry.credit_words))
+        rules.append((re.compile(rf"^\(?\s*(?:{words})\s*[:：]\s*\S.{{0,80}}$", re.IGNORECASE), "photo credit"))
+    if entry.rights_reserved:
+        rules.append((re.compile(rf"{re.escape(entry.rights_reserved)}\.?$", re.IGNORECASE), "copyright notice"))
+    return _NEWSROOM_LINES + tuple(rules)
+
+
+def _line_reason(line: str, following: str, newsroom_lines: _Rules) -> str | None:
+    for pattern, reason in newsroom_lines:
         if pattern.search(line):
             return reason
     if _SOCIAL.search(line):

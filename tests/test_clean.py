@@ -11,6 +11,14 @@ def set_aside(text):
     return {text[s:e]: why for (s, e), why in zip(spans, reasons(text, spans))}
 
 
+def above_text_in(code, line):
+    """What is set aside, sentence by sentence, when ``line`` is a paragraph above one of
+    article text in a text read as the language ``code``."""
+    text = f"{line}\n\nDie Armee eroberte die Stadt 2016 zurück."
+    spans = segments(text, code=code)
+    return dict(zip((text[s:e] for s, e in spans), reasons(text, spans, code=code)))
+
+
 def above_article_text(line):
     """What is set aside, sentence by sentence, when ``line`` stands above two article sentences."""
     return set_aside(f"{line}\nThe army regained the city in 2016.\nIt held the city until this week.")
@@ -148,10 +156,7 @@ def test_article_sentences_that_end_like_captions_still_count(line):
     ("zh", "相关阅读"), ("de", "Advertisement"),  # English furniture on a German page too
 ])
 def test_page_furniture_is_read_in_the_texts_language(code, line):
-    text = f"{line}\nDie Armee eroberte die Stadt 2016 zurück."
-    spans = segments(text, code=code)
-    found = dict(zip((text[s:e] for s, e in spans), reasons(text, spans, code=code)))
-    assert found[line] == "page furniture"
+    assert above_text_in(code, line)[line] == "page furniture"
 
 
 def test_another_languages_furniture_is_an_english_texts_words():
@@ -169,3 +174,33 @@ def test_a_german_pages_furniture_is_set_aside_when_its_language_is_detected():
     document = prepare("seite", page, DEFAULT_OPTIONS)
     assert document.language == "de"
     assert [s.set_aside for s in document.sentences] == [None, "page furniture", None]
+
+
+@pytest.mark.parametrize("code, line, reason", [
+    ("de", "Von Anna Schmidt", "byline"),
+    ("de", "Foto: Michael Kappeler/dpa", "photo credit"),
+    ("de", "Alle Rechte vorbehalten.", "copyright notice"),
+    ("fr", "Par Jean Dupont", "byline"),
+    ("fr", "Photo : AFP", "photo credit"),
+    ("fr", "Tous droits réservés.", "copyright notice"),
+    ("es", "Por Juan Pérez", "byline"),
+    ("es", "Foto: EFE", "photo credit"),
+    ("es", "Todos los derechos reservados", "copyright notice"),
+    ("ru", "Автор: Иван Петров", "byline"),
+    ("ru", "Фото: ТАСС", "photo credit"),
+    ("zh", "图片来源：新华社", "photo credit"),
+    ("zh", "版权所有", "copyright notice"),
+])
+def test_newsroom_lines_are_read_in_the_texts_language(code, line, reason):
+    assert above_text_in(code, line)[line] == reason
+
+
+@pytest.mark.parametrize("code, line", [
+    ("de", "Von Berlin aus fuhr der Zug weiter nach Hamburg."),
+    ("de", "Bild der Zerstörung in der Altstadt."),
+    ("fr", "Par ailleurs, le ministre a démissionné."),
+    ("es", "Por la mañana, el ministro dimitió."),
+    ("en", "Von Trapp Family"),  # another language's byline word is an English text's word
+])
+def test_sentences_that_open_like_another_languages_furniture_still_count(code, line):
+    assert above_text_in(code, line)[line] is None
