@@ -181,8 +181,9 @@ def _texts(document: Document, indexes: tuple[int, ...]) -> tuple[str, ...]:
 def _joined_neighbours(a: Document, b: Document, group: Group) -> Iterator[Group]:
     (i,), (j,) = group.a, group.b
     for side, document, index in (("a", a, i), ("b", b, j)):
-        for neighbour in (index - 1, index + 1):
-            if 0 <= neighbour < len(document.sentences) and document.sentences[neighbour].counts:
+        before, after = document.counted_neighbours
+        for neighbour in (before[index], after[index]):
+            if neighbour is not None:
                 grown = tuple(sorted((index, neighbour)))
                 yield Group(grown, group.b, 0.0) if side == "a" else Group(group.a, grown, 0.0)
 
@@ -211,7 +212,8 @@ def _match(scored: Iterable[Group], taken: Iterable[Group] = ()) -> list[Group]:
 
 
 class _Merger:
-    """Grows 1:1 pairs into 1:2, 2:1 (up to ``max_group``) with adjacent unaligned sentences."""
+    """Grows 1:1 pairs into 1:2, 2:1 (up to ``max_group``) with adjacent unaligned sentences
+    (counted ones: set-aside text between two sentences does not part them)."""
 
     def __init__(self, a: Document, b: Document, groups: list[Group], options: Options, alphabet: Alphabet,
                  scorer: Scorer) -> None:
@@ -241,15 +243,12 @@ class _Merger:
             indexes = getattr(group, side)
             if len(indexes) >= self.options.max_group:
                 continue
-            for neighbour in (indexes[0] - 1, indexes[-1] + 1):
-                if self._free(side, neighbour):
+            before, after = self.docs[side].counted_neighbours
+            for neighbour in (before[indexes[0]], after[indexes[-1]]):
+                if neighbour is not None and neighbour not in self.taken[side]:
                     grown = tuple(sorted((*indexes, neighbour)))
                     a, b = (grown, group.b) if side == "a" else (group.a, grown)
                     yield Group(a, b, self._distance(a, b))
-
-    def _free(self, side: str, index: int) -> bool:
-        sentences = self.docs[side].sentences
-        return 0 <= index < len(sentences) and sentences[index].counts and index not in self.taken[side]
 
     def _distance(self, a: tuple[int, ...], b: tuple[int, ...]) -> float:
         fa = joined(self.docs["a"], a)

@@ -75,6 +75,23 @@ class Document:
         return [s for s in self.sentences if s.counts]
 
     @cached_property
+    def counted_neighbours(self) -> tuple[tuple[int | None, ...], tuple[int | None, ...]]:
+        """For each sentence, the counted sentence before it and the one after it (None at
+        either end): set-aside text between two sentences (an advertisement, a caption, a
+        share prompt) does not part them, so a rewrite that joins them still aligns."""
+        before: list[int | None] = []
+        last: int | None = None
+        for sentence in self.sentences:
+            before.append(last)
+            last = sentence.index if sentence.counts else last
+        after: list[int | None] = []
+        last = None
+        for sentence in reversed(self.sentences):
+            after.append(last)
+            last = sentence.index if sentence.counts else last
+        return tuple(before), tuple(reversed(after))
+
+    @cached_property
     def repeated_phrases(self) -> frozenset[tuple[str, ...]]:
         """Phrases found in two or more of its counted sentences: the topic's terms, which are
         no evidence of reuse (``evidence.py``); found once, however many comparisons."""

@@ -29,6 +29,16 @@ def test_one_sentence_rewritten_as_two_aligns_as_a_group():
     assert ((2,), (2, 3)) in pairs
 
 
+def test_two_sentences_with_page_furniture_between_them_rewritten_as_one_align_as_a_group():
+    # An advertisement (or a caption) set between two sentences on the web page does not
+    # part them: the rewrite that joins them aligns with both.
+    page = SOURCE.replace("on Saturday to help", "on Saturday.\nAdvertisement\nThey were sent to help")
+    joined = SOURCE.replace("\n" + SOURCE.split("\n")[3], "")
+    pairs, result = aligned(page, joined)
+    assert result.a.sentences[3].set_aside == "page furniture"
+    assert ((2, 4), (2,)) in pairs
+
+
 def test_a_repeated_sentence_is_counted_once():
     lines = SOURCE.split("\n")
     pairs, result = aligned(SOURCE, "\n".join([*lines, lines[1]]))
