@@ -92,6 +92,16 @@ class Document:
         return tuple(before), tuple(reversed(after))
 
     @cached_property
+    def counted_place(self) -> tuple[int, ...]:
+        """For each sentence, how many counted sentences come before it: where it stands in
+        the article text, set-aside text (an advertisement, a caption) not counted."""
+        places, seen = [], 0
+        for sentence in self.sentences:
+            places.append(seen)
+            seen += sentence.counts
+        return tuple(places)
+
+    @cached_property
     def repeated_phrases(self) -> frozenset[tuple[str, ...]]:
         """Phrases found in two or more of its counted sentences: the topic's terms, which are
         no evidence of reuse (``evidence.py``); found once, however many comparisons."""

@@ -71,7 +71,7 @@ a related pair in a run or in the context of reuse shown.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, wraps
 from typing import Callable, Iterable, Sequence, TypeVar
 from weakref import WeakKeyDictionary
@@ -199,12 +199,42 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     labels.update((g, judge_related(joined(a, g.a), joined(b, g.b), options, alphabet, terms))
                   for g in alignment.related)
     counted = [g for g, label in labels.items() if label == COUNTED]
-    runs = continued_runs(counted, [g for g, label in labels.items() if label == RELATED])
-    labels.update((group, COUNTED) for group in runs)
     firm = {g for g in counted if is_firm_group(a, b, g, options, terms)}
-    for group in strays(counted + runs, firm.__contains__):
-        labels[group] = RELATED
-    return Judgement(labels, frozenset(firm | beside_firm(firm, counted)))
+    runs, apart, beside = _passages(Places(a, b, labels), counted,
+                                    [g for g, label in labels.items() if label == RELATED], firm)
+    labels.update((group, COUNTED) for group in runs)
+    labels.update((group, RELATED) for group in apart)
+    return Judgement(labels, frozenset(firm | set(beside)))
+
+
+def _passages(places: Places, counted: list[Group], related: list[Group],
+              firm: set[Group]) -> tuple[list[Group], list[Group], list[Group]]:
+    """The related groups that continue a run, the counted ones (runs too) that stand
+    apart as strays, and the counted ones beside a firm group: read where the sentences
+    stand in the article text (``Places``)."""
+    placed, placed_firm = places.of(counted), set(places.of(firm))
+    runs = continued_runs(placed, places.of(related))
+    apart = strays(placed + runs, placed_firm.__contains__)
+    return places.back(runs), places.back(apart), places.back(beside_firm(placed_firm, placed))
+
+
+class Places:
+    """The groups with their sentences numbered as they stand among the counted sentences:
+    the windows of runs, context and strays count sentences of the article, so set-aside
+    text between two sentences (an advertisement, a caption) does not part them."""
+
+    def __init__(self, a: Document, b: Document, groups: Iterable[Group]) -> None:
+        # Groups hold counted sentences only, so two groups never take the same places.
+        place_a, place_b = a.counted_place, b.counted_place
+        self.placed = {g: replace(g, a=tuple(place_a[i] for i in g.a), b=tuple(place_b[i] for i in g.b))
+                       for g in groups}
+        self.original = {placed: g for g, placed in self.placed.items()}
+
+    def of(self, groups: Iterable[Group]) -> list[Group]:
+        return [self.placed[g] for g in groups]
+
+    def back(self, placed: Iterable[Group]) -> list[Group]:
+        return [self.original[g] for g in placed]
 
 
 def beside_firm(firm: set[Group], counted: Sequence[Group]) -> set[Group]:
@@ -246,7 +276,9 @@ def continued_runs(counted: Sequence[Group], candidates: Sequence[Group]) -> lis
 def context_of(a: Document, b: Document, counted: Sequence[Group], related: Sequence[Group]) -> list[Group]:
     """The ``related`` groups that count in the context of the ``counted`` ones: near them
     (``in_context``) and sharing a word that is not a name or a number."""
-    return in_context(counted, [g for g in related if _shares_description(joined(a, g.a), joined(b, g.b))])
+    candidates = [g for g in related if _shares_description(joined(a, g.a), joined(b, g.b))]
+    places = Places(a, b, [*counted, *candidates])
+    return places.back(in_context(places.of(counted), places.of(candidates)))
 
 
 def _shares_description(a: Features, b: Features) -> bool:

@@ -549,6 +549,18 @@ def test_a_sentence_reworded_beyond_the_alignment_bound_counts_inside_a_run_of_i
     assert result.summary.a_reused == 1.0 and not result.related
 
 
+def test_set_aside_text_between_two_sentences_does_not_break_their_run():
+    # A web page's furniture between the copied sentence and the reworded one (which has
+    # no evidence of its own): six lines of it, more than the run's and the context's
+    # windows, but no article text.
+    opening = CLOSURE.split(". ")[0] + ". "
+    furniture = "\n\nAdvertisement\n\nShare this article\n\nContinue Reading\n\n" * 2
+    result = compare(opening + LEAK_REWORDED, opening + furniture + LEAK)
+    assert [(p.a, p.b, p.edit_class, p.context) for p in result.pairs] == [
+        ((0,), (0,), "identical", False), ((1,), (7,), "paraphrase", False)]
+    assert not result.related
+
+
 def test_related_sentences_in_the_same_order_do_not_start_a_run():
     a = (LEAK + " The palace seemed to have been vacant for several days before the fighters arrived. "
          "Residents described long queues for bread across the northern districts.")
