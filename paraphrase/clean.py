@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .languages import ENGLISH, language
-from .segment import COPY_MARKERS, Span, lines
+from .segment import COPY_MARKERS, DATELINE, Span, lines
 from .tokens import normalize
 
 _CREDIT = re.compile(
@@ -141,6 +141,8 @@ def _line_index(all_lines: list[Span], spans: list[Span]) -> list[Span]:
 
 
 def _segment_reason(segment: str, furniture: frozenset[str]) -> str | None:
+    if DATELINE.match(segment):
+        return "dateline"
     bare = normalize(segment).strip(" .:!|•·-»›")
     if bare in furniture:
         return "page furniture"

@@ -35,6 +35,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from .agencies import AGENCIES
 from .languages import Language, language
 from .nltk_parts import nltk_module
 
@@ -49,6 +50,20 @@ _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 # never joined to the wrapped lines around them (``clean.py`` sets them aside).
 _COPY_MARKER = r"(?:\(?more\)?|ends?|endit|nnnn|-\s*30\s*-|#\s*#\s*#)"
 COPY_MARKERS = re.compile(rf"^[-–—\s]*{_COPY_MARKER}(?:[-–—\s]+{_COPY_MARKER})*[-–—\s]*$", re.IGNORECASE)
+# An agency dateline opening a paragraph: a place in capitals ("LONDON", "SAN FRANCISCO,
+# Calif."), or any place with an agency in brackets ("London (PA)"), a date at most, then
+# a dash: "LONDON, Dec 5 (Reuters) - The Bank of England ...". Its own segment, before the
+# story's first word (``clean.py`` sets it aside): the place and the date are where the
+# copy was filed, not facts of the first sentence, which a paper rewriting it drops.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_CAPS_PLACE = rf"[{_UPPER}][{_UPPER}'’.-]+(?:\s[{_UPPER}][{_UPPER}'’.-]+){{0,3}}"
+_TITLE_PLACE = rf"[{_UPPER}][\w'’.-]+(?:\s[{_UPPER}][\w'’.-]+){{0,3}}"
+_FILED = r"(?:,\s[\w.]+(?:\s[\w.]+){0,3}){0,2}"  # ", Calif.", ", Dec 5", ", Lebanon, Dec. 5"
+_AGENCY = r"\s?\((?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + r")\)"
+_DATELINE = (rf"(?:{_CAPS_PLACE}{_FILED}(?:\s?\([^()\n]{{1,40}}\))?|{_TITLE_PLACE}{_FILED}{_AGENCY})"
+             r"\s*(?:--?|[–—])")
+DATELINE = re.compile(rf"{_DATELINE}\s*$")  # a dateline alone
+_DATELINE_BEFORE = re.compile(rf"{_DATELINE}\s+(?=[\"“‘'(]?[{_UPPER}0-9])")  # before the story's first word
 _LIST_ITEM_OR_RULE = re.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)])\s|\s*[-=_*~#]{3,}\s*$", re.MULTILINE)
 # A quotation closed after a comma goes on: 'beat these groups as in the past,”' / 'he told'.
 _SENTENCE_END = re.compile(r"(?<!,)[.!?:;\"'”’)\]]$")
@@ -69,8 +84,17 @@ def segments(text: str, max_chars: int = 2000, paragraphs: list[Span] | None = N
     ``max_chars`` long (``paragraphs``: the spans ``lines(text)`` gives, when the caller has them)."""
     paragraphs = lines(text) if paragraphs is None else paragraphs
     lang = language(code)
-    return [piece for line in paragraphs for sentence in _sentences(text, line, lang)
-            for piece in _cut(text, sentence, max_chars)]
+    return [piece for paragraph in paragraphs for line in _dateline_apart(text, paragraph)
+            for sentence in _sentences(text, line, lang) for piece in _cut(text, sentence, max_chars)]
+
+
+def _dateline_apart(text: str, paragraph: Span) -> tuple[Span, ...]:
+    """The paragraph, or its opening dateline and the rest of it."""
+    start, end = paragraph
+    found = _DATELINE_BEFORE.match(text, start, end)
+    if not found:
+        return (paragraph,)
+    return _strip(text, start, found.end()), (found.end(), end)
 
 
 def lines(text: str) -> list[Span]:

@@ -92,6 +92,7 @@ def test_sentences_that_open_like_furniture_still_count(line):
     ("NNNN", "end-of-copy marker"),
     ("-30-", "end-of-copy marker"),
     ("# # #", "end-of-copy marker"),
+    ("LONDON, Dec 5 (Reuters) -", "dateline"),
     ("EMBARGOED UNTIL 00.01 TUESDAY MARCH 3", "embargo line"),
     ("Embargo: 0001 Tuesday March 3", "embargo line"),
     ("Eds: UPDATES with details. With AP Photos.", "note to editors"),

@@ -135,6 +135,16 @@ def test_another_country_is_still_a_change(a, b, changed):
     assert [(c.a.text, c.b.text) for c in changes(a, b) if c.kind == "name"] == [changed]
 
 
+def test_a_wire_storys_dateline_is_no_fact_of_its_first_sentence():
+    # Where the copy was filed and by whom: set aside (clean.py), so a paper that drops it
+    # changes nothing ("changed name: LONDON → —", "changed number: 5 → —" before).
+    story = "The Bank of England raised interest rates to 5.25 percent on Thursday, its fourteenth rise in a row."
+    result = paraphrase.compare(story.replace(", its", " in its"), "LONDON, Dec 5 (Reuters) - " + story)
+    (pair,) = result.pairs
+    assert (pair.b, pair.changed_facts) == ((1,), ())
+    assert result.b.sentences[0].set_aside == "dateline"
+
+
 def test_days_are_dates_and_a_clock_time_is_one_fact():
     found = changes("The vote was held at 9 p.m. on Thursday after a debate.",
                     "The vote was held at 10 p.m. on Friday after a debate.")

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,6 +35,24 @@ def test_a_lower_case_letter_alone_before_a_full_stop_ends_a_sentence_before_a_c
     german = "Das gilt für alle, d. h. Menschen und Tiere. Es regnet."  # every noun capitalised
     assert [german[s:e] for s, e in segments(german, code="de")] == [
         "Das gilt für alle, d. h. Menschen und Tiere.", "Es regnet."]
+
+
+@pytest.mark.parametrize("dateline", [
+    "LONDON (Reuters) -", "LONDON, Dec 5 (Reuters) -", "WASHINGTON (AP) —", "SAN FRANCISCO, Calif. —",
+    "BEIRUT, Lebanon, Dec. 5 (AP) —", "London, Dec. 5 (PA) --", "DETROIT ( AP )--", "BERLIN (dpa) -",
+])
+def test_an_agency_dateline_is_a_segment_of_its_own(dateline):
+    text = f"{dateline} The Bank of England raised rates on Thursday. Its governor spoke."
+    assert sentences(text) == [dateline, "The Bank of England raised rates on Thursday.", "Its governor spoke."]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO - the alliance of 32 countries - met on Monday.",  # the story's first word in lower case
+    "The council (AP) - no dateline here - met.",  # not where a paragraph opens
+    "Amnesty International (AI) - The group said so.",  # a place not in capitals needs an agency
+])
+def test_a_dash_after_capitals_elsewhere_is_no_dateline(text):
+    assert sentences(text)[0].startswith(text.split(" ")[0] + " ")
 
 
 def test_line_breaks_are_boundaries_and_headlines_are_segments():

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-AGENCIES = ("Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Bloomberg", "dpa", "PA Media",
-            "Xinhua", "UPI", "TASS", "EFE", "ANSA", "Kyodo", "Yonhap", "ANI", "PTI", "Anadolu")
+from ..agencies import AGENCIES
 _NAMES = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 _DATELINE = re.compile(rf"\((?P<agency>{_NAMES})\)")
 _CREDIT_LINE = re.compile(
