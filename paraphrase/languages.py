@@ -63,7 +63,7 @@ sixteen seventeen eighteen nineteen twenty""".split()) if word != "one"} | {
     word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
 ENGLISH = Language("en", "English", "english", "porter", None, adverb_endings=(("ly", ""), ("ily", "y"), ("ally", "")),
                    number_words=_ENGLISH_NUMBERS, furniture=_segments("""
-advertisement|advertising|sponsored|sponsored content|continue reading|read more|read next|
+advertisement|advertising|sponsored|sponsored content|continue reading|more|read more|read next|
 connect with us|follow us|headlines|published|updated|on|by|share|share this|share this article|
 share this story|share on facebook|share on twitter|tweet|email|print|comments|related|
 related articles|related stories|more stories|most read|trending|recommended|subscribe|

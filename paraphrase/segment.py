@@ -47,9 +47,10 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 # The markers agency copy ends a take or a story with, on a line of their own ("MORE",
 # "(MORE)", "ends", "-ends-", "ENDIT", "NNNN", "-30-", "###"): a paragraph of their own,
-# never joined to the wrapped lines around them (``clean.py`` sets them aside).
-_COPY_MARKER = r"(?:\(?more\)?|ends?|endit|nnnn|-\s*30\s*-|#\s*#\s*#)"
-COPY_MARKERS = re.compile(rf"^[-–—\s]*{_COPY_MARKER}(?:[-–—\s]+{_COPY_MARKER})*[-–—\s]*$", re.IGNORECASE)
+# never joined to the wrapped lines around them (``clean.py`` sets them aside). "MORE" in
+# capitals only: a web page's "more" link is page furniture.
+_COPY_MARKER = r"(?:\(?MORE\)?|(?i:ends?|endit|nnnn)|-\s*30\s*-|#\s*#\s*#)"
+COPY_MARKERS = re.compile(rf"^[-–—\s]*{_COPY_MARKER}(?:[-–—\s]+{_COPY_MARKER})*[-–—\s]*$")
 # An agency dateline opening a paragraph: a place in capitals ("LONDON", "SAN FRANCISCO,
 # Calif."), or any place with an agency in brackets ("London (PA)"), a date at most, then
 # a dash: "LONDON, Dec 5 (Reuters) - The Bank of England ...". Its own segment, before the

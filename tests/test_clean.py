@@ -151,6 +151,12 @@ def test_article_sentences_that_end_like_captions_still_count(line):
     assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
 
 
+@pytest.mark.parametrize("line, reason", [("more", "page furniture"), ("More", "page furniture"),
+                                          ("MORE", "end-of-copy marker")])
+def test_a_web_pages_more_link_is_furniture_and_a_wire_storys_more_a_marker(line, reason):
+    assert set_aside(f"The army entered the city on Friday.\n{line}\nIt regained it in 2016.")[line] == reason
+
+
 @pytest.mark.parametrize("code, line", [
     ("de", "Anzeige"), ("de", "Lesen Sie auch:"), ("fr", "Lire aussi"), ("fr", "Publicité"),
     ("es", "Publicidad"), ("es", "Lee también"), ("ru", "Читайте также"), ("ru", "Реклама"),
