@@ -204,7 +204,8 @@ def test_uncredited_copy_from_a_named_agency_still_fails_when_exempting():
 @pytest.mark.parametrize(
     "text, agencies",
     [("BEIRUT (Reuters) - Text.", {"Reuters"}), ("Text. Reuters contributed to this report.", {"Reuters"}),
-     ("Text. Additional reporting by AFP.", {"AFP"}), ("Text. (AP) more.", {"AP"}), ("No credit here.", set())],
+     ("Text. Additional reporting by AFP.", {"AFP"}), ("Text. (AP) more.", {"AP"}), ("No credit here.", set()),
+     ("London (PA) - Text.", {"PA"})],
 )
 def test_credits_are_found_in_datelines_and_credit_lines(text, agencies):
     assert find_credits(text).agencies == agencies
