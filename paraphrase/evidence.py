@@ -71,7 +71,7 @@ a related pair in a run or in the context of reuse shown.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Callable, Iterable, Sequence, TypeVar
 from weakref import WeakKeyDictionary
@@ -225,8 +225,8 @@ class Places:
 
     def __init__(self, a: Document, b: Document, groups: Iterable[Group]) -> None:
         # Groups hold counted sentences only, so two groups never take the same places.
-        place_a, place_b = a.counted_place, b.counted_place
-        self.placed = {g: replace(g, a=tuple(place_a[i] for i in g.a), b=tuple(place_b[i] for i in g.b))
+        in_a, in_b = a.counted_place.__getitem__, b.counted_place.__getitem__
+        self.placed = {g: Group(tuple(map(in_a, g.a)), tuple(map(in_b, g.b)), g.distance, g.cover, g.words)
                        for g in groups}
         self.original = {placed: g for g, placed in self.placed.items()}
 
