@@ -21,6 +21,11 @@ _CREDIT = re.compile(
     r"|\((?:getty images|afp|ap photo|reuters|epa|anadolu)[^)]*\)\s*$",
     re.IGNORECASE,
 )
+# A credit line of its own, as the languages' rules read theirs ("Foto: dpa"): "Photo:
+# Getty Images", "Picture: PA" (a longer line after "Photo:" is a caption). Unlike a
+# credit in brackets, it does not make the line above a caption: web pages head lists
+# and galleries so ("Pictures: A collection of ...", a wiki's "Image:Map.png").
+_PHOTO_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?|image|picture|credit)s?\s*(?:credit)?\s*:\s*\S.{0,60}$", re.IGNORECASE)
 _SOCIAL = re.compile(r"pic\.twitter\.com/|^\W*[-—–]\s.*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$", re.IGNORECASE)
 _SHARE = re.compile(r"^(?:you can\s+)?share\s+(?:this|the)\s+(?:story|article|post)\b", re.IGNORECASE)
 _SOURCE_CREDIT = re.compile(
@@ -36,7 +41,11 @@ _Rules = tuple[tuple[re.Pattern[str], str], ...]
 # Newsroom furniture that fills a whole line: agency slug lines, end-of-copy markers,
 # embargo lines ("EMBARGOED UNTIL 00.01 TUESDAY"), notes to editors ("Eds: UPDATES with
 # details."), a wire story's update tags ("(Adds quotes from ministry, paragraphs 4-6)"),
-# rules, bylines, credit lines, copyright notices, newsletter prompts, and photo captions
+# rules, bylines, credit lines ("Reuters contributed to this report."), correction notes
+# ("This article was amended on ..."), links to other articles ("Read more: ...", "See also: ..."),
+# promotional lines that point elsewhere ("Follow AP coverage at https://..."),
+# copyright notices, newsletter prompts, photo credits standing alone ("Getty Images",
+# "Image source, Reuters": the BBC's form, beside "Image caption, ..."), and photo captions
 # that carry no credit in parentheses: agency file photos ("FILE - ..."), an agency
 # credit written inline ("... REUTERS/Firas Makdesi"), or the caption's closing dateline
 # after a place set off by commas ("... in Aleppo, Syria, Saturday, Nov. 30, 2024."),
@@ -56,10 +65,22 @@ _NEWSROOM_LINES: _Rules = (
     (re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])"), "byline"),
     (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s.{0,150}$", re.IGNORECASE),
      "credit line"),
+    (re.compile(r"^(?=.{0,160}$).*\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?$",
+                re.IGNORECASE), "credit line"),
+    (re.compile(r"^(?:this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b.{0,250}"
+                r"|(?:correction|clarification)\s*:.{0,250})$", re.IGNORECASE), "correction note"),
+    (re.compile(r"^(?:read\s+more|related|see\s+also|also\s+read|read\s+next|more\s+on\s+this\s+story)\s*[:|»›]\s*\S.{0,150}$",
+                re.IGNORECASE), "link to another article"),
+    (re.compile(r"^(?:follow|subscribe|contact\s+(?:the\s+)?(?:reporter|writer|author)|for\s+more\s+(?:news|stories|coverage))"
+                r"\b.{0,150}(?:https?://|www\.|\S@\S)", re.IGNORECASE), "promotional line"),
     (re.compile(r"^(?:copyright|©|\(c\))\s.{0,150}$|all rights reserved\.?$", re.IGNORECASE), "copyright notice"),
     (re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts|updates|briefing|inbox)\b.{0,40}$",
                 re.IGNORECASE), "newsletter prompt"),
     (re.compile(r"^FILE(?:\s+PHOTO)?\s*[-–—:]\s"), "photo caption"),
+    (re.compile(r"^(?:image|media|video)\s+caption\s*,", re.IGNORECASE), "photo caption"),
+    (re.compile(r"^(?:image|media|video)\s+source\s*,", re.IGNORECASE), "photo credit"),
+    (re.compile(r"^(?:getty\s+images|afp|ap(?:\s+photo)?|reuters|epa|pa(?:\s+media)?|shutterstock|alamy)"
+                r"(?:\s*(?:/|via)\s*\S.{0,40})?$", re.IGNORECASE), "photo credit"),
     (re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)/\S.{0,60}$"), "photo caption"),
     (re.compile(r",\s+" + _PLACE + r",\s+(?:" + _WEEKDAY + r",\s+)?" + _MONTH + r"\s+\d{1,2},\s+\d{4}\.?\s*$"),
      "photo caption"),
@@ -120,7 +141,7 @@ def _line_reason(line: str, following: str, newsroom_lines: _Rules) -> str | Non
             return reason
     if _SOCIAL.search(line):
         return "embedded social media post"
-    if _is_credit_only(line):
+    if _is_credit_only(line) or _PHOTO_CREDIT.match(line):
         return "photo credit"
     if _CREDIT.search(line) or _is_credit_only(following):
         return "photo caption"

@@ -69,7 +69,8 @@ share this story|share on facebook|share on twitter|tweet|email|print|comments|r
 related articles|related stories|more stories|most read|trending|recommended|subscribe|
 sign up|sign in|log in|skip to content|skip to main content|listen to this article|
 watch|video|photo|photos|image|gallery|loading|close|menu|search|home|top stories|
-click here|see also|also read|also see|you may also like|story continues below"""))
+click here|see also|also read|also see|you may also like|story continues below|
+our standards: the thomson reuters trust principles"""))
 LANGUAGES: dict[str, Language] = {language.code: language for language in (
     ENGLISH,
     Language("de", "German", "german", "german", "german", capitalised_names=False, decimal_comma=True,

@@ -78,6 +78,10 @@ def test_article_text_is_never_set_aside_in_the_source_seed():
     "Embargo talks will resume in Geneva.",
     "Editors at the paper said the story was accurate.",
     "Ed: it is not nostalgia, it is how we work now.",  # a speaker named Ed, in a transcript
+    "Follow the river north for two miles to reach the camp.",  # no link to follow
+    "Related talks ended on Friday without a deal.",
+    "Correction officers at the prison went on strike.",
+    "Reuters reporters saw the fighters enter the citadel.",
 ])
 def test_sentences_that_open_like_furniture_still_count(line):
     assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
@@ -105,6 +109,18 @@ def test_sentences_that_open_like_furniture_still_count(line):
     ("By Suleiman Al-Khalidi", "byline"),
     ("Reporting by Suleiman Al-Khalidi; Editing by Alex Richardson", "credit line"),
     ("Additional reporting by Maya Gebeily in Beirut", "credit line"),
+    ("Associated Press writer Maya Gebeily in Beirut contributed to this report.", "credit line"),
+    ("This article was amended on 5 December 2024 to correct the spelling of a name.", "correction note"),
+    ("Correction: An earlier version of this story misstated the date of the vote.", "correction note"),
+    ("Read more: Syrian rebels seize Aleppo in surprise offensive", "link to another article"),
+    ("Related: Who are the rebels who took Aleppo?", "link to another article"),
+    ("Follow AP's coverage of the war at https://apnews.com/hub/syria", "promotional line"),
+    ("Contact the reporter at jdoe@example.com", "promotional line"),
+    ("Image caption, Rebel fighters on a tank in Aleppo", "photo caption"),
+    ("Image source, Getty Images", "photo credit"),
+    ("Getty Images", "photo credit"),
+    ("Picture: PA", "photo credit"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "page furniture"),
     ("Copyright 2024 The Associated Press. All rights reserved.", "copyright notice"),
     ("© 2024 Guardian News & Media Limited", "copyright notice"),
     ("Sign up for our daily newsletter to get the headlines in your inbox", "newsletter prompt"),
