@@ -29,7 +29,7 @@ _PHOTO_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?|image|picture|credit)s?\s*(?
 _SOCIAL = re.compile(r"pic\.twitter\.com/|^\W*[-—–]\s.*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$", re.IGNORECASE)
 _SHARE = re.compile(r"^(?:you can\s+)?share\s+(?:this|the)\s+(?:story|article|post)\b", re.IGNORECASE)
 _SOURCE_CREDIT = re.compile(
-    r"^(?:as\s+)?(?:originally\s+)?(?:reported|published|first\s+appeared)\s+(?:by|in|on)\s+\S.{0,60}$",
+    r"^(?!.*,\s+(?-i:[a-z]))(?:as\s+)?(?:originally\s+)?(?:reported|published|first\s+appeared)\s+(?:by|in|on)\s+\S.{0,60}$",
     re.IGNORECASE,
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -42,9 +42,7 @@ _Rules = tuple[tuple[re.Pattern[str], str], ...]
 # embargo lines ("EMBARGOED UNTIL 00.01 TUESDAY"), notes to editors ("Eds: UPDATES with
 # details."), a wire story's update tags ("(Adds quotes from ministry, paragraphs 4-6)"),
 # rules, bylines, credit lines ("Reuters contributed to this report."), correction notes
-# ("This article was amended on ..."), links to other articles ("Read more: ...", "See also: ..."),
-# promotional lines that point elsewhere ("Follow AP coverage at https://..."),
-# copyright notices, newsletter prompts, photo credits standing alone ("Getty Images",
+# ("This article was amended on ..."), copyright notices, photo credits standing alone ("Getty Images",
 # "Image source, Reuters": the BBC's form, beside "Image caption, ..."), and photo captions
 # that carry no credit in parentheses: agency file photos ("FILE - ..."), an agency
 # credit written inline ("... REUTERS/Firas Makdesi"), or the caption's closing dateline
@@ -69,13 +67,7 @@ _NEWSROOM_LINES: _Rules = (
                 re.IGNORECASE), "credit line"),
     (re.compile(r"^(?:this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b.{0,250}"
                 r"|(?:correction|clarification)\s*:.{0,250})$", re.IGNORECASE), "correction note"),
-    (re.compile(r"^(?:read\s+more|related|see\s+also|also\s+read|read\s+next|more\s+on\s+this\s+story)\s*[:|»›]\s*\S.{0,150}$",
-                re.IGNORECASE), "link to another article"),
-    (re.compile(r"^(?:follow|subscribe|contact\s+(?:the\s+)?(?:reporter|writer|author)|for\s+more\s+(?:news|stories|coverage))"
-                r"\b.{0,150}(?:https?://|www\.|\S@\S)", re.IGNORECASE), "promotional line"),
     (re.compile(r"^(?:copyright|©|\(c\))\s.{0,150}$|all rights reserved\.?$", re.IGNORECASE), "copyright notice"),
-    (re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts|updates|briefing|inbox)\b.{0,40}$",
-                re.IGNORECASE), "newsletter prompt"),
     (re.compile(r"^FILE(?:\s+PHOTO)?\s*[-–—:]\s"), "photo caption"),
     (re.compile(r"^(?:image|media|video)\s+caption\s*,", re.IGNORECASE), "photo caption"),
     (re.compile(r"^(?:image|media|video)\s+source\s*,", re.IGNORECASE), "photo credit"),
@@ -84,6 +76,35 @@ _NEWSROOM_LINES: _Rules = (
     (re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)/\S.{0,60}$"), "photo caption"),
     (re.compile(r",\s+" + _PLACE + r",\s+(?:" + _WEEKDAY + r",\s+)?" + _MONTH + r"\s+\d{1,2},\s+\d{4}\.?\s*$"),
      "photo caption"),
+)
+# A web page's furniture that fills a whole line, around the article it holds: links to
+# other articles ("Read more: ...", "See also: ..."), lines that point elsewhere ("Follow
+# AP's coverage at https://..."), newsletter prompts, when it was published or updated
+# ("Updated 3:45 PM EST, Sat November 30, 2024": a time, a day or a date right after the
+# word, so "Updated figures show ..." stays), reading and listening times, a print
+# edition's note ("A version of this article appears in print on ..."), topic tags
+# ("Tags: Syria, Aleppo"), cookie notices, prompts to comment and share counts.
+_PAGE_LINES: _Rules = (
+    (re.compile(r"^(?:read\s+more|related|see\s+also|also\s+read|read\s+next|more\s+on\s+this\s+story)\s*[:|»›]\s*\S.{0,150}$",
+                re.IGNORECASE), "link to another article"),
+    (re.compile(r"^(?:follow|subscribe|contact\s+(?:the\s+)?(?:reporter|writer|author)|for\s+more\s+(?:news|stories|coverage))"
+                r"\b.{0,150}(?:https?://|www\.|\S@\S)", re.IGNORECASE), "promotional line"),
+    (re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts|updates|briefing|inbox)\b.{0,40}$",
+                re.IGNORECASE), "newsletter prompt"),
+    (re.compile(r"^(?:get|receive)\b.{0,60}\b(?:newsletters?|inbox)\b.{0,20}$", re.IGNORECASE), "newsletter prompt"),
+    (re.compile(r"^(?!.*,\s+(?-i:[a-z]))(?!.*\b(?:the|a|was|were|is|are|has|had)\b)"
+                r"(?:first\s+)?(?:published|updated|posted|last\s+(?:modified|updated))(?:\s+(?:on|at))?\s*:?\s*"
+                r"(?:\d{1,2}[:.]\d{2}|(?:" + _WEEKDAY + r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\d{1,2}\s+" + _MONTH + r"|"
+                + _MONTH + r"\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}).{0,100}$", re.IGNORECASE), "timestamp"),
+    (re.compile(r"^(?:listen\s+to\s+this\s+(?:article|story)\b.{0,30}|\d{1,3}\s*min(?:ute)?s?\s+(?:read|listen))$",
+                re.IGNORECASE), "reading time"),
+    (re.compile(r"^a\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+print\b.{0,250}$", re.IGNORECASE),
+     "print edition note"),
+    (re.compile(r"^(?:tags|topics|filed\s+under|categories|category)\s*:\s*\S.{0,150}$", re.IGNORECASE), "topic tags"),
+    (re.compile(r"^we\s+use\s+cookies\b.{0,200}$", re.IGNORECASE), "cookie notice"),
+    (re.compile(r"^(?:(?:let\s+us\s+know|tell\s+us|share\s+your\s+(?:thoughts|views)|have\s+your\s+say)\b.{0,60}"
+                r"\bcomments?\b.{0,20}|leave\s+a\s+comment|comments\s+are\s+closed\.?)$", re.IGNORECASE), "comments prompt"),
+    (re.compile(r"^this\s+(?:article|story)\s+has\s+been\s+shared\b.{0,40}$", re.IGNORECASE), "share count"),
 )
 # A byline's name: one to four capitalised words, in any script the table writes.
 _NAME_WORDS = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*\s*){1,4}"
@@ -120,7 +141,7 @@ def _line_reasons(text: str, paragraphs: list[Span], newsroom_lines: _Rules) -> 
 
 @lru_cache(maxsize=64)
 def _language_lines(code: str) -> _Rules:
-    """The newsroom lines of a text in ``code``: English's and the language's own bylines
+    """The furniture lines of a text in ``code``: English's and the language's own bylines
     ("Von Anna Schmidt", "Автор: Иван Петров"), photo credits ("Foto: dpa") and copyright
     notices ("Tous droits réservés")."""
     entry = language(code)
@@ -132,7 +153,7 @@ def _language_lines(code: str) -> _Rules:
         rules.append((re.compile(rf"^\(?\s*(?:{words})\s*[:：]\s*\S.{{0,80}}$", re.IGNORECASE), "photo credit"))
     if entry.rights_reserved:
         rules.append((re.compile(rf"{re.escape(entry.rights_reserved)}\.?$", re.IGNORECASE), "copyright notice"))
-    return _NEWSROOM_LINES + tuple(rules)
+    return _NEWSROOM_LINES + _PAGE_LINES + tuple(rules)
 
 
 def _line_reason(line: str, following: str, newsroom_lines: _Rules) -> str | None:

@@ -70,7 +70,10 @@ related articles|related stories|more stories|most read|trending|recommended|sub
 sign up|sign in|log in|skip to content|skip to main content|listen to this article|
 watch|video|photo|photos|image|gallery|loading|close|menu|search|home|top stories|
 click here|see also|also read|also see|you may also like|story continues below|
-our standards: the thomson reuters trust principles"""))
+our standards: the thomson reuters trust principles|explore more on these topics|reuse this content|
+related topics|more on this story|share or comment on this article|join our commenting forum|
+supported by|send any friend a story|leave a comment|most popular|most viewed|latest news|
+more from this section|you might also like"""))
 LANGUAGES: dict[str, Language] = {language.code: language for language in (
     ENGLISH,
     Language("de", "German", "german", "german", "german", capitalised_names=False, decimal_comma=True,

@@ -82,6 +82,9 @@ def test_article_text_is_never_set_aside_in_the_source_seed():
     "Related talks ended on Friday without a deal.",
     "Correction officers at the prison went on strike.",
     "Reuters reporters saw the fighters enter the citadel.",
+    "Updated figures released on Monday show growth in 2024.",  # no time or date after "Updated"
+    "Posted on Monday, the video was seen by millions.",
+    "Published in 1998, the report found flaws in the design.",
 ])
 def test_sentences_that_open_like_furniture_still_count(line):
     assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
@@ -121,6 +124,17 @@ def test_sentences_that_open_like_furniture_still_count(line):
     ("Getty Images", "photo credit"),
     ("Picture: PA", "photo credit"),
     ("Our Standards: The Thomson Reuters Trust Principles.", "page furniture"),
+    ("Explore more on these topics", "page furniture"),
+    ("Updated 3:45 PM EST, Sat November 30, 2024", "timestamp"),
+    ("Last modified on Sat 30 Nov 2024 17.02 GMT", "timestamp"),
+    ("Listen to this article · 5:12 min", "reading time"),
+    ("A version of this article appears in print on Dec. 1, 2024, Section A, Page 1 of the New York edition.",
+     "print edition note"),
+    ("Tags: Syria, Aleppo, rebels", "topic tags"),
+    ("We use cookies to improve your experience on our site.", "cookie notice"),
+    ("Let us know in the comments below.", "comments prompt"),
+    ("This story has been shared 1,234 times.", "share count"),
+    ("Get the latest headlines delivered to your inbox", "newsletter prompt"),
     ("Copyright 2024 The Associated Press. All rights reserved.", "copyright notice"),
     ("© 2024 Guardian News & Media Limited", "copyright notice"),
     ("Sign up for our daily newsletter to get the headlines in your inbox", "newsletter prompt"),
