@@ -142,8 +142,8 @@ def _line_reasons(text: str, paragraphs: list[Span], newsroom_lines: _Rules) -> 
 @lru_cache(maxsize=64)
 def _language_lines(code: str) -> _Rules:
     """The furniture lines of a text in ``code``: English's and the language's own bylines
-    ("Von Anna Schmidt", "Автор: Иван Петров"), photo credits ("Foto: dpa") and copyright
-    notices ("Tous droits réservés")."""
+    ("Von Anna Schmidt", "Автор: Иван Петров"), photo credits ("Foto: dpa"), copyright
+    notices ("Tous droits réservés") and timestamps ("Mis à jour le 1 décembre 2024")."""
     entry = language(code)
     rules = []
     if entry.byline_word:
@@ -153,6 +153,10 @@ def _language_lines(code: str) -> _Rules:
         rules.append((re.compile(rf"^\(?\s*(?:{words})\s*[:：]\s*\S.{{0,80}}$", re.IGNORECASE), "photo credit"))
     if entry.rights_reserved:
         rules.append((re.compile(rf"{re.escape(entry.rights_reserved)}\.?$", re.IGNORECASE), "copyright notice"))
+    if entry.timestamp_words:
+        words = "|".join(map(re.escape, entry.timestamp_words))
+        rules.append((re.compile(rf"^(?!.*,\s+(?-i:[a-zß-ÿа-я]))(?:{words})(?:\s+(?:am|le|el|в))?\s*[:：]?\s*\d.{{0,60}}$",
+                                 re.IGNORECASE), "timestamp"))
     return _NEWSROOM_LINES + _PAGE_LINES + tuple(rules)
 
 

@@ -47,6 +47,9 @@ class Language:
     byline_word: str | None = None
     credit_words: tuple[str, ...] = ()
     rights_reserved: str | None = None
+    # The words a page's timestamp opens with, before its date ("Aktualisiert am 30.11.2024,
+    # 15:45 Uhr", "Publié le 30 novembre 2024"), set aside beside English's "Updated ...".
+    timestamp_words: tuple[str, ...] = ()
 
 
 def _segments(listed: str) -> frozenset[str]:
@@ -82,30 +85,32 @@ anzeige|werbung|lesen sie auch|lesen sie mehr|mehr lesen|weiterlesen|mehr zum th
 auch interessant|das könnte sie auch interessieren|teilen|artikel teilen|kommentare|drucken|
 schließen|startseite|bildergalerie|abonnieren|jetzt abonnieren|empfehlungen|aktualisiert|
 veröffentlicht|artikel anhören|zum artikel"""),
-             byline_word="von", credit_words=("foto", "fotos", "bild", "grafik"), rights_reserved="alle rechte vorbehalten"),
+             byline_word="von", credit_words=("foto", "fotos", "bild", "grafik"), rights_reserved="alle rechte vorbehalten",
+             timestamp_words=("aktualisiert", "veröffentlicht", "zuletzt aktualisiert")),
     Language("fr", "French", "french", "french", "french", decimal_comma=True,
              adverb_endings=(("ment", ""), ("emment", "ent"), ("amment", "ant")), furniture=_segments("""
 publicité|lire aussi|à lire aussi|lire la suite|voir aussi|à voir aussi|sur le même sujet|partager|
 partager cet article|commentaires|imprimer|fermer|accueil|vidéo|s'abonner|abonnez-vous|mis à jour|
 publié|écouter cet article|la suite après cette publicité|article réservé aux abonnés"""),
              byline_word="par", credit_words=("photo", "photos", "crédit photo", "illustration"),
-             rights_reserved="tous droits réservés"),
+             rights_reserved="tous droits réservés", timestamp_words=("publié", "mis à jour", "modifié")),
     Language("es", "Spanish", "spanish", "spanish", "spanish", decimal_comma=True, adverb_endings=(("mente", ""),),
              furniture=_segments("""
 publicidad|lee también|leer más|ver más|te puede interesar|también te puede interesar|
 noticias relacionadas|más información|compartir|comentarios|imprimir|cerrar|inicio|vídeo|
 suscríbete|boletín|actualizado|publicado|contenido patrocinado"""),
              byline_word="por", credit_words=("foto", "fotos", "imagen", "fotografía"),
-             rights_reserved="todos los derechos reservados"),
+             rights_reserved="todos los derechos reservados", timestamp_words=("publicado", "actualizado")),
     Language("ru", "Russian", "russian", "russian", "russian", decimal_comma=True, furniture=_segments("""
 реклама|читайте также|также читайте|читать далее|подробнее|смотрите также|по теме|новости по теме|
 поделиться|комментарии|печать|закрыть|главная|видео|фото|подписаться|подпишитесь|обновлено|
 опубликовано"""), byline_word="автор", credit_words=("фото", "фотография", "иллюстрация"),
-             rights_reserved="все права защищены"),
+             rights_reserved="все права защищены", timestamp_words=("опубликовано", "обновлено")),
     Language("zh", "Chinese", None, None, "chinese", capitalised_names=False, characters=True,
              furniture=_segments("""
 广告|相关阅读|相关新闻|推荐阅读|分享|分享到|评论|打印|关闭|首页|视频|图片|更多|返回顶部|点击查看"""),
-             credit_words=("图片来源", "图片", "摄影", "图"), rights_reserved="版权所有"),
+             credit_words=("图片来源", "图片", "摄影", "图"), rights_reserved="版权所有",
+             timestamp_words=("发布时间", "更新时间", "发布于", "更新于")),
 )}
 AUTO = "auto"
 

@@ -227,6 +227,11 @@ def test_a_german_pages_furniture_is_set_aside_when_its_language_is_detected():
     ("ru", "Фото: ТАСС", "photo credit"),
     ("zh", "图片来源：新华社", "photo credit"),
     ("zh", "版权所有", "copyright notice"),
+    ("de", "Aktualisiert am 30.11.2024, 15:45 Uhr", "timestamp"),
+    ("fr", "Mis à jour le 1 décembre 2024 à 15h45", "timestamp"),
+    ("es", "Actualizado el 30 nov 2024 - 15:45 CET", "timestamp"),
+    ("ru", "Опубликовано 30 ноября 2024, 15:45", "timestamp"),
+    ("zh", "发布时间：2024-11-30 15:45", "timestamp"),
 ])
 def test_newsroom_lines_are_read_in_the_texts_language(code, line, reason):
     assert above_text_in(code, line)[line] == reason
@@ -237,6 +242,8 @@ def test_newsroom_lines_are_read_in_the_texts_language(code, line, reason):
     ("de", "Bild der Zerstörung in der Altstadt."),
     ("fr", "Par ailleurs, le ministre a démissionné."),
     ("es", "Por la mañana, el ministro dimitió."),
+    ("fr", "Publié le 30 novembre 2024, le rapport montre une hausse des prix."),
+    ("de", "Aktualisiert wurde die Liste 2023 zuletzt."),  # no date right after the word
     ("en", "Von Trapp Family"),  # another language's byline word is an English text's word
 ])
 def test_sentences_that_open_like_another_languages_furniture_still_count(code, line):
