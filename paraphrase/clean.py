@@ -26,10 +26,14 @@ _CREDIT = re.compile(
 # credit in brackets, it does not make the line above a caption: web pages head lists
 # and galleries so ("Pictures: A collection of ...", a wiki's "Image:Map.png").
 _PHOTO_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?|image|picture|credit)s?\s*(?:credit)?\s*:\s*\S.{0,60}$", re.IGNORECASE)
-_SOCIAL = re.compile(r"pic\.twitter\.com/|^\W*[-—–]\s.*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$", re.IGNORECASE)
+# An embedded post: its picture's link, or its attribution line ("— Jane Doe (@jdoe) November
+# 30, 2024"); two patterns, so that the link is found by its words.
+_SOCIAL_LINK = re.compile(r"pic\.twitter\.com/", re.IGNORECASE)
+_SOCIAL_ATTRIBUTION = re.compile(r"^\W*[-—–]\s.*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 _SHARE = re.compile(r"^(?:you can\s+)?share\s+(?:this|the)\s+(?:story|article|post)\b", re.IGNORECASE)
 _SOURCE_CREDIT = re.compile(
-    r"^(?!.*,\s+(?-i:[a-z]))(?:as\s+)?(?:originally\s+)?(?:reported|published|first\s+appeared)\s+(?:by|in|on)\s+\S.{0,60}$",
+    r"^(?=(?:as\s+)?(?:originally\s+)?(?:reported|published|first\s+appeared)\s)(?!.*,\s+(?-i:[a-z]))"
+    r"(?:as\s+)?(?:originally\s+)?(?:reported|published|first\s+appeared)\s+(?:by|in|on)\s+\S.{0,60}$",
     re.IGNORECASE,
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -63,11 +67,12 @@ _NEWSROOM_LINES: _Rules = (
     (re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])"), "byline"),
     (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s.{0,150}$", re.IGNORECASE),
      "credit line"),
-    (re.compile(r"^(?=.{0,160}$).*\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?$",
-                re.IGNORECASE), "credit line"),
     (re.compile(r"^(?:this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b.{0,250}"
                 r"|(?:correction|clarification)\s*:.{0,250})$", re.IGNORECASE), "correction note"),
-    (re.compile(r"^(?:copyright|©|\(c\))\s.{0,150}$|all rights reserved\.?$", re.IGNORECASE), "copyright notice"),
+    # (two patterns, not one alternation: the second is found by its words, not tried at
+    # every character of every line)
+    (re.compile(r"^(?:copyright|©|\(c\))\s.{0,150}$", re.IGNORECASE), "copyright notice"),
+    (re.compile(r"all rights reserved\.?$", re.IGNORECASE), "copyright notice"),
     (re.compile(r"^FILE(?:\s+PHOTO)?\s*[-–—:]\s"), "photo caption"),
     (re.compile(r"^(?:image|media|video)\s+caption\s*,", re.IGNORECASE), "photo caption"),
     (re.compile(r"^(?:image|media|video)\s+source\s*,", re.IGNORECASE), "photo credit"),
@@ -92,7 +97,9 @@ _PAGE_LINES: _Rules = (
     (re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts|updates|briefing|inbox)\b.{0,40}$",
                 re.IGNORECASE), "newsletter prompt"),
     (re.compile(r"^(?:get|receive)\b.{0,60}\b(?:newsletters?|inbox)\b.{0,20}$", re.IGNORECASE), "newsletter prompt"),
-    (re.compile(r"^(?!.*,\s+(?-i:[a-z]))(?!.*\b(?:the|a|was|were|is|are|has|had)\b)"
+    # (the words first: the lookaheads scan the line, and most lines open otherwise)
+    (re.compile(r"^(?=(?:first\s+)?(?:published|updated|posted|last\s+(?:modified|updated))\b)"
+                r"(?!.*,\s+(?-i:[a-z]))(?!.*\b(?:the|a|was|were|is|are|has|had)\b)"
                 r"(?:first\s+)?(?:published|updated|posted|last\s+(?:modified|updated))(?:\s+(?:on|at))?\s*:?\s*"
                 r"(?:\d{1,2}[:.]\d{2}|(?:" + _WEEKDAY + r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\d{1,2}\s+" + _MONTH + r"|"
                 + _MONTH + r"\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}).{0,100}$", re.IGNORECASE), "timestamp"),
@@ -108,6 +115,11 @@ _PAGE_LINES: _Rules = (
 )
 # A byline's name: one to four capitalised words, in any script the table writes.
 _NAME_WORDS = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*\s*){1,4}"
+# A sentence crediting a reporter or an agency ("Associated Press writer Maya Gebeily
+# contributed to this report."), read sentence by sentence: wire copy often runs it on at
+# the end of the last paragraph.
+_CONTRIBUTED = re.compile(r"\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\W*$", re.IGNORECASE)
+_CONTRIBUTED_MAX = 160  # characters: a credit names a few people, a place, an agency
 _DANGLING = re.compile(r"^(?:\S+\s+){0,4}(?:on|by|at|in|from|to|via|the|a|an)\s*:?$", re.IGNORECASE)
 
 
@@ -155,7 +167,7 @@ def _language_lines(code: str) -> _Rules:
         rules.append((re.compile(rf"{re.escape(entry.rights_reserved)}\.?$", re.IGNORECASE), "copyright notice"))
     if entry.timestamp_words:
         words = "|".join(map(re.escape, entry.timestamp_words))
-        rules.append((re.compile(rf"^(?!.*,\s+(?-i:[a-zß-ÿа-я]))(?:{words})(?:\s+(?:am|le|el|в))?\s*[:：]?\s*\d.{{0,60}}$",
+        rules.append((re.compile(rf"^(?=(?:{words}))(?!.*,\s+(?-i:[a-zß-ÿа-я]))(?:{words})(?:\s+(?:am|le|el|в))?\s*[:：]?\s*\d.{{0,60}}$",
                                  re.IGNORECASE), "timestamp"))
     return _NEWSROOM_LINES + _PAGE_LINES + tuple(rules)
 
@@ -164,7 +176,7 @@ def _line_reason(line: str, following: str, newsroom_lines: _Rules) -> str | Non
     for pattern, reason in newsroom_lines:
         if pattern.search(line):
             return reason
-    if _SOCIAL.search(line):
+    if _SOCIAL_LINK.search(line) or _SOCIAL_ATTRIBUTION.search(line):
         return "embedded social media post"
     if _is_credit_only(line) or _PHOTO_CREDIT.match(line):
         return "photo credit"
@@ -196,6 +208,8 @@ def _segment_reason(segment: str, furniture: frozenset[str]) -> str | None:
         return "share prompt"
     if _SOURCE_CREDIT.match(segment):
         return "source credit"
+    if len(segment) <= _CONTRIBUTED_MAX and _CONTRIBUTED.search(segment):
+        return "credit line"
     if _DANGLING.match(segment):
         return "fragment of an embed"
     return None
