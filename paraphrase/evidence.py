@@ -83,6 +83,7 @@ from .frequency import frequency, zipf
 from .group import Group
 from .languages import LANGUAGES, language
 from .options import Options
+from .places import same_place
 from .score import QUOTATION, RELATED, feature_distance
 from .tokens import Features, Token
 
@@ -537,8 +538,15 @@ def dropped_specifics(a: Document, b: Document, partners: Partners) -> tuple[flo
 def _dropped(doc: Document, partners: dict[int, set[str]]) -> float:
     total = 0.0
     for i, kept in partners.items():
-        total += sum(weight for stem, weight in doc.sentences[i].specifics if stem not in kept)
+        total += sum(weight for stem, weight in doc.sentences[i].specifics
+                     if stem not in kept and not _named_otherwise(stem, kept, doc.language))
     return total
+
+
+def _named_otherwise(stem: str, kept: set[str], code: str) -> bool:
+    """Whether the partners name the country ``stem`` names another way ("Russia" /
+    "Russian", "Moscow"), as changed facts read it: English copy only (``places.py``)."""
+    return code == "en" and any(same_place(stem, other) for other in kept)
 
 
 def specifics(f: Features) -> tuple[tuple[str, float], ...]:
