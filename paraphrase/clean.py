@@ -64,7 +64,8 @@ _NEWSROOM_LINES: _Rules = (
     (re.compile(r"^\((?:adds|updates|recasts|corrects|changes|refiles|repeats|fixes|rewrites|removes|clarifies)\b"
                 r"[^()]{0,150}\)$", re.IGNORECASE), "update tag"),
     (re.compile(r"^[-=_*~#\s]{3,}$"), "rule"),
-    (re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])"), "byline"),
+    (re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,\s*|\s*(?:and|&)\s+)(?:[A-Z][\w.'’-]*\s*){1,4}){0,3}"
+                r"(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])"), "byline"),
     (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s.{0,150}$", re.IGNORECASE),
      "credit line"),
     (re.compile(r"^(?:this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b.{0,250}"

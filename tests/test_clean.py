@@ -83,6 +83,7 @@ def test_article_text_is_never_set_aside_in_the_source_seed():
     "Correction officers at the prison went on strike.",
     "Reuters reporters saw the fighters enter the citadel.",
     "Updated figures released on Monday show growth in 2024.",  # no time or date after "Updated"
+    "By Saturday and Sunday the rebels held the city.",
     "Posted on Monday, the video was seen by millions.",
     "Published in 1998, the report found flaws in the design.",
 ])
@@ -110,6 +111,8 @@ def test_sentences_that_open_like_furniture_still_count(line):
     ("----------", "rule"),
     ("By Staff Writer | Updated 15 March 2024", "byline"),
     ("By Suleiman Al-Khalidi", "byline"),
+    ("By SARAH EL DEEB and BASSEM MROUE", "byline"),
+    ("By Maya Gebeily, Suleiman Al-Khalidi and Tom Perry", "byline"),
     ("Reporting by Suleiman Al-Khalidi; Editing by Alex Richardson", "credit line"),
     ("Additional reporting by Maya Gebeily in Beirut", "credit line"),
     ("Associated Press writer Maya Gebeily in Beirut contributed to this report.", "credit line"),
