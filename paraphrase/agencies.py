@@ -2,6 +2,10 @@
 (Reuters) - ...", set aside by ``segment.py`` and ``clean.py``) and in credits ("Reuters
 contributed to this report", which ``corpus/credits.py`` reads)."""
 
+import re
+
 AGENCIES = ("Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Bloomberg", "dpa", "PA Media",
             "PA", "Press Association", "Xinhua", "UPI", "TASS", "EFE", "ANSA", "Kyodo", "Yonhap", "ANI", "PTI",
             "Anadolu")
+# Any one of them, as a regular expression (the longest first, so "PA Media" is not read as "PA").
+AGENCY_NAMES = "|".join(re.escape(agency) for agency in sorted(AGENCIES, key=len, reverse=True))

@@ -35,7 +35,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from .agencies import AGENCIES
+from .agencies import AGENCY_NAMES
 from .languages import Language, language
 from .nltk_parts import nltk_module
 
@@ -60,7 +60,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAPS_PLACE = rf"[{_UPPER}][{_UPPER}'’.-]+(?:\s[{_UPPER}][{_UPPER}'’.-]+){{0,3}}"
 _TITLE_PLACE = rf"[{_UPPER}][\w'’.-]+(?:\s[{_UPPER}][\w'’.-]+){{0,3}}"
 _FILED = r"(?:,\s[\w.]+(?:\s[\w.]+){0,3}){0,2}"  # ", Calif.", ", Dec 5", ", Lebanon, Dec. 5"
-_AGENCY = r"\s?\((?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + r")\)"
+_AGENCY = rf"\s?\((?:{AGENCY_NAMES})\)"
 _DATELINE = (rf"(?:{_CAPS_PLACE}{_FILED}(?:\s?\([^()\n]{{1,40}}\))?|{_TITLE_PLACE}{_FILED}{_AGENCY})"
              r"\s*(?:--?|[–—])")
 DATELINE = re.compile(rf"{_DATELINE}\s*$")  # a dateline alone

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..agencies import AGENCIES
-_NAMES = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
-_DATELINE = re.compile(rf"\((?P<agency>{_NAMES})\)")
+from ..agencies import AGENCIES, AGENCY_NAMES
+_DATELINE = re.compile(rf"\((?P<agency>{AGENCY_NAMES})\)")
 _CREDIT_LINE = re.compile(
-    rf"(?:(?P<a1>{_NAMES})[^.\n]{{0,60}}contributed to this report|additional reporting by (?P<a2>{_NAMES})"
-    rf"|(?:source|via|courtesy of|copyright)\s*:?\s*(?P<a3>{_NAMES})\b)",
+    rf"(?:(?P<a1>{AGENCY_NAMES})[^.\n]{{0,60}}contributed to this report|additional reporting by (?P<a2>{AGENCY_NAMES})"
+    rf"|(?:source|via|courtesy of|copyright)\s*:?\s*(?P<a3>{AGENCY_NAMES})\b)",
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(r"\b(?:according to|said in|in) (?:a|the|its|their) (?:joint )?statement\b", re.IGNORECASE)
