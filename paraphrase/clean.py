@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .languages import ENGLISH, language
+from .languages import ENGLISH, Language, language
 from .segment import COPY_MARKERS, DATELINE, Span, lines
 from .tokens import normalize
 
@@ -21,11 +21,6 @@ _CREDIT = re.compile(
     r"|\((?:getty images|afp|ap photo|reuters|epa|anadolu)[^)]*\)\s*$",
     re.IGNORECASE,
 )
-# A credit line of its own, as the languages' rules read theirs ("Foto: dpa"): "Photo:
-# Getty Images", "Picture: PA" (a longer line after "Photo:" is a caption). Unlike a
-# credit in brackets, it does not make the line above a caption: web pages head lists
-# and galleries so ("Pictures: A collection of ...", a wiki's "Image:Map.png").
-_PHOTO_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?|image|picture|credit)s?\s*(?:credit)?\s*:\s*\S.{0,60}$", re.IGNORECASE)
 # An embedded post: its picture's link, or its attribution line ("— Jane Doe (@jdoe) November
 # 30, 2024"); two patterns, so that the link is found by its words.
 _SOCIAL_LINK = re.compile(r"pic\.twitter\.com/", re.IGNORECASE)
@@ -155,22 +150,27 @@ def _line_reasons(text: str, paragraphs: list[Span], newsroom_lines: _Rules) -> 
 @lru_cache(maxsize=64)
 def _language_lines(code: str) -> _Rules:
     """The furniture lines of a text in ``code``: English's and the language's own bylines
-    ("Von Anna Schmidt", "Автор: Иван Петров"), photo credits ("Foto: dpa"), copyright
-    notices ("Tous droits réservés") and timestamps ("Mis à jour le 1 décembre 2024")."""
-    entry = language(code)
-    rules = []
+    ("Von Anna Schmidt", "Автор: Иван Петров"), photo credits ("Photo: AP", "Foto: dpa"),
+    copyright notices ("Tous droits réservés") and timestamps ("Mis à jour le 1 décembre
+    2024"). English's apply to every text, as its page furniture does: pages in every
+    language carry "Photo: Reuters"."""
+    entries = (ENGLISH,) if code == ENGLISH.code else (ENGLISH, language(code))
+    return _NEWSROOM_LINES + _PAGE_LINES + tuple(rule for entry in entries for rule in _entry_lines(entry))
+
+
+def _entry_lines(entry: Language) -> Iterator[tuple[re.Pattern[str], str]]:
+    """The line rules one entry of the languages table writes."""
     if entry.byline_word:
-        rules.append((re.compile(rf"^(?i:{entry.byline_word})\s*:?\s+{_NAME_WORDS}$"), "byline"))
+        yield re.compile(rf"^(?i:{entry.byline_word})\s*:?\s+{_NAME_WORDS}$"), "byline"
     if entry.credit_words:
         words = "|".join(map(re.escape, entry.credit_words))
-        rules.append((re.compile(rf"^\(?\s*(?:{words})\s*[:：]\s*\S.{{0,80}}$", re.IGNORECASE), "photo credit"))
+        yield re.compile(rf"^\(?\s*(?:{words})\s*[:：]\s*\S.{{0,80}}$", re.IGNORECASE), "photo credit"
     if entry.rights_reserved:
-        rules.append((re.compile(rf"{re.escape(entry.rights_reserved)}\.?$", re.IGNORECASE), "copyright notice"))
+        yield re.compile(rf"{re.escape(entry.rights_reserved)}\.?$", re.IGNORECASE), "copyright notice"
     if entry.timestamp_words:
         words = "|".join(map(re.escape, entry.timestamp_words))
-        rules.append((re.compile(rf"^(?=(?:{words}))(?!.*,\s+(?-i:[a-zß-ÿа-я]))(?:{words})(?:\s+(?:am|le|el|в))?\s*[:：]?\s*\d.{{0,60}}$",
-                                 re.IGNORECASE), "timestamp"))
-    return _NEWSROOM_LINES + _PAGE_LINES + tuple(rules)
+        yield (re.compile(rf"^(?=(?:{words}))(?!.*,\s+(?-i:[a-zß-ÿа-я]))(?:{words})(?:\s+(?:am|le|el|в))?\s*[:：]?\s*\d.{{0,60}}$",
+                          re.IGNORECASE), "timestamp")
 
 
 def _line_reason(line: str, following: str, newsroom_lines: _Rules) -> str | None:
@@ -179,7 +179,7 @@ def _line_reason(line: str, following: str, newsroom_lines: _Rules) -> str | Non
             return reason
     if _SOCIAL_LINK.search(line) or _SOCIAL_ATTRIBUTION.search(line):
         return "embedded social media post"
-    if _is_credit_only(line) or _PHOTO_CREDIT.match(line):
+    if _is_credit_only(line):
         return "photo credit"
     if _CREDIT.search(line) or _is_credit_only(following):
         return "photo caption"

@@ -65,7 +65,10 @@ zero one two three four five six seven eight nine ten eleven twelve thirteen fou
 sixteen seventeen eighteen nineteen twenty""".split()) if word != "one"} | {
     word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
 ENGLISH = Language("en", "English", "english", "porter", None, adverb_endings=(("ly", ""), ("ily", "y"), ("ally", "")),
-                   number_words=_ENGLISH_NUMBERS, furniture=_segments("""
+                   number_words=_ENGLISH_NUMBERS, credit_words=(
+                       "photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures",
+                       "credit", "credits", "photo credit", "image credit", "picture credit"),
+                   furniture=_segments("""
 advertisement|advertising|sponsored|sponsored content|continue reading|more|read more|read next|
 connect with us|follow us|headlines|published|updated|on|by|share|share this|share this article|
 share this story|share on facebook|share on twitter|tweet|email|print|comments|related|
