@@ -35,6 +35,10 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _PLACE = r"(?!" + _WEEKDAY + r")[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # "Syria", "New Jersey"
 _MONTH = (r"(?:Jan\.?|January|Feb\.?|February|March|April|May|June|July|Aug\.?|August|Sept?\.?|September"
           r"|Oct\.?|October|Nov\.?|November|Dec\.?|December)")
+_LINE_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029]\s*")
+# A credit or a notice names; an article sentence that opens like one goes on with a verb
+# ("Copyright rules were changed", "Reporting by the BBC was criticised").
+_NO_VERB = r"(?!.*\b(?-i:is|are|was|were|has|had|have)\b)"
 # Line rules: a pattern and the reason a line it finds is set aside.
 _Rules = tuple[tuple[re.Pattern[str], str], ...]
 # Newsroom furniture that fills a whole line: agency slug lines, end-of-copy markers,
@@ -61,14 +65,17 @@ _NEWSROOM_LINES: _Rules = (
     (re.compile(r"^[-=_*~#\s]{3,}$"), "rule"),
     (re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,\s*|\s*(?:and|&)\s+)(?:[A-Z][\w.'’-]*\s*){1,4}){0,3}"
                 r"(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])"), "byline"),
-    (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s.{0,150}$", re.IGNORECASE),
-     "credit line"),
+    (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s+(?-i:[A-Z])" + _NO_VERB
+                + r".{0,150}$", re.IGNORECASE), "credit line"),
     (re.compile(r"^(?:this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b.{0,250}"
                 r"|(?:correction|clarification)\s*:.{0,250})$", re.IGNORECASE), "correction note"),
     # (two patterns, not one alternation: the second is found by its words, not tried at
     # every character of every line)
-    (re.compile(r"^(?:copyright|©|\(c\))\s.{0,150}$", re.IGNORECASE), "copyright notice"),
+    (re.compile(r"^(?:copyright|©|\(c\))\s+(?:©|\(c\)|\d{4}|(?-i:[A-Z]))" + _NO_VERB + r".{0,150}$", re.IGNORECASE),
+     "copyright notice"),
     (re.compile(r"all rights reserved\.?$", re.IGNORECASE), "copyright notice"),
+    (re.compile(r"^(?:this\s+material\s+)?may\s+not\s+be\s+published,\s+broadcast,\s+rewritten,?\s+or\s+redistributed"
+                r"(?:\s+without\s+permission)?\.?$", re.IGNORECASE), "copyright notice"),  # AP's, wrapped or alone
     (re.compile(r"^FILE(?:\s+PHOTO)?\s*[-–—:]\s"), "photo caption"),
     (re.compile(r"^(?:image|media|video)\s+caption\s*,", re.IGNORECASE), "photo caption"),
     (re.compile(r"^(?:image|media|video)\s+source\s*,", re.IGNORECASE), "photo credit"),
@@ -119,10 +126,18 @@ _CONTRIBUTED_MAX = 160  # characters: a credit names a few people, a place, an a
 _DANGLING = re.compile(r"^(?:\S+\s+){0,4}(?:on|by|at|in|from|to|via|the|a|an)\s*:?$", re.IGNORECASE)
 
 
+def paragraphs_of(text: str, code: str = "en") -> list[Span]:
+    """The paragraphs of a text in the language ``code`` (``segment.lines``), a line of
+    furniture kept apart from the paragraph before it: wire copy wraps its credit and
+    copyright lines like its story ("Reporting by Jane Smith; Editing by" / "Tom Brown")."""
+    rules = _language_lines(code)
+    return lines(text, apart=lambda line: _line_reason(line, "", rules) is not None)
+
+
 def reasons(text: str, spans: list[Span], paragraphs: list[Span] | None = None, code: str = "en") -> list[str | None]:
     """For each segment of a text in the language ``code``, why it is set aside, or None
-    when it is article text (``paragraphs``: ``lines(text)``, when the caller has it already)."""
-    paragraphs = lines(text) if paragraphs is None else paragraphs
+    when it is article text (``paragraphs``: ``paragraphs_of(text, code)``, when the caller has them)."""
+    paragraphs = paragraphs_of(text, code) if paragraphs is None else paragraphs
     line_reasons = dict(_line_reasons(text, paragraphs, _language_lines(code)))
     line_of = _line_index(paragraphs, spans)
     furniture = page_furniture(code)
@@ -139,7 +154,8 @@ def page_furniture(code: str) -> frozenset[str]:
 
 
 def _line_reasons(text: str, paragraphs: list[Span], newsroom_lines: _Rules) -> Iterator[tuple[Span, str]]:
-    all_lines = [text[start:end] for start, end in paragraphs]
+    # A wrapped paragraph's lines read as one line.
+    all_lines = [_LINE_BREAKS.sub(" ", text[start:end]) for start, end in paragraphs]
     for i, span in enumerate(paragraphs):
         following = all_lines[i + 1] if i + 1 < len(all_lines) else ""
         reason = _line_reason(all_lines[i], following, newsroom_lines)

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .clean import reasons
+from .clean import paragraphs_of, reasons
 from .collector import paused
 from .errors import InputError
 from .languages import AUTO
 from .options import Options
 from .quotes import quotation_spans
 from .reading import holds_look_alikes, look_alike, reading
-from .segment import lines, segments
+from .segment import segments
 from .tokens import Features, features, invisible_removed
 
 
@@ -194,7 +194,7 @@ def forget_prepared() -> None:
 def _prepared(name: str, text: str, options: Options) -> Document:
     # Matched as read (look-alike letters, words hyphenated at line ends), shown as written.
     read, code = reading(text, None if options.language == AUTO else options.language)
-    paragraphs = lines(read)
+    paragraphs = paragraphs_of(read, code)
     spans = segments(read, options.max_segment_chars, paragraphs, code)
     if options.max_sentences is not None and len(spans) > options.max_sentences:
         raise InputError(f"{name}: {len(spans):,} sentences, more than the {options.max_sentences:,} compared at most")

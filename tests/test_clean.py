@@ -1,22 +1,26 @@
+import textwrap
+
 import pytest
 
-from paraphrase.clean import reasons
+from paraphrase.clean import paragraphs_of, reasons
 from paraphrase.segment import segments
 
 from .conftest import seed
 
 
 def set_aside(text):
-    spans = segments(text)
-    return {text[s:e]: why for (s, e), why in zip(spans, reasons(text, spans))}
+    paragraphs = paragraphs_of(text)
+    spans = segments(text, paragraphs=paragraphs)
+    return {text[s:e]: why for (s, e), why in zip(spans, reasons(text, spans, paragraphs))}
 
 
 def above_text_in(code, line):
     """What is set aside, sentence by sentence, when ``line`` is a paragraph above one of
     article text in a text read as the language ``code``."""
     text = f"{line}\n\nDie Armee eroberte die Stadt 2016 zurück."
-    spans = segments(text, code=code)
-    return dict(zip((text[s:e] for s, e in spans), reasons(text, spans, code=code)))
+    paragraphs = paragraphs_of(text, code)
+    spans = segments(text, paragraphs=paragraphs, code=code)
+    return dict(zip((text[s:e] for s, e in spans), reasons(text, spans, paragraphs, code)))
 
 
 def above_article_text(line):
@@ -70,7 +74,7 @@ def test_article_text_is_never_set_aside_in_the_source_seed():
     assert all(why is None for why in set_aside(seed("001").read_text(encoding="utf-8")).values())
 
 
-@pytest.mark.parametrize("line", [
+OPENING_LIKE_FURNITURE = [
     "By Saturday, the Syrian General Command acknowledged that the insurgents had entered the city.",
     "By the time police arrived the men had gone.",
     "Reporters were told the copyright case would be heard in March.",
@@ -86,9 +90,26 @@ def test_article_text_is_never_set_aside_in_the_source_seed():
     "By Saturday and Sunday the rebels held the city.",
     "Posted on Monday, the video was seen by millions.",
     "Published in 1998, the report found flaws in the design.",
-])
+    "Copyright rules were changed in 2019, the minister said.",
+    "Reporting by the BBC was criticised by the minister.",
+    "Editing by hand took the team three weeks.",
+]
+
+
+@pytest.mark.parametrize("line", OPENING_LIKE_FURNITURE)
 def test_sentences_that_open_like_furniture_still_count(line):
     assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
+
+
+@pytest.mark.parametrize("line", OPENING_LIKE_FURNITURE)
+def test_sentences_that_open_like_furniture_still_count_in_hard_wrapped_copy(line):
+    # Opening a line after one that ends a sentence, its first line read alone may look
+    # like a whole line of furniture ("By Saturday, the Syrian General Command"); the
+    # paragraph it then opens does not.
+    wrapped = (textwrap.fill("The army regained the city in 2016 after a siege of the eastern districts of the town.", 44)
+               + "\n" + textwrap.fill(f"{line} Officials said the fighting had stopped by the end of the week.", 44))
+    found = {sentence.replace("\n", " "): why for sentence, why in set_aside(wrapped).items()}
+    assert found[line] is None, found
 
 
 @pytest.mark.parametrize("line, reason", [
@@ -140,6 +161,7 @@ def test_sentences_that_open_like_furniture_still_count(line):
     ("Get the latest headlines delivered to your inbox", "newsletter prompt"),
     ("Copyright 2024 The Associated Press. All rights reserved.", "copyright notice"),
     ("© 2024 Guardian News & Media Limited", "copyright notice"),
+    ("may not be published, broadcast, rewritten or redistributed.", "copyright notice"),
     ("Sign up for our daily newsletter to get the headlines in your inbox", "newsletter prompt"),
     ("FILE - Syrian President Bashar Assad speaks during a meeting in Damascus, Syria, Jan. 21, 2023.",
      "photo caption"),
@@ -168,6 +190,20 @@ def test_the_markers_ending_hard_wrapped_wire_copy_are_set_aside():
     assert list(found.items())[1:] == [
         ("Buses will replace trains between Exeter St Davids and Newton Abbot.", None),
         ("MORE", "end-of-copy marker"), ("ends", "end-of-copy marker")]
+
+
+def test_a_wire_storys_wrapped_credit_and_copyright_lines_are_set_aside():
+    # Reuters style, wrapped at 65 columns: the credit line runs onto a second line, and
+    # the copyright notice, opening with "(c)", must not be read as going on in lower case.
+    wire = ("LONDON, Dec 5 (Reuters) - The Bank of England kept interest rates\n"
+            "unchanged on Thursday, saying inflation was still too high to\n"
+            "justify a cut despite signs that the economy was slowing.\n"
+            "Reporting by Jane Smith; Editing by\n"
+            "Tom Brown\n"
+            "(c) Copyright Thomson Reuters 2024. Click For Restrictions -\n"
+            "https://agency.thomsonreuters.com/en.html\n")
+    found = list(set_aside(wire).items())
+    assert [why for _, why in found] == ["dateline", None, "credit line", "copyright notice", "copyright notice"], found
 
 
 @pytest.mark.parametrize("line", [

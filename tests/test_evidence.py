@@ -202,6 +202,23 @@ def test_independent_reports_sharing_names_and_numbers_are_not_derived():
     assert result.summary.verdict == "independent", result.summary.message
 
 
+REUTERS_FOOTER = ("Reporting by Jane Smith; Editing by\n"
+                  "Tom Brown\n"
+                  "(c) Copyright Thomson Reuters 2024. Click For Restrictions -\n"
+                  "https://agency.thomsonreuters.com/en.html\n")
+
+
+def test_two_wire_stories_sharing_only_their_wrapped_footer_are_independent():
+    rates = ("LONDON, Dec 5 (Reuters) - The Bank of England kept interest rates\n"
+             "unchanged on Thursday, saying inflation was still too high to\n"
+             "justify a cut despite signs that the economy was slowing.\n")
+    farmers = ("PARIS, Dec 5 (Reuters) - French farmers blocked roads around\n"
+               "the capital on Thursday in protest at a trade deal with South\n"
+               "American countries that they say will flood the market.\n")
+    result = compare(rates + REUTERS_FOOTER, farmers + REUTERS_FOOTER)
+    assert result.summary.verdict == "independent" and not result.pairs, result.summary.message
+
+
 SAME_EVENT = Path(__file__).parent / "same_event"  # written for the project (PROVENANCE.txt there)
 
 
