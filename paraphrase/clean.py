@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .agencies import AGENCY_NAMES
 from .languages import ENGLISH, Language, language
 from .segment import COPY_MARKERS, DATELINE, Span, lines
 from .tokens import normalize
@@ -84,6 +85,10 @@ _NEWSROOM_LINES: _Rules = (
     (re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)/\S.{0,60}$"), "photo caption"),
     (re.compile(r",\s+" + _PLACE + r",\s+(?:" + _WEEKDAY + r",\s+)?" + _MONTH + r"\s+\d{1,2},\s+\d{4}\.?\s*$"),
      "photo caption"),
+    # A staff credit standing for a byline: "Court Reporter", "Press Association", "PA
+    # Reporter" (after the photo credits: "Reuters" alone is one).
+    (re.compile(rf"^(?:(?:{AGENCY_NAMES})(?:\s+(?:Media|Wire))?|(?:[A-Z][\w'’]*\s+){{0,3}}(?:Reporter|Correspondent))"
+                r"(?:\s+(?:Reporter|Correspondent|Staff))?$"), "byline"),
 )
 # A web page's furniture that fills a whole line, around the article it holds: links to
 # other articles ("Read more: ...", "See also: ..."), lines that point elsewhere ("Follow

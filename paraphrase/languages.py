@@ -66,7 +66,7 @@ sixteen seventeen eighteen nineteen twenty""".split()) if word != "one"} | {
     word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
 ENGLISH = Language("en", "English", "english", "porter", None, adverb_endings=(("ly", ""), ("ily", "y"), ("ally", "")),
                    number_words=_ENGLISH_NUMBERS, credit_words=(
-                       "photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures",
+                       "photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "pic", "pics",
                        "credit", "credits", "photo credit", "image credit", "picture credit"),
                    furniture=_segments("""
 advertisement|advertising|sponsored|sponsored content|continue reading|more|read more|read next|
@@ -79,7 +79,8 @@ click here|see also|also read|also see|you may also like|story continues below|
 our standards: the thomson reuters trust principles|explore more on these topics|reuse this content|
 related topics|more on this story|share or comment on this article|join our commenting forum|
 supported by|send any friend a story|leave a comment|most popular|most viewed|latest news|
-more from this section|you might also like"""))
+more from this section|you might also like|scroll down for video|share via email|topics|view comments|
+click here to resize this module|follow us on twitter|follow us on facebook|follow us on instagram"""))
 LANGUAGES: dict[str, Language] = {language.code: language for language in (
     ENGLISH,
     Language("de", "German", "german", "german", "german", capitalised_names=False, decimal_comma=True,
