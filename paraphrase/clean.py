@@ -40,6 +40,11 @@ _LINE_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029]\s*")
 # A credit or a notice names; an article sentence that opens like one goes on with a verb
 # ("Copyright rules were changed", "Reporting by the BBC was criticised").
 _NO_VERB = r"(?!.*\b(?-i:is|are|was|were|has|had|have)\b)"
+_BYLINE = re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,\s*|\s*(?:and|&)\s+)(?:[A-Z][\w.'’-]*\s*){1,4}){0,3}"
+                     r"(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])")
+# A wire story's catchline, above its byline: a word in capitals, then a word or few
+# ("COURT Stabbing", "FLOODS Rail"). Only above a byline: a web page's headings open so too.
+_CATCHLINE = re.compile(r"^[A-Z][A-Z'’-]+(?:\s+[A-Z][\w'’-]*){0,3}$")
 # Line rules: a pattern and the reason a line it finds is set aside.
 _Rules = tuple[tuple[re.Pattern[str], str], ...]
 # Newsroom furniture that fills a whole line: agency slug lines, end-of-copy markers,
@@ -64,8 +69,7 @@ _NEWSROOM_LINES: _Rules = (
     (re.compile(r"^\((?:adds|updates|recasts|corrects|changes|refiles|repeats|fixes|rewrites|removes|clarifies)\b"
                 r"[^()]{0,150}\)$", re.IGNORECASE), "update tag"),
     (re.compile(r"^[-=_*~#\s]{3,}$"), "rule"),
-    (re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,\s*|\s*(?:and|&)\s+)(?:[A-Z][\w.'’-]*\s*){1,4}){0,3}"
-                r"(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])"), "byline"),
+    (_BYLINE, "byline"),
     (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s+(?-i:[A-Z])" + _NO_VERB
                 + r".{0,150}$", re.IGNORECASE), "credit line"),
     (re.compile(r"^(?:this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b.{0,250}"
@@ -198,6 +202,8 @@ def _line_reason(line: str, following: str, newsroom_lines: _Rules) -> str | Non
     for pattern, reason in newsroom_lines:
         if pattern.search(line):
             return reason
+    if _CATCHLINE.match(line) and _BYLINE.match(following):
+        return "catchline"
     if _SOCIAL_LINK.search(line) or _SOCIAL_ATTRIBUTION.search(line):
         return "embedded social media post"
     if _is_credit_only(line):

@@ -199,6 +199,13 @@ def test_the_markers_ending_hard_wrapped_wire_copy_are_set_aside():
         ("MORE", "end-of-copy marker"), ("ends", "end-of-copy marker")]
 
 
+def test_a_wire_storys_catchline_above_its_byline_is_set_aside_and_a_pages_heading_counts():
+    story = "   A man who stabbed his neighbour was jailed for eight years today.\n"
+    assert list(set_aside("COURT Stabbing\nBy Court Reporter, PA News\n" + story).values()) == [
+        "catchline", "byline", None]
+    assert set_aside("NASA Mission\n" + story)["NASA Mission"] is None
+
+
 def test_a_wire_storys_wrapped_credit_and_copyright_lines_are_set_aside():
     # Reuters style, wrapped at 65 columns: the credit line runs onto a second line, and
     # the copyright notice, opening with "(c)", must not be read as going on in lower case.
