@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -122,6 +122,11 @@ class Document:
         """The content stems and fact keys of its counted sentences: what the text mentions
         anywhere, whichever sentence a comparison pairs."""
         return frozenset(key for s in self.counted for key in (*s.features.content, *(f.key for f in s.features.facts)))
+
+    @cached_property
+    def numbers_stated(self) -> Counter[str]:
+        """How often its counted sentences state each number (its key)."""
+        return Counter(f.key for s in self.counted for f in s.features.facts if f.kind == "number")
 
     @cached_property
     def look_alike_spans(self) -> tuple[tuple[int, int], ...]:
