@@ -31,8 +31,9 @@ def test_decodes_common_encodings(data, expected):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         (bytes(range(1, 32)) * 20, "binary"),
         (bytes(__import__("random").Random(7).randbytes(2000)), "binary"),
+        (b"\xff\xfe\x00\x00" + bytes(__import__("random").Random(7).randbytes(2000)), "binary"),
     ],
-    ids=["empty", "white space", "png", "control bytes", "random bytes"],
+    ids=["empty", "white space", "png", "control bytes", "random bytes", "random bytes after a BOM"],
 )
 def test_bad_input_is_a_clear_input_error(data, problem):
     with pytest.raises(InputError, match=f"upload.bin: {problem}"):

@@ -14,12 +14,14 @@ import re
 
 from ..errors import UnsupportedFormatError
 
-# Data whose decoded characters are more than this share control characters is binary.
+# Data whose decoded characters are more than this share control characters (or bytes
+# its encoding cannot read) is binary.
 MAX_CONTROL_SHARE = 0.1
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # not \t \n \v \f \r, nor \x1c-\x1f (Python's white space)
+_UNREADABLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f\ufffd]")  # control characters, or bytes no encoding read
 # IPTC 7901 / ANPA 1312 feeds close each paragraph with "<" at the end of its last line.
 _WIRE_PARAGRAPH_END = re.compile(r"<[ \t]*$", re.MULTILINE)
 _WIRE_PARAGRAPH_START = "\x19"
@@ -35,8 +37,9 @@ def extract(data: bytes, name: str) -> str:
 
 def _decoded(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+        if data.startswith(bom):  # a few bad bytes are read as U+FFFD; mostly bad, binary
+            text = data.decode(encoding, errors="replace")
+            return None if _mostly_control(text) else text
     try:
         text = data.decode("utf-8")
         if not _mostly_control(text):
@@ -64,7 +67,7 @@ def _detected(data: bytes) -> str | None:
 
 
 def _mostly_control(text: str) -> bool:
-    return len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text)
+    return len(_UNREADABLE.findall(text)) > MAX_CONTROL_SHARE * len(text)
 
 
 def unframe_wire(text: str) -> str:
