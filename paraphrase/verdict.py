@@ -214,6 +214,9 @@ def _details(s: Summary, names: tuple[str, str], mutual: bool, needed: int) -> s
     if s.identical:
         return f"Each of the {s.a_counted} sentences of each is in the other, word for word"
     if s.verdict == INDEPENDENT:
+        empty = [name for name, counted in ((a, s.a_counted), (b, s.b_counted)) if not counted]
+        if empty:  # all furniture: nothing of it to compare
+            return f"{' and '.join(empty)} {'has' if len(empty) == 1 else 'have'} no article text: every sentence is set aside"
         # By length first, as the gauges show it, then by sentences.
         text = (f"{s.a_text:.0%} of {a}'s text ({s.a_reused:.0%} of its sentences) and {s.b_text:.0%} of {b}'s "
                 f"({s.b_reused:.0%} of its sentences) reappear in the other")

@@ -1,5 +1,6 @@
 import pytest
 
+import paraphrase
 from paraphrase import DEFAULT_OPTIONS
 from paraphrase.verdict import Shares, names_derived, summarize
 
@@ -150,3 +151,10 @@ def test_an_independent_verdict_gives_the_share_of_the_text_first_as_the_gauges_
     assert summary.verdict == "independent"
     assert summary.details.startswith("18% of 001's text (12% of its sentences) and 7% of 003's (9% of its "
                                       "sentences) reappear in the other")
+
+
+def test_a_text_that_is_all_furniture_is_said_to_have_no_article_text():
+    result = paraphrase.compare("Advertisement\nShare on Facebook\n", "The army regained the city in 2016.",
+                                names=("page", "story"))
+    assert result.summary.verdict == "independent"
+    assert result.summary.details == "page has no article text: every sentence is set aside", result.summary.message
