@@ -11,15 +11,20 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .agencies import AGENCY_NAMES
+from .agencies import AGENCY_NAMES, PHOTO_AGENCIES
 from .languages import ENGLISH, Language, language
 from .segment import COPY_MARKERS, DATELINE, Span, lines
 from .tokens import normalize
 
+# The photo agencies, longest first ("AP Photo" before "AP"), any space read as white space;
+# inline, as written or in capitals, case-sensitive.
+_PHOTO_AGENCIES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(PHOTO_AGENCIES, key=len, reverse=True))
+_PHOTO_AGENCIES_INLINE = "|".join(re.escape(form) for name in sorted(PHOTO_AGENCIES, key=len, reverse=True)
+                                  for form in dict.fromkeys((name, name.upper())))
 _CREDIT = re.compile(
     r"\((?:photo\s*|image\s*|picture\s*)?credits?\s*:[^)]*\)\s*$"
     r"|^\(?\s*(?:photo|image|picture|credit|source)s?\s*(?:credit)?\s*:"
-    r"|\((?:getty images|afp|ap photo|reuters|epa|anadolu)[^)]*\)\s*$",
+    rf"|\((?:{_PHOTO_AGENCIES})[^)]*\)\s*$",
     re.IGNORECASE,
 )
 # An embedded post: its picture's link, or its attribution line ("— Jane Doe (@jdoe) November
@@ -84,9 +89,10 @@ _NEWSROOM_LINES: _Rules = (
     (re.compile(r"^FILE(?:\s+PHOTO)?\s*[-–—:]\s"), "photo caption"),
     (re.compile(r"^(?:image|media|video)\s+caption\s*,", re.IGNORECASE), "photo caption"),
     (re.compile(r"^(?:image|media|video)\s+source\s*,", re.IGNORECASE), "photo credit"),
-    (re.compile(r"^(?:getty\s+images|afp|ap(?:\s+photo)?|reuters|epa|pa(?:\s+media)?|shutterstock|alamy)"
-                r"(?:\s*(?:/|via)\s*\S.{0,40})?$", re.IGNORECASE), "photo credit"),
-    (re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)/\S.{0,60}$"), "photo caption"),
+    (re.compile(rf"^(?:{_PHOTO_AGENCIES})(?:\s*(?:/|via)\s*\S.{{0,40}})?$", re.IGNORECASE), "photo credit"),
+    # (a credit inline, as written or in capitals, then the photographer's name ending the
+    # line: "... in Aleppo. REUTERS/Mahmoud Hasano/File Photo"; not "a Reuters/Ipsos poll")
+    (re.compile(rf"\b(?:{_PHOTO_AGENCIES_INLINE})/(?:[A-Z][\w.'’-]*[\s/]*){{1,6}}$"), "photo caption"),
     (re.compile(r",\s+" + _PLACE + r",\s+(?:" + _WEEKDAY + r",\s+)?" + _MONTH + r"\s+\d{1,2},\s+\d{4}\.?\s*$"),
      "photo caption"),
     # A staff credit standing for a byline: "Court Reporter", "Press Association", "PA

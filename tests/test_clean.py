@@ -173,6 +173,8 @@ def test_sentences_that_open_like_furniture_still_count_in_hard_wrapped_copy(lin
     ("FILE - Syrian President Bashar Assad speaks during a meeting in Damascus, Syria, Jan. 21, 2023.",
      "photo caption"),
     ("Rebel fighters stand on a tank in Aleppo. REUTERS/Mahmoud Hasano", "photo caption"),
+    ("Rebel fighters stand on a tank in Aleppo. REUTERS/Mahmoud Hasano/File Photo", "photo caption"),
+    ("Crowds gather in the square. Getty Images/AFP", "photo caption"),
     ("Opposition fighters celebrate at the citadel in Aleppo, Syria, Saturday, Nov. 30, 2024.", "photo caption"),
     ("A man walks past a damaged building in Aleppo, Syria, December 1, 2024.", "photo caption"),
 ])
@@ -229,6 +231,8 @@ def test_a_wire_storys_wrapped_credit_and_copyright_lines_are_set_aside():
     "The file was sent to prosecutors in May.",
     "AP reporters saw the fighters enter the citadel.",
     "ESPN debuted at 7:00 PM, Friday, September 7, 1979.",
+    "A Reuters/Ipsos poll released on Tuesday showed 40% approval.",
+    "The AP/NORC poll found most voters undecided.",
 ])
 def test_article_sentences_that_end_like_captions_still_count(line):
     assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
