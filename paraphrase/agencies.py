@@ -11,5 +11,5 @@ AGENCIES = ("Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", 
 # Any one of them, as a regular expression (the longest first, so "PA Media" is not read as "PA").
 AGENCY_NAMES = "|".join(re.escape(agency) for agency in sorted(AGENCIES, key=len, reverse=True))
 # Who credits a photograph.
-PHOTO_AGENCIES = ("Getty Images", "AP Photo", "AP", "AFP", "EPA", "PA Media", "PA", "Reuters", "Anadolu", "Shutterstock",
-                  "Alamy")
+PHOTO_AGENCIES = ("Getty Images", "AP Photo", "AP", "AFP", "EPA", "PA Media", "PA", "Reuters", "Anadolu",
+                  "Shutterstock", "Alamy")

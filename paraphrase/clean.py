@@ -18,8 +18,9 @@ from .tokens import normalize
 
 # The photo agencies, longest first ("AP Photo" before "AP"), any space read as white space;
 # inline, as written or in capitals, case-sensitive.
-_PHOTO_AGENCIES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(PHOTO_AGENCIES, key=len, reverse=True))
-_PHOTO_AGENCIES_INLINE = "|".join(re.escape(form) for name in sorted(PHOTO_AGENCIES, key=len, reverse=True)
+_LONGEST_FIRST = sorted(PHOTO_AGENCIES, key=len, reverse=True)
+_PHOTO_AGENCIES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in _LONGEST_FIRST)
+_PHOTO_AGENCIES_INLINE = "|".join(re.escape(form) for name in _LONGEST_FIRST
                                   for form in dict.fromkeys((name, name.upper())))
 _CREDIT = re.compile(
     r"\((?:photo\s*|image\s*|picture\s*)?credits?\s*:[^)]*\)\s*$"
@@ -45,7 +46,8 @@ _LINE_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029]\s*")
 # A credit or a notice names; an article sentence that opens like one goes on with a verb
 # ("Copyright rules were changed", "Reporting by the BBC was criticised").
 _NO_VERB = r"(?!.*\b(?-i:is|are|was|were|has|had|have)\b)"
-_BYLINE = re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,\s*|\s*(?:and|&)\s+)(?:[A-Z][\w.'’-]*\s*){1,4}){0,3}"
+_BYLINE = re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}"
+                     r"(?:(?:,\s*|\s*(?:and|&)\s+)(?:[A-Z][\w.'’-]*\s*){1,4}){0,3}"
                      r"(?:$|[,|/•·–—-]\s*\S.{0,60}$)(?<![.!?])")
 # A wire story's catchline, above its byline: a word in capitals, then a word or few
 # ("COURT Stabbing", "FLOODS Rail"). Only above a byline: a web page's headings open so too.
