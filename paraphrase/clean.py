@@ -52,6 +52,13 @@ _BYLINE = re.compile(r"^[Bb][Yy]\s+(?:[A-Z][\w.'’-]*\s*){1,4}"
 # A wire story's catchline, above its byline: a word in capitals, then a word or few
 # ("COURT Stabbing", "FLOODS Rail"). Only above a byline: a web page's headings open so too.
 _CATCHLINE = re.compile(r"^[A-Z][A-Z'’-]+(?:\s+[A-Z][\w'’-]*){0,3}$")
+# The writer's note closing a column ("Jane Smith is a freelance journalist based in
+# Beirut."): the last paragraph, one sentence naming the writer's trade. Two pieces by one
+# writer share it, as they share a byline. A past tense tells of a journalist in the news
+# ("... is a journalist who was detained in Tehran").
+_AUTHOR_BIO = re.compile(r"^(?!.*\b(?:was|were|had)\b)[—–-]?\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?"
+                         r"(?:reporter|correspondent|editor|writer|journalist|columnist|author|contributor|"
+                         r"producer|photographer|broadcaster)\b[^.!?]{0,150}[.!]?$")
 # Line rules: a pattern and the reason a line it finds is set aside.
 _Rules = tuple[tuple[re.Pattern[str], str], ...]
 # Newsroom furniture that fills a whole line: agency slug lines, end-of-copy markers,
@@ -212,6 +219,8 @@ def _line_reason(line: str, following: str, newsroom_lines: _Rules) -> str | Non
             return reason
     if _CATCHLINE.match(line) and _BYLINE.match(following):
         return "catchline"
+    if not following and _AUTHOR_BIO.match(line):
+        return "author bio"
     if _SOCIAL_LINK.search(line) or _SOCIAL_ATTRIBUTION.search(line):
         return "embedded social media post"
     if _is_credit_only(line):

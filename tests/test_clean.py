@@ -208,6 +208,14 @@ def test_a_wire_storys_catchline_above_its_byline_is_set_aside_and_a_pages_headi
     assert set_aside("NASA Mission\n" + story)["NASA Mission"] is None
 
 
+def test_a_columns_closing_author_bio_is_set_aside_and_a_sentence_about_a_journalist_counts():
+    bio = "Jane Smith is a freelance journalist based in Beirut."
+    assert set_aside(f"The army regained the city in 2016.\n{bio}")[bio] == "author bio"
+    assert set_aside(f"{bio}\nThe army regained the city in 2016.")[bio] is None  # not the last paragraph
+    detained = "Maria Lopez is a journalist who was detained in Tehran for a year."
+    assert set_aside(f"The army regained the city in 2016.\n{detained}")[detained] is None
+
+
 def test_a_wire_storys_wrapped_credit_and_copyright_lines_are_set_aside():
     # Reuters style, wrapped at 65 columns: the credit line runs onto a second line, and
     # the copyright notice, opening with "(c)", must not be read as going on in lower case.
