@@ -84,8 +84,10 @@ _NEWSROOM_LINES: _Rules = (
                 r"[^()]{0,150}\)$", re.IGNORECASE), "update tag"),
     (re.compile(r"^[-=_*~#\s]{3,}$"), "rule"),
     (_BYLINE, "byline"),
-    (re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s+(?-i:[A-Z])" + _NO_VERB
-                + r".{0,150}$", re.IGNORECASE), "credit line"),
+    # (Reuters puts it in brackets: "(Reporting by Jane Smith; Editing by Tom Brown)")
+    (re.compile(r"^[(\s–—-]*(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by\s+(?-i:[A-Z])"
+                + _NO_VERB + r".{0,200}$", re.IGNORECASE), "credit line"),
+    (re.compile(r"^to\s+contact\s+the\s+(?:reporters?|editors?|writers?)\b.{0,200}$", re.IGNORECASE), "credit line"),
     (re.compile(r"^(?:this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b.{0,250}"
                 r"|(?:correction|clarification)\s*:.{0,250})$", re.IGNORECASE), "correction note"),
     # (two patterns, not one alternation: the second is found by its words, not tried at
@@ -119,11 +121,13 @@ _NEWSROOM_LINES: _Rules = (
 _PAGE_LINES: _Rules = (
     (re.compile(r"^(?:read\s+more|related|see\s+also|also\s+read|read\s+next|more\s+on\s+this\s+story)\s*[:|»›]\s*\S.{0,150}$",
                 re.IGNORECASE), "link to another article"),
-    (re.compile(r"^(?:follow|subscribe|contact\s+(?:the\s+)?(?:reporter|writer|author)|for\s+more\s+(?:news|stories|coverage))"
-                r"\b.{0,150}(?:https?://|www\.|\S@\S)", re.IGNORECASE), "promotional line"),
+    (re.compile(r"^(?:follow|subscribe|contact\s+(?:us|(?:the\s+)?(?:reporter|writer|author))"
+                r"|for\s+more\s+(?:news|stories|coverage))\b.{0,150}(?:https?://|www\.|\S@\S|(?<!\S)@\w)", re.IGNORECASE),
+     "promotional line"),
     (re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts|updates|briefing|inbox)\b.{0,40}$",
                 re.IGNORECASE), "newsletter prompt"),
-    (re.compile(r"^(?:get|receive)\b.{0,60}\b(?:newsletters?|inbox)\b.{0,20}$", re.IGNORECASE), "newsletter prompt"),
+    (re.compile(r"^(?:get|receive)\b.{0,60}\b(?:newsletters?|inbox|alerts)\b.{0,20}$", re.IGNORECASE),
+     "newsletter prompt"),
     # (the words first: the lookaheads scan the line, and most lines open otherwise)
     (re.compile(r"^(?=(?:first\s+)?(?:published|updated|posted|last\s+(?:modified|updated))\b)"
                 r"(?!.*,\s+(?-i:[a-z]))(?!.*\b(?:the|a|was|were|is|are|has|had)\b)"

@@ -93,6 +93,8 @@ OPENING_LIKE_FURNITURE = [
     "Copyright rules were changed in 2019, the minister said.",
     "Reporting by the BBC was criticised by the minister.",
     "Editing by hand took the team three weeks.",
+    "Follow the money, the prosecutor told the jury.",
+    "Get the alerts switched on before the storm, officials said.",
 ]
 
 
@@ -134,6 +136,12 @@ def test_sentences_that_open_like_furniture_still_count_in_hard_wrapped_copy(lin
     ("By Suleiman Al-Khalidi", "byline"),
     ("By SARAH EL DEEB and BASSEM MROUE", "byline"),
     ("By Maya Gebeily, Suleiman Al-Khalidi and Tom Perry", "byline"),
+    ("(Reporting by Jane Smith in London; Additional reporting by Tom Brown; Editing by Alex Richardson)",
+     "credit line"),
+    ("To contact the reporter on this story: Jane Smith in London at jsmith@bloomberg.net", "credit line"),
+    ("Follow Jane Smith on Twitter: @janesmith", "promotional line"),
+    ("Contact us at editors@example.com.", "promotional line"),
+    ("Get our Breaking News Alerts", "newsletter prompt"),
     ("Court Reporter", "byline"),
     ("Daily Mail Reporter", "byline"),
     ("Press Association", "byline"),
