@@ -56,7 +56,8 @@ _CATCHLINE = re.compile(r"^[A-Z][A-Z'’-]+(?:\s+[A-Z][\w'’-]*){0,3}$")
 # Beirut."): the last paragraph, one sentence naming the writer's trade. Two pieces by one
 # writer share it, as they share a byline. A past tense tells of a journalist in the news
 # ("... is a journalist who was detained in Tehran").
-_AUTHOR_BIO = re.compile(r"^(?!.*\b(?:was|were|had)\b)[—–-]?\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?"
+_AUTHOR_BIO = re.compile(r"^(?!.*\b(?:was|were|had)\b)[—–-]?\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+"
+                         r"(?:[\w'’-]+\s+){0,6}?"
                          r"(?:reporter|correspondent|editor|writer|journalist|columnist|author|contributor|"
                          r"producer|photographer|broadcaster)\b[^.!?]{0,150}[.!]?$")
 # Line rules: a pattern and the reason a line it finds is set aside.
@@ -122,8 +123,8 @@ _PAGE_LINES: _Rules = (
     (re.compile(r"^(?:read\s+more|related|see\s+also|also\s+read|read\s+next|more\s+on\s+this\s+story)\s*[:|»›]\s*\S.{0,150}$",
                 re.IGNORECASE), "link to another article"),
     (re.compile(r"^(?:follow|subscribe|contact\s+(?:us|(?:the\s+)?(?:reporter|writer|author))"
-                r"|for\s+more\s+(?:news|stories|coverage))\b.{0,150}(?:https?://|www\.|\S@\S|(?<!\S)@\w)", re.IGNORECASE),
-     "promotional line"),
+                r"|for\s+more\s+(?:news|stories|coverage))\b.{0,150}(?:https?://|www\.|\S@\S|(?<!\S)@\w)",
+                re.IGNORECASE), "promotional line"),
     (re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts|updates|briefing|inbox)\b.{0,40}$",
                 re.IGNORECASE), "newsletter prompt"),
     (re.compile(r"^(?:get|receive)\b.{0,60}\b(?:newsletters?|inbox|alerts)\b.{0,20}$", re.IGNORECASE),
