@@ -217,14 +217,32 @@ REUTERS_FOOTER = ("Reporting by Jane Smith; Editing by\n"
                   "https://agency.thomsonreuters.com/en.html\n")
 
 
-def test_two_wire_stories_sharing_only_their_wrapped_footer_are_independent():
+# What one outlet prints under every story, as its copy arrives.
+FOOTERS = {
+    "reuters, wrapped": REUTERS_FOOTER,
+    "reuters, in brackets": "(Reporting by Jane Smith in London; Additional reporting by Tom Brown;\n"
+                            "Editing by Alex Richardson)\n",
+    "ap": ("Associated Press writer Maya Gebeily in Beirut contributed to this report.\n"
+           "Copyright 2024 The Associated Press. All rights reserved. This material\n"
+           "may not be published, broadcast, rewritten or redistributed.\n"),
+    "bloomberg": ("To contact the reporter on this story: Jane Smith in London at jsmith@bloomberg.net\n"
+                  "To contact the editors responsible for this story: Tom Brown at tbrown@bloomberg.net\n"),
+    "pa": "   ends\n",
+    "a paper's page": ("Jane Smith is a freelance journalist based in Beirut.\n"),
+    "a web page": ("Follow Jane Smith on Twitter: @janesmith\nShare via email\nView comments\n"
+                   "Get our Breaking News Alerts\n"),
+}
+
+
+@pytest.mark.parametrize("footer", FOOTERS.values(), ids=FOOTERS.keys())
+def test_two_stories_sharing_only_their_outlets_footer_are_independent(footer):
     rates = ("LONDON, Dec 5 (Reuters) - The Bank of England kept interest rates\n"
              "unchanged on Thursday, saying inflation was still too high to\n"
              "justify a cut despite signs that the economy was slowing.\n")
     farmers = ("PARIS, Dec 5 (Reuters) - French farmers blocked roads around\n"
                "the capital on Thursday in protest at a trade deal with South\n"
                "American countries that they say will flood the market.\n")
-    result = compare(rates + REUTERS_FOOTER, farmers + REUTERS_FOOTER)
+    result = compare(rates + footer, farmers + footer)
     assert result.summary.verdict == "independent" and not result.pairs, result.summary.message
 
 
