@@ -128,6 +128,9 @@ def check_article(article: Source, index: CorpusIndex, *, policy: Policy | None 
     compared = _compared(document, label, index, credits, policy, options, period)
     matches = sorted(compared.matches, key=lambda m: (-m.share, m.document.key))
     notes = _not_compared(document, [other for _, other in compared.prepared])
+    if not document.counted:  # nothing to check: passing says nothing of the article
+        notes += (f"no article text: all {len(document.sentences)} of its sentences are set aside, so nothing "
+                  "was checked",)
     if compared.more:
         notes += (f"{len(matches)} of the {len(compared.prepared)} corpus documents compared are sources; more may "
                   "be: raise check_candidates in an --options file",)

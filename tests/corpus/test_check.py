@@ -374,3 +374,10 @@ def test_a_check_that_stops_with_every_candidate_a_source_says_so(monkeypatch):
     found = check_article(article, index, options=DEFAULT_OPTIONS.replace(check_candidates=1))
     assert len(found.sources) == 2
     assert [note for note in found.notes if "raise check_candidates" in note]
+
+
+def test_an_article_that_is_all_furniture_passes_with_a_note_that_nothing_was_checked():
+    index, _ = _compiled_index()
+    found = check_article("Advertisement\nShare on Facebook\n", index)
+    assert not found.failed and not found.sources
+    assert found.notes == ("no article text: all 2 of its sentences are set aside, so nothing was checked",)
