@@ -25,7 +25,7 @@ _PHOTO_AGENCIES_INLINE = "|".join(re.escape(form) for name in _LONGEST_FIRST
 _CREDIT = re.compile(
     r"\((?:photo\s*|image\s*|picture\s*)?credits?\s*:[^)]*\)\s*$"
     r"|^\(?\s*(?:photo|image|picture|credit|source)s?\s*(?:credit)?\s*:"
-    rf"|\((?:{_PHOTO_AGENCIES})[^)]*\)\s*$",
+    rf"|\((?:{_PHOTO_AGENCIES})\b[^)]*\)\s*$",  # "(AP Photo/...)", not "(Apr. 18, 2006)"
     re.IGNORECASE,
 )
 # An embedded post: its picture's link, or its attribution line ("— Jane Doe (@jdoe) November

@@ -249,6 +249,8 @@ def test_a_wire_storys_wrapped_credit_and_copyright_lines_are_set_aside():
     "ESPN debuted at 7:00 PM, Friday, September 7, 1979.",
     "A Reuters/Ipsos poll released on Tuesday showed 40% approval.",
     "The AP/NORC poll found most voters undecided.",
+    "Forearm support prevents strain, a study found (April 2006)",
+    "The talks resumed in the capital (Paris) on Monday",
 ])
 def test_article_sentences_that_end_like_captions_still_count(line):
     assert set_aside(f"{line}\nThe army regained the city in 2016.")[line] is None
