@@ -53,6 +53,12 @@ sentences are no nearer to shared wording than anywhere else. A pair so counted 
 firm: context never makes a text derived on its own, and a text found independent keeps
 its related pairs apart.
 
+At **a passage's edge**, the same once reuse is shown: the sentence right after (or
+before) a counted pair in both texts, in the same order, that no pair holds (not even as
+related) counts when it shares a word beyond names and numbers and lies within
+``EDGE_MAX_DISTANCE`` (``passage_edges``); each one found extends the passage in turn. A
+rewrite reworks a passage's edges most; it keeps their place. Never firm either.
+
 Once a passage shows where the reuse is, a **stray** is set apart (shown as related): a
 counted pair, not firm, with no other counted pair within ``CONTEXT_WINDOW`` sentences of
 it in A, the text checked. A derived passage is contiguous in the text that derives it
@@ -110,6 +116,11 @@ RUN_WINDOW = 3
 # 0.690 to 0.721 at precision 0.97; on 60 other pairs per subset 0.836 to 0.843 and 0.748
 # to 0.767. A window of (3, 5) found 0.699 and 0.762; (6, 10) lost verbatim precision.
 CONTEXT_WINDOW = (4, 8)
+# The sentence right after (or before) a counted pair in both texts, in the same order,
+# that no pair holds (not even as related), counts in the context of reuse up to this
+# distance when it shares a word beyond names and numbers: a passage's edge, where a
+# rewrite reworks most. Measured (benchmarks/HISTORY.md, 2026-12-07, thirteenth session).
+EDGE_MAX_DISTANCE = 0.8
 # Shared phrases that make a pair firm evidence on its own. Texts written independently
 # on one topic share one phrase now and then (a term used once: "vector space model"),
 # two rarely. Measured on Clough & Stevenson's answer pairs and PAN-13 (README,
@@ -280,6 +291,46 @@ def context_of(a: Document, b: Document, counted: Sequence[Group], related: Sequ
     candidates = [g for g in related if _shares_description(joined(a, g.a), joined(b, g.b))]
     places = Places(a, b, [*counted, *candidates])
     return places.back(in_context(places.of(counted), places.of(candidates)))
+
+
+def passage_edges(a: Document, b: Document, counted: Sequence[Group], taken: Iterable[Group], options: Options,
+                  alphabet: Alphabet) -> list[Group]:
+    """Pairs for the sentences right after (or right before) a counted group in both texts,
+    in the same order, that no group holds, when they share a word beyond names and numbers
+    and lie within ``EDGE_MAX_DISTANCE``; each found extends the passage in turn."""
+    taken_a = {i for g in (*taken, *counted) for i in g.a}
+    taken_b = {j for g in (*taken, *counted) for j in g.b}
+    lexical = options.lexical()
+    found: list[Group] = []
+    queue = list(counted)
+    while queue:
+        group = queue.pop()
+        for i, j in ((_counted_beside(a, group.a[0], -1), _counted_beside(b, group.b[0], -1)),
+                     (_counted_beside(a, group.a[-1], 1), _counted_beside(b, group.b[-1], 1))):
+            if i is None or j is None or i in taken_a or j in taken_b:
+                continue
+            fa, fb = a.sentences[i].features, b.sentences[j].features
+            if not _shares_description(fa, fb):
+                continue
+            distance = feature_distance(fa, fb, lexical, alphabet)
+            if distance <= EDGE_MAX_DISTANCE:
+                edge = Group((i,), (j,), distance)
+                taken_a.add(i)
+                taken_b.add(j)
+                found.append(edge)
+                queue.append(edge)
+    return found
+
+
+def _counted_beside(doc: Document, index: int, step: int) -> int | None:
+    """The counted sentence next to ``index`` in the direction ``step`` (set-aside text
+    skipped), or None at the text's end."""
+    index += step
+    while 0 <= index < len(doc.sentences):
+        if doc.sentences[index].counts:
+            return index
+        index += step
+    return None
 
 
 def _shares_description(a: Features, b: Features) -> bool:

@@ -7,7 +7,8 @@ from functools import partial
 from .align import align, joined
 from .group import Group
 from .collector import paused
-from .evidence import COUNTED, context_of, derived_content, dropped_specifics, judge_alignment, partner_stems
+from .evidence import (COUNTED, context_of, derived_content, dropped_specifics, judge_alignment, partner_stems,
+                       passage_edges)
 from .alphabet import Alphabet
 from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
@@ -58,6 +59,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     context: set[Group] = set()
     if _reuse_shown(doc_a, doc_b, counted, firm, options):  # then its context counts too, never firm
         context = set(context_of(doc_a, doc_b, counted, [g for g, label in labels.items() if label == RELATED]))
+        context.update(passage_edges(doc_a, doc_b, [*counted, *context], labels, options, alphabet))
         labels.update((g, COUNTED) for g in context)
         counted += context
     partners = partner_stems(doc_a, doc_b, [(g.a, g.b) for g in counted])

@@ -771,3 +771,30 @@ def test_a_sentences_phrases_are_kept_no_longer_than_the_sentence():
     del a
     gc.collect()
     assert gone() is None
+
+
+LIBRARY_SOURCE = ("The council voted on Monday to close the Elm Street library after a long debate. "
+                  "Officials said repairs to the roof and the heating would cost more than two million dollars. "
+                  "The branch opened in 1964 and lends about forty thousand books a year. "
+                  "Residents who opposed the closure plan to hold a protest outside the town hall next week.")
+REWORKED_LAST = "Angry locals intend to rally at the town hall soon, campaigners said."
+
+
+def test_a_passages_reworked_last_sentence_counts_as_its_edge():
+    # Three sentences copied, the fourth reworked beyond the related bound (0.78): right
+    # after the copied ones in both texts, in order, sharing "town hall", it is the
+    # passage's edge (evidence.passage_edges), counted, never firm.
+    rewrite = ("The council voted on Monday to close the Elm Street library after a lengthy debate. "
+               "Officials said repairs to the roof and heating would cost more than two million dollars. "
+               "The branch opened in 1964 and lends around forty thousand books each year. " + REWORKED_LAST)
+    result = compare(rewrite, LIBRARY_SOURCE)
+    edge = [p for p in result.pairs if p.a == (3,)]
+    assert [(p.b, p.context) for p in edge] == [((3,), True)], result.summary.message
+    assert result.summary.firm == 3
+
+
+def test_a_reworked_sentence_is_no_edge_out_of_order_or_without_reuse_shown():
+    moved = compare(REWORKED_LAST + " " + " ".join(LIBRARY_SOURCE.split(". ")[:3]) + ".", LIBRARY_SOURCE)
+    assert all(p.a != (0,) for p in moved.pairs), moved.summary.message  # before the passage, not after
+    alone = compare("The mayor spoke about the budget on Friday. " + REWORKED_LAST, LIBRARY_SOURCE)
+    assert alone.summary.verdict == "independent" and not alone.pairs

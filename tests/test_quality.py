@@ -126,15 +126,20 @@ FLOORS = {
     # Raised (translation 0.924 -> 0.937, all pairs 0.875 -> 0.877, suspicious side 0.904 ->
     # 0.908) when the windows of runs, context and strays came to count article sentences
     # only (evidence.Places).
-    ("pan13", "verbatim", "plagdet"): 0.959,
-    ("pan13", "random", "plagdet"): 0.854,
-    ("pan13", "translation", "plagdet"): 0.937,
-    ("pan13", "summary", "plagdet"): 0.663,
-    ("pan13", "overall", "plagdet"): 0.877,
+    # Raised (random 0.856 -> 0.860, translation 0.937 -> 0.945, summary 0.663 -> 0.665, all
+    # pairs 0.877 -> 0.881, suspicious side 0.908 -> 0.911; summaries' own characters 0.712
+    # -> 0.716) and verbatim lowered (0.959 -> 0.958, precision 0.937 -> 0.930; all pairs'
+    # precision 0.942 -> 0.940) when the free sentence right after or before a counted pair
+    # in both texts came to count as the passage's edge (evidence.passage_edges).
+    ("pan13", "verbatim", "plagdet"): 0.958,
+    ("pan13", "random", "plagdet"): 0.860,
+    ("pan13", "translation", "plagdet"): 0.945,
+    ("pan13", "summary", "plagdet"): 0.665,
+    ("pan13", "overall", "plagdet"): 0.881,
     ("pan13", "overall", "precision"): 0.938,
     # The suspicious side alone, as #12 states some of its targets.
-    ("pan13", "summary", "suspicious_side", "recall"): 0.712,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.908,
+    ("pan13", "summary", "suspicious_side", "recall"): 0.716,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.911,
     # Rewording or partial, against the gold passages' share of each text's characters
     # (pan.document_measures): read on each text's length, not its number of sentences,
     # verbatim 0.925 -> 1.000, random 0.811 -> 0.919, translation 0.846 -> 0.923, all
@@ -144,14 +149,16 @@ FLOORS = {
     ("pan13", "verbatim", "degree_right"): 1.000,
     # Lowered with names and numbers capped (random 0.912 -> 0.909, all 0.943 -> 0.942).
     ("pan13", "random", "degree_right"): 0.909,
-    ("pan13", "translation", "degree_right"): 0.912,
-    ("pan13", "overall", "degree_right"): 0.942,
+    # Raised with a passage's edges (translation 0.914 -> 0.971, all 0.945 -> 0.963).
+    ("pan13", "translation", "degree_right"): 0.971,
+    ("pan13", "overall", "degree_right"): 0.963,
     # The three verdicts against the gold's, summaries apart (pan.three_way_f1): 0.817 on
     # sentence shares, 0.926 on length; lowered to 0.861 with two firm pairs (documents
     # with one reused passage in one firm pair now read as independent); 0.856 with names
     # and numbers capped (one random pair fewer found); 0.861 with the same short
-    # sentences paired (one verbatim pair more); 0.876 with a pair beside a firm one firm.
-    ("pan13", "overall", "three_way_f1"): 0.876,
+    # sentences paired (one verbatim pair more); 0.876 with a pair beside a firm one firm;
+    # 0.895 with a passage's edges (evidence.passage_edges).
+    ("pan13", "overall", "three_way_f1"): 0.895,
     # Parallel news (WMT newstest2012/2013), 40 articles per language: an edited copy
     # (sentences swapped, words dropped, swapped or re-inflected) must read as a rewording.
     **{("languages", code, "edited_copy_rewording"): 1.0 for code in ("en", "de", "fr", "es", "ru")},
@@ -172,12 +179,16 @@ FLOORS = {
     # Moved within the noise (de 0.9345 -> 0.9338, es 0.8931 -> 0.8924) when bylines in
     # these languages came to be set aside, as English's always were: one Spiegel article's
     # "Von ..." and "Por ..." line, which the gold links like every line.
-    ("languages", "en", "link_recall"): 0.919,
-    ("languages", "de", "link_recall"): 0.934,
+    # Raised (en 0.919 -> 0.930, de 0.934 -> 0.945, fr 0.945 -> 0.952, es 0.892 -> 0.908, ru
+    # 0.928 -> 0.935) when the free sentence right after or before a counted pair in both
+    # texts came to count as the passage's edge (evidence.passage_edges): a copy's line
+    # edited beyond the related bound.
+    ("languages", "en", "link_recall"): 0.930,
+    ("languages", "de", "link_recall"): 0.945,
     # Raised (0.886 -> 0.903) when a straight quote after a word stopped opening a quotation.
-    ("languages", "fr", "link_recall"): 0.944,
-    ("languages", "es", "link_recall"): 0.893,
-    ("languages", "ru", "link_recall"): 0.927,
+    ("languages", "fr", "link_recall"): 0.952,
+    ("languages", "es", "link_recall"): 0.908,
+    ("languages", "ru", "link_recall"): 0.935,
     **{("languages", code, "link_precision"): 0.998 for code in ("en", "de", "fr", "es", "ru")},
     # English articles against their translations (translation.py), 40 per language.
     **{("translations", pair, "translation_found"): 1.0 for pair in ("en-de", "en-fr", "en-es", "en-ru")},
@@ -279,17 +290,21 @@ SEMANTIC_FLOORS = {
     ("pan13", "summary", "plagdet"): 0.629,
     # Raised with the strays set apart: precision 0.855 -> 0.925, all pairs 0.816 -> 0.842
     # (verbatim 0.865 -> 0.946), suspicious side 0.850 -> 0.878.
-    ("pan13", "overall", "plagdet"): 0.846,  # 0.841 before 2026-12-07 (eighth session)
+    # Raised with a passage's edges (evidence.passage_edges; 2026-12-07, thirteenth session):
+    # all pairs 0.847 -> 0.854 (random 0.824 -> 0.835, translation 0.896 -> 0.908), suspicious
+    # side 0.882 -> 0.888, summaries' own characters 0.723 -> 0.728; precision 0.924 either way.
+    ("pan13", "overall", "plagdet"): 0.854,  # 0.841 before 2026-12-07 (eighth session)
     ("pan13", "overall", "precision"): 0.924,
-    ("pan13", "summary", "suspicious_side", "recall"): 0.718,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.877,
+    ("pan13", "summary", "suspicious_side", "recall"): 0.728,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.888,
     # Rewording or partial read on length (as FLOORS): 0.880 -> 0.954; 0.950 with two firm pairs;
     # 0.942 with the two more random pairs found on 2026-12-07 (eighth session; random
     # 0.931 -> 0.903 of the pairs found).
-    ("pan13", "overall", "degree_right"): 0.942,
+    # 0.953 with a passage's edges.
+    ("pan13", "overall", "degree_right"): 0.953,
     # 0.833 before the strays (the random pair above); 0.829 -> 0.844 on 2026-12-07 (eighth
-    # session); 0.855 with a pair beside a firm one firm.
-    ("pan13", "overall", "three_way_f1"): 0.855,
+    # session); 0.855 with a pair beside a firm one firm; 0.865 with a passage's edges.
+    ("pan13", "overall", "three_way_f1"): 0.865,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
