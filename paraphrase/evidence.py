@@ -301,12 +301,12 @@ def passage_edges(a: Document, b: Document, counted: Sequence[Group], taken: Ite
     taken_a = {i for g in (*taken, *counted) for i in g.a}
     taken_b = {j for g in (*taken, *counted) for j in g.b}
     lexical = options.lexical()
+    (before_a, after_a), (before_b, after_b) = a.counted_neighbours, b.counted_neighbours
     found: list[Group] = []
     queue = list(counted)
     while queue:
         group = queue.pop()
-        for i, j in ((_counted_beside(a, group.a[0], -1), _counted_beside(b, group.b[0], -1)),
-                     (_counted_beside(a, group.a[-1], 1), _counted_beside(b, group.b[-1], 1))):
+        for i, j in ((before_a[group.a[0]], before_b[group.b[0]]), (after_a[group.a[-1]], after_b[group.b[-1]])):
             if i is None or j is None or i in taken_a or j in taken_b:
                 continue
             fa, fb = a.sentences[i].features, b.sentences[j].features
@@ -320,17 +320,6 @@ def passage_edges(a: Document, b: Document, counted: Sequence[Group], taken: Ite
                 found.append(edge)
                 queue.append(edge)
     return found
-
-
-def _counted_beside(doc: Document, index: int, step: int) -> int | None:
-    """The counted sentence next to ``index`` in the direction ``step`` (set-aside text
-    skipped), or None at the text's end."""
-    index += step
-    while 0 <= index < len(doc.sentences):
-        if doc.sentences[index].counts:
-            return index
-        index += step
-    return None
 
 
 def _shares_description(a: Features, b: Features) -> bool:

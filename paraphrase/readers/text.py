@@ -39,10 +39,10 @@ def _decoded(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):  # a few bad bytes are read as U+FFFD; mostly bad, binary
             text = data.decode(encoding, errors="replace")
-            return None if _mostly_control(text) else text
+            return None if _mostly_unreadable(text) else text
     try:
         text = data.decode("utf-8")
-        if not _mostly_control(text):
+        if not _mostly_unreadable(text):
             return text
     except UnicodeDecodeError:
         pass
@@ -63,10 +63,10 @@ def _detected(data: bytes) -> str | None:
         text = data.decode("cp1252", errors="replace")
     else:
         text = str(min(clean, key=lambda m: (m.chaos, -m.coherence)))
-    return None if _mostly_control(text) else text
+    return None if _mostly_unreadable(text) else text
 
 
-def _mostly_control(text: str) -> bool:
+def _mostly_unreadable(text: str) -> bool:
     return len(_UNREADABLE.findall(text)) > MAX_CONTROL_SHARE * len(text)
 
 
