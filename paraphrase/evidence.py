@@ -137,6 +137,15 @@ KEPT_WORDS = 2
 # in two sentences, 1.4 points and Clough four-class accuracy 1 point.
 THROUGHOUT = 0.5
 
+# The constants above, by name, for whatever reports how a comparison was made (the
+# viewer's report lists them beside the calibrated Options). Fixed in a version, not options:
+# each was measured with the others (the comments above).
+EVIDENCE_CONSTANTS: dict[str, object] = {
+    "phrase_words": PHRASE_WORDS, "firm_phrases": FIRM_PHRASES, "kept_words": KEPT_WORDS,
+    "run_window": RUN_WINDOW, "context_window": CONTEXT_WINDOW, "edge_max_distance": EDGE_MAX_DISTANCE,
+    "throughout": THROUGHOUT, "zipf_top": ZIPF_TOP,
+}
+
 
 @dataclass(frozen=True)
 class ContentWord:

@@ -225,7 +225,7 @@ def test_downloads_json_and_a_report_that_opens_offline(browser, server, downloa
     assert not browser.find_elements(By.CSS_SELECTOR, "td.selected, td.partner")
     about = browser.find_element(By.ID, "about").text
     assert "by paraphrase" in about and "000_86711bc330f5b00f" in about and "characters" in about
-    assert "align_max_distance 0.475" in about
+    assert "align_max_distance 0.475" in about and "run_window 3" in about
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
     save_screenshot(browser, "viewer-offline-report.png")

@@ -181,6 +181,16 @@ def test_a_long_comparison_lays_out_its_first_rows_and_offers_the_rest():
     assert "row-aside hidden" not in report  # no filter to untick in a report: every row shows
 
 
+def test_a_report_lists_the_calibrated_thresholds_and_the_fixed_evidence_constants():
+    from paraphrase_viewer import standalone_report
+
+    report = standalone_report(compare(seed("000"), seed("001")), paraphrase.DEFAULT_OPTIONS)
+    about = re.search(r'<details class="about".*?</details>', report, re.S).group(0)
+    assert f"align_max_distance {paraphrase.DEFAULT_OPTIONS.align_max_distance}" in about
+    for name, value in paraphrase.EVIDENCE_CONSTANTS.items():
+        assert f"{name} {value}" in about
+
+
 def test_form_offers_each_installed_scorer_and_the_page_names_the_one_used(client):
     page = client.get("/").get_data(as_text=True)
     assert 'name="scorer" value="lexical" checked' in page and 'name="scorer" value="semantic"' in page

@@ -76,7 +76,7 @@ def _about(result: paraphrase.Comparison, used: paraphrase.Options) -> dict[str,
     options = {k: v for k, v in asdict(used).items() if v is not None}
     stem = "-vs-".join(re.sub(r"[^\w.-]+", "_", PurePath(doc.name).stem)[:60] for doc in (result.a, result.b))
     return {"generated": now.strftime("%Y-%m-%d %H:%M UTC"), "version": paraphrase.__version__, "scorer": result.scorer,
-            "inputs": inputs, "options": options, "stem": f"{stem}-{now:%Y-%m-%d}"}
+            "inputs": inputs, "options": options, "constants": paraphrase.EVIDENCE_CONSTANTS, "stem": f"{stem}-{now:%Y-%m-%d}"}
 
 
 def _options(scorer: object = None) -> paraphrase.Options:
