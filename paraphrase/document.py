@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .alphabet import renew_shared
 from .clean import paragraphs_of, reasons
 from .collector import paused
 from .errors import InputError
@@ -190,9 +191,10 @@ def _keep(key: tuple[str, str, Options], document: Document) -> None:
 
 
 def forget_prepared() -> None:
-    """Drop the kept documents (a benchmark timing preparation itself)."""
+    """Drop the kept documents and their sentences' codes (a benchmark timing preparation itself)."""
     with _kept_lock:
         _kept.clear()
+    renew_shared()
 
 
 @paused  # its objects hold no cycles (collector.py)

@@ -9,7 +9,7 @@ from .group import Group
 from .collector import paused
 from .evidence import (COUNTED, context_of, derived_content, dropped_specifics, judge_alignment, partner_stems,
                        passage_edges)
-from .alphabet import Alphabet
+from .alphabet import Alphabet, shared as shared_alphabet
 from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
 from .document import Document, prepare
@@ -50,7 +50,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     """Align, score, diff and judge two prepared documents (one prepared text, many partners)."""
     if translation.applies(doc_a, doc_b):
         return _compare_translated(doc_a, doc_b, options)
-    alphabet = Alphabet()
+    alphabet = shared_alphabet()  # a document compared again is encoded already
     alignment = align(doc_a, doc_b, options, alphabet)
     judgement = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
     labels = judgement.labels

@@ -38,3 +38,29 @@ def test_codes_skip_the_surrogate_range():
     encoded = alphabet.encode(f"w{k}" for k in range(60_000))
     assert not any(0xD800 <= ord(ch) < 0xE000 for ch in encoded)
     assert len(set(encoded)) == 60_000
+
+
+def test_threads_adding_words_at_once_never_share_a_code():
+    from concurrent.futures import ThreadPoolExecutor
+
+    alphabet = Alphabet()
+    batches = [[f"t{thread}w{k}" for k in range(2_000)] for thread in range(8)]
+    with ThreadPoolExecutor(8) as pool:
+        encoded = list(pool.map(lambda batch: alphabet.encode(tuple(batch)), batches))
+    codes = "".join(encoded)
+    assert len(set(codes)) == len(codes) == 16_000
+
+
+def test_the_shared_alphabet_is_renewed_past_its_bounds_and_a_comparison_keeps_its_own(monkeypatch):
+    import paraphrase.alphabet as module
+
+    monkeypatch.setattr(module, "MAX_WORDS", 50)
+    module.renew_shared()
+    first = module.shared()
+    before = first.encode(tuple(f"w{k}" for k in range(40)))
+    assert module.shared() is first  # within its bounds: kept, with what it encoded
+    first.encode(tuple(f"x{k}" for k in range(20)))
+    renewed = module.shared()
+    assert renewed is not first and renewed.encode(("w0",)) == "\u0100"  # a new alphabet, from its first code
+    assert first.encode(tuple(f"w{k}" for k in range(40))) == before  # the old one still reads as it did
+    module.renew_shared()
