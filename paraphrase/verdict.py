@@ -6,10 +6,12 @@ rewording) is read by length: a share of sentences undercounts a text whose reus
 sentences are long and whose own are short (headings, captions, list items); on PAN-13's
 gold passages, the share of length decides "most of a text" right far more often (README,
 "Verdict"). Which text is derived is read from the texts, which carry no reliable dates:
-a text mostly made of the other's sentences is derived from it, by the shares; when each
-is mostly made of the other's, the shares do not tell (a rewrite may add a lede or cut
-its source), and the rewording is the one whose aligned sentences left out more of the
-other's names and numbers (``Shares.specifics``): a rewrite condenses its source's
+a text mostly made of the other's sentences, the other not mostly made of it, is derived
+from it, by the shares. Otherwise the shares do not tell: when each text is mostly made of
+the other's, a rewrite may add a lede or cut its source; when they share passages, the
+shares say which text is shorter (a passage set into a longer text is a larger share of
+its source). Then the derived text is the one whose aligned sentences left out more of
+the other's names and numbers (``Shares.specifics``): a rewrite condenses its source's
 specifics more often than it adds its own to the same sentences.
 """
 
@@ -99,7 +101,7 @@ def summarize(
     counted, of ``shown_classes``, are mentioned in the message)."""
     a_share, b_share = shares.reused
     verdict = decide(a_share, b_share, len(pair_classes), options, shares.firm, shares.length)
-    direction = _direction(shares, options) if verdict != INDEPENDENT else None
+    direction = _direction(shares, options, verdict) if verdict != INDEPENDENT else None
     classes = {c: pair_classes.count(c) for c in EDIT_CLASSES if c in pair_classes}
     identical = a_share == b_share == 1.0 and set(pair_classes) == {IDENTICAL}
     summary = Summary(verdict, direction, a_share, b_share, *shares.counted, *shares.aligned, classes, "",
@@ -134,10 +136,10 @@ def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: i
     return REWORDING if max(length or (a_share, b_share)) >= options.rewording_share else PARTIAL
 
 
-def _direction(shares: Shares, options: Options) -> str | None:
-    if _each_mostly_the_other(shares.length, options):
-        # Each mostly made of the other: the rewording is the one that dropped more of
-        # the other's specifics; less than one word's weight (1) apart, neither.
+def _direction(shares: Shares, options: Options, verdict: str = REWORDING) -> str | None:
+    if _by_specifics(verdict, shares.length, options):
+        # The derived text is the one that dropped more of the other's specifics; less than
+        # one word's weight (1) apart, neither.
         only_a, only_b = shares.specifics  # what each side gives and the other left out
         if abs(only_a - only_b) < 1.0:
             return None
@@ -146,6 +148,12 @@ def _direction(shares: Shares, options: Options) -> str | None:
     if abs(a_share - b_share) < 0.02:
         return None
     return A_FROM_B if a_share > b_share else B_FROM_A
+
+
+def _by_specifics(verdict: str, length: tuple[float, float], options: Options) -> bool:
+    """Whether the direction is read from the specifics each side left out, not the shares:
+    for passages shared, and for texts each mostly made of the other."""
+    return verdict == PARTIAL or _each_mostly_the_other(length, options)
 
 
 def across_languages(s: Summary, names: tuple[str, str], codes: tuple[str, str]) -> Summary:
@@ -184,7 +192,9 @@ def _each_mostly_the_other(length: tuple[float, float], options: Options) -> boo
 
 
 def _with_message(s: Summary, names: tuple[str, str], options: Options) -> Summary:
-    headline, details = _headline(s, names, options), _details(s, names, _mutual(s, options), options.min_firm_pairs)
+    specifics = _by_specifics(s.verdict, (s.a_text, s.b_text), options)
+    headline, details = _headline(s, names, options), _details(s, names, _mutual(s, options), specifics,
+                                                               options.min_firm_pairs)
     return replace(s, headline=headline, details=details, message=f"{headline}. {details}")
 
 
@@ -209,7 +219,7 @@ def _headline(s: Summary, names: tuple[str, str], options: Options) -> str:
     return f"{'All' if round(share, 2) == 1.0 else 'Most'} of {derived} reappears in {source}"
 
 
-def _details(s: Summary, names: tuple[str, str], mutual: bool, needed: int) -> str:
+def _details(s: Summary, names: tuple[str, str], mutual: bool, by_specifics: bool, needed: int) -> str:
     a, b = names
     if s.identical:
         return f"Each of the {s.a_counted} sentences of each is in the other, word for word"
@@ -228,11 +238,11 @@ def _details(s: Summary, names: tuple[str, str], mutual: bool, needed: int) -> s
     if s.direction == B_FROM_A:  # the derived text first
         first, second = second, first
     # "Comes from" only when each text is mostly the other's: else the shares say where
-    # the text is found, and which way it went only "by the shares".
+    # the text is found, and which way it went by the specifics left out or "by the shares".
     text = _reused(*first, "comes from" if mutual else "reappears in") + "; " + _reused(*second, "reappears in")
-    if s.direction is not None and mutual:
+    if s.direction is not None and by_specifics:
         text += f"; {first[0]} leaves out more of {first[-1]}'s names and numbers than the reverse"
-    if s.direction is not None and not mutual:
+    elif s.direction is not None:
         text += f"; by the shares, {first[0]} looks drawn from {first[-1]}"
         if s.verdict == REWORDING:  # most of it in a longer text, which may have grown from it
             text += f", or {first[-1]} built up from it"

@@ -17,7 +17,9 @@ from paraphrase.verdict import Shares, names_derived, summarize
         ((5, 20), (5, 8), 0, (9.0, 0.0), "rewording", "a_from_b"),  # ... whatever the specifics
         ((10, 10), (10, 10), 10, (0.0, 0.0), "rewording", None),  # each is all of the other
         ((20, 20), (3, 3), 0, (0.0, 0.0), "partial", None),  # three pairs with evidence, none firm alone
-        ((30, 12), (2, 2), 2, (0.0, 0.0), "partial", "b_from_a"),
+        ((30, 12), (2, 2), 2, (0.0, 0.0), "partial", None),  # passages shared: the shares do not say
+        ((30, 12), (2, 2), 2, (6.0, 0.0), "partial", "b_from_a"),  # B left out A's specifics
+        ((12, 30), (2, 2), 2, (6.0, 0.0), "partial", "b_from_a"),  # ... whichever text is shorter
         ((40, 40), (2, 2), 2, (0.0, 0.0), "partial", None),  # two firm pairs are enough
         ((40, 40), (1, 1), 1, (0.0, 0.0), "independent", None),  # one firm pair alone is not
         ((40, 40), (2, 2), 0, (0.0, 0.0), "independent", None),  # nor two pairs of weaker evidence
@@ -114,10 +116,18 @@ def test_identical_texts_are_said_to_be_the_same_text():
     assert not nearly.identical and "rewording" in nearly.headline
 
 
-def test_partial_reuse_names_no_source_in_the_headline():
+def test_partial_reuse_names_no_source_in_the_headline_and_reads_the_direction_from_the_specifics():
+    # A passage set into a longer text is a larger share of its source: the shares say
+    # which text is shorter, not which took from the other.
     summary = summarize(("gpl-2", "gpl-3"), Shares((100, 120), (20, 40)), ["paraphrase"] * 20, DEFAULT_OPTIONS)
     assert summary.verdict == "partial" and summary.headline == "gpl-2 and gpl-3 share passages"
-    assert "by the shares, gpl-3 looks drawn from gpl-2" in summary.details
+    assert summary.direction is None and "by the shares" not in summary.details
+    shares = Shares((100, 120), (20, 40), specifics=(0.0, 8.0))  # gpl-2's sentences leave out gpl-3's specifics
+    summary = summarize(("gpl-2", "gpl-3"), shares, ["paraphrase"] * 20, DEFAULT_OPTIONS)
+    assert summary.headline == "gpl-2 and gpl-3 share passages" and summary.direction == "a_from_b"
+    assert summary.details.startswith("20% of gpl-2's text (20% of its sentences, 0% of its informative words) "
+                                      "reappears in gpl-3")
+    assert "gpl-2 leaves out more of gpl-3's names and numbers than the reverse" in summary.details
 
 
 def test_most_of_a_text_inside_a_longer_one_is_said_without_a_direction_in_the_headline():
