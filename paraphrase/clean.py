@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from .agencies import AGENCY_NAMES, PHOTO_AGENCIES
 from .languages import ENGLISH, Language, language
-from .segment import COPY_MARKERS, DATELINE, Span, lines
+from .segment import COPY_MARKERS, COPYRIGHT_MARK, DATELINE, Span, lines
 from .tokens import normalize
 
 # The photo agencies, longest first ("AP Photo" before "AP"), any space read as white space;
@@ -93,7 +93,8 @@ _NEWSROOM_LINES: _Rules = (
                 r"|(?:correction|clarification)\s*:.{0,250})$", re.IGNORECASE), "correction note"),
     # (two patterns, not one alternation: the second is found by its words, not tried at
     # every character of every line)
-    (re.compile(r"^(?:copyright|©|\(c\))\s+(?:©|\(c\)|\d{4}|(?-i:[A-Z]))" + _NO_VERB + r".{0,150}$", re.IGNORECASE),
+    (re.compile(rf"^(?:copyright|{COPYRIGHT_MARK})\s+(?:{COPYRIGHT_MARK}|\d{{4}}|(?-i:[A-Z]))" + _NO_VERB + r".{0,150}$",
+                re.IGNORECASE),
      "copyright notice"),
     (re.compile(r"all rights reserved\.?$", re.IGNORECASE), "copyright notice"),
     (re.compile(r"^(?:this\s+material\s+)?may\s+not\s+be\s+published,\s+broadcast,\s+rewritten,?\s+or\s+redistributed"

@@ -71,8 +71,9 @@ DATELINE = re.compile(rf"{_DATELINE}\s*$")  # a dateline alone
 _DATELINE_BEFORE = re.compile(rf"{_DATELINE}\s+(?=[\"“‘'(]?[{_UPPER}0-9])")  # before the story's first word
 _LIST_ITEM_OR_RULE = re.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)])\s|\s*[-=_*~#]{3,}\s*$", re.MULTILINE)
 # A copyright notice's mark opens a line of its own ("(c) Copyright Thomson Reuters 2024."),
-# never a sentence going on in lower case.
-_COPYRIGHT_MARK = re.compile(r"(?:©|\([cC]\)\s)")
+# never a sentence going on in lower case (clean.py's copyright rule reads it too).
+COPYRIGHT_MARK = r"(?:©|\([cC]\))"
+_COPYRIGHT_MARK = re.compile(COPYRIGHT_MARK)
 # A quotation closed after a comma goes on: 'beat these groups as in the past,”' / 'he told'.
 _SENTENCE_END = re.compile(r"(?<!,)[.!?:;\"'”’)\]]$")
 _FIRST_WORD = re.compile(r"\s*\S+")
