@@ -136,7 +136,7 @@ def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: i
     return REWORDING if max(length or (a_share, b_share)) >= options.rewording_share else PARTIAL
 
 
-def _direction(shares: Shares, options: Options, verdict: str = REWORDING) -> str | None:
+def _direction(shares: Shares, options: Options, verdict: str) -> str | None:
     if _by_specifics(verdict, shares.length, options):
         # The derived text is the one that dropped more of the other's specifics; less than
         # one word's weight (1) apart, neither.
