@@ -201,7 +201,7 @@ def _add_check(commands: "argparse._SubParsersAction[_Parser]") -> None:
                        help="an index built by 'paraphrase index add', or a folder or .jsonl file of documents")
     check.add_argument("--max-share", type=float, help="fail above this share of an article's sentences "
                        "from the corpus (default: check_max_share in the options, 0.3)")
-    check.add_argument("--max-distance", type=float, help="count only sentence pairs within this distance "
+    check.add_argument("--max-distance", type=float, help="align only sentence pairs within this distance "
                        "(default: align_max_distance in the options)")
     check.add_argument("--allowlist", metavar="FILE", help="a TOML file of accepted sources, documents, matches, sentences")
     check.add_argument("--accept", metavar="FILE", help="append a [[matches]] entry to the allowlist FILE for each "

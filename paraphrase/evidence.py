@@ -34,7 +34,13 @@ phrase in one sentence now and then; ``verdict.py``).
 phrases holding ``KEPT_WORDS`` or more words that are not names or numbers. A summary
 sentence or a heavy rewrite drops much of its source sentence, and so is too far from it
 to align, but keeps runs of its words. Such a pair is never firm: its distance says that
-much was changed, so on its own it does not make a text derived.
+much was changed, so on its own it does not make a text derived. Farther apart still, a
+sentence left with no partner at all and a free sentence of the other text count the same
+way when their shared phrases lie in ``KEPT_PLACES`` places apart in the sentence
+(``kept_phrasing``): a summary sentence keeping two pieces of a long source sentence; PAN's
+random obfuscation, which swaps most content words and keeps the frame of function words
+around a few. One run of words alone is not enough so far apart: independent reports of
+one event share stock runs ("have been killed in the fighting").
 
 Beyond the pair itself, **the source's order carried over** is evidence: a pair with none
 of the above (aligned, or only related: within ``related_max_distance``) counts when it
@@ -77,6 +83,7 @@ a related pair in a run or in the context of reuse shown.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Callable, Iterable, Sequence, TypeVar
@@ -129,6 +136,11 @@ FIRM_PHRASES = 2
 # The phrases a pair beyond the alignment bound keeps must hold this many descriptive
 # words between them: "for years, and the" gives two phrases around one word.
 KEPT_WORDS = 2
+# A pair beyond the related bound keeps the source's phrasing when its shared phrases lie
+# in this many separate runs of words (``kept_phrasing``). Measured (benchmarks/HISTORY.md,
+# 2026-12-07, fifteenth session): one run of five words or more as well found more of
+# PAN-13's summaries, and paired a stock run in two independent seed articles.
+KEPT_PLACES = 2
 # A word a text uses in this share of its sentences or more is its topic's: shared
 # information leaves it out. Measured (README, "Verdict"): at a half, one pair of Clough &
 # Stevenson answers written independently ("vector", "document", "query" in every
@@ -141,7 +153,7 @@ THROUGHOUT = 0.5
 # viewer's report lists them beside the calibrated Options). Fixed in a version, not options:
 # each was measured with the others (the comments above).
 EVIDENCE_CONSTANTS: dict[str, object] = {
-    "phrase_words": PHRASE_WORDS, "firm_phrases": FIRM_PHRASES, "kept_words": KEPT_WORDS,
+    "phrase_words": PHRASE_WORDS, "firm_phrases": FIRM_PHRASES, "kept_words": KEPT_WORDS, "kept_places": KEPT_PLACES,
     "run_window": RUN_WINDOW, "context_window": CONTEXT_WINDOW, "edge_max_distance": EDGE_MAX_DISTANCE,
     "throughout": THROUGHOUT, "zipf_top": ZIPF_TOP,
 }
@@ -207,8 +219,9 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     groups are firm.
 
     A group counts when it carries evidence of its own (``judge_pair``; a related pair, the
-    source's phrases: ``judge_related``) or continues a run of groups that count
-    (``continued_runs``). In two copies of one text every group counts, quoted or not.
+    source's phrases: ``judge_related``, found beyond the related bound too:
+    ``kept_phrasing``) or continues a run of groups that count (``continued_runs``). In
+    two copies of one text every group counts, quoted or not.
     """
     terms = topic_terms(a, b)
     if same_text(a, b):
@@ -219,6 +232,8 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
               for g in alignment.groups}
     labels.update((g, judge_related(joined(a, g.a), joined(b, g.b), options, alphabet, terms))
                   for g in alignment.related)
+    labels.update((g, COUNTED) for g in kept_phrasing(a, b, [*alignment.groups, *alignment.related], options,
+                                                         alphabet, terms))
     counted = [g for g, label in labels.items() if label == COUNTED]
     firm = {g for g in counted if is_firm_group(a, b, g, options, terms)}
     runs, apart, beside = _passages(Places(a, b, labels), counted,
@@ -392,6 +407,44 @@ def judge_related(a: Features, b: Features, options: Options, alphabet: Alphabet
     shared = (_phrases(a) & _phrases(b)) - terms
     kept = {word for phrase in shared for word in phrase} & {norm for norm, _ in _descriptive_words(a)}
     return COUNTED if len(shared) >= FIRM_PHRASES and len(kept) >= KEPT_WORDS else RELATED
+
+
+def kept_phrasing(a: Document, b: Document, taken: Sequence[Group], options: Options, alphabet: Alphabet,
+                  terms: frozenset[Phrase] = frozenset()) -> list[Group]:
+    """Pairs of sentences no ``taken`` group holds that keep the source's phrasing though
+    too far apart to be related: ``judge_related``'s phrases, lying in ``KEPT_PLACES``
+    separate runs of A's words. Matched one to one, most shared phrases first; each keeps
+    its lexical distance whatever the scorer, since its words found it."""
+    taken_a = {i for g in taken for i in g.a}
+    taken_b = {j for g in taken for j in g.b}
+    holding: dict[Phrase, list[int]] = {}  # the free sentences of B holding each phrase
+    for sentence in b.counted:
+        if sentence.index not in taken_b:
+            for phrase in _phrases(sentence.features) - terms:
+                holding.setdefault(phrase, []).append(sentence.index)
+    candidates = []
+    for sentence in a.counted:
+        if sentence.index not in taken_a:
+            shared = Counter(j for phrase in _phrases(sentence.features) - terms for j in holding.get(phrase, ()))
+            candidates += [(-n, sentence.index, j) for j, n in shared.items() if n >= FIRM_PHRASES]
+    found = []
+    for _, i, j in sorted(candidates):
+        fa, fb = a.sentences[i].features, b.sentences[j].features
+        if i in taken_a or j in taken_b or judge_related(fa, fb, options, alphabet, terms) != COUNTED \
+                or _runs(fa, (_phrases(fa) & _phrases(fb)) - terms) < KEPT_PLACES:
+            continue
+        taken_a.add(i)
+        taken_b.add(j)
+        found.append(Group((i,), (j,), feature_distance(fa, fb, options.lexical(), alphabet)))
+    return found
+
+
+def _runs(f: Features, phrases: frozenset[Phrase]) -> int:
+    """In how many separate runs of the sentence's words ``phrases`` lie: a phrase starting
+    one word after another continues its run."""
+    norms = [norm for norm, _, _ in _marked_words(f)]
+    starts = [k for k in range(len(norms) - PHRASE_WORDS + 1) if tuple(norms[k:k + PHRASE_WORDS]) in phrases]
+    return sum(1 for k, start in enumerate(starts) if not k or start - starts[k - 1] > 1)
 
 
 def _descriptive_words(f: Features) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from paraphrase import DEFAULT_OPTIONS, compare
+from paraphrase import DEFAULT_OPTIONS, compare, distance
 from paraphrase.document import prepare
 from paraphrase.group import Group
 from paraphrase.evidence import CONTEXT_WINDOW, dropped_specifics, in_context, partner_stems, strays, informativeness, shared_information, shared_phrases, unquoted
@@ -686,6 +686,30 @@ def test_a_compressed_sentence_keeping_the_sources_phrasing_counts_but_is_not_fi
     (pair,) = result.pairs
     assert pair.edit_class == "paraphrase" and pair.distance > DEFAULT_OPTIONS.align_max_distance
     assert result.summary.firm == 0 and result.summary.verdict == "independent"  # alone, it is not enough
+
+
+MUSEUM = ("The museum will close its west wing for urgent repairs to the roof next spring, and the director told "
+          "local reporters that the collection of Roman coins would move to the library until the work is done.")
+# Words swapped at random around the source's frame, as PAN-13's random obfuscation does.
+MUSEUM_GARBLED = ("Officials say the old hall will close its west wing while builders mend whatever leaks, the "
+                  "director told local reporters, and its famous pottery goes into storage.")
+
+
+def test_a_garbled_sentence_keeping_the_sources_wording_in_two_places_counts_but_is_not_firm():
+    assert distance(MUSEUM_GARBLED, MUSEUM) > DEFAULT_OPTIONS.related_max_distance  # not even related
+    result = compare(MUSEUM_GARBLED + " Parking in the town centre is free on Sundays.",
+                     MUSEUM + " A new bakery opened on the high street.")
+    assert [(p.a, p.b) for p in result.pairs] == [((0,), (0,))]
+    assert result.summary.firm == 0 and result.summary.verdict == "independent"  # alone, it is not enough
+
+
+def test_one_stock_run_shared_by_sentences_far_apart_pairs_nothing():
+    # "have been killed in the fighting": four phrases, one run of words, in every report of a war.
+    a = "The ministry admitted that dozens of its soldiers have been killed in the fighting, without giving figures."
+    b = "At least 277 people, including 28 civilians, have been killed in the fighting since the offensive began."
+    assert distance(a, b) > DEFAULT_OPTIONS.related_max_distance and shared_phrases(features(a), features(b)) == 4
+    result = compare(a, b)
+    assert not result.pairs and not result.related
 
 
 AGENDA = ("Ticket prices at the museum rose again this year. Two schools will share a new sports hall. "

@@ -54,8 +54,11 @@ FLOORS = {
     # pairs (not three) as enough, of the points within one standard error, and one heavy
     # answer of task b reads as non. The shipped fit is unchanged; PAN-13 random and
     # translation pairs found rose (below).
-    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.958,
-    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.821,
+    # Raised (0.958 -> 0.968, 0.821 -> 0.832) when a free sentence keeping the source's
+    # phrases in two places far beyond the related bound came to count (evidence.
+    # kept_phrasing): the heavy answer of task b reads as heavy again; shipped fit unchanged.
+    ("clough_stevenson", "cross_validated", "binary_accuracy"): 0.968,
+    ("clough_stevenson", "cross_validated", "four_class_accuracy"): 0.831,
     ("clough_stevenson", "without_missourced", "binary_accuracy"): 0.989,
     ("mrpc", "accuracy"): 0.728,
     ("mrpc", "f1"): 0.808,
@@ -131,15 +134,20 @@ FLOORS = {
     # -> 0.716) and verbatim lowered (0.959 -> 0.958, precision 0.937 -> 0.930; all pairs'
     # precision 0.942 -> 0.940) when the free sentence right after or before a counted pair
     # in both texts came to count as the passage's edge (evidence.passage_edges).
+    # Raised (random 0.860 -> 0.869, summary 0.665 -> 0.679, all pairs 0.881 -> 0.885,
+    # suspicious side 0.911 -> 0.919; summaries' own characters 0.716 -> 0.739) and all
+    # pairs' precision lowered (0.940 -> 0.937; random 0.907 -> 0.897) when a free sentence
+    # keeping the source's phrases in two places beyond the related bound came to count
+    # (evidence.kept_phrasing).
     ("pan13", "verbatim", "plagdet"): 0.958,
-    ("pan13", "random", "plagdet"): 0.860,
+    ("pan13", "random", "plagdet"): 0.868,
     ("pan13", "translation", "plagdet"): 0.945,
-    ("pan13", "summary", "plagdet"): 0.665,
-    ("pan13", "overall", "plagdet"): 0.881,
-    ("pan13", "overall", "precision"): 0.938,
+    ("pan13", "summary", "plagdet"): 0.678,
+    ("pan13", "overall", "plagdet"): 0.885,
+    ("pan13", "overall", "precision"): 0.936,
     # The suspicious side alone, as #12 states some of its targets.
-    ("pan13", "summary", "suspicious_side", "recall"): 0.716,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.911,
+    ("pan13", "summary", "suspicious_side", "recall"): 0.738,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.919,
     # Rewording or partial, against the gold passages' share of each text's characters
     # (pan.document_measures): read on each text's length, not its number of sentences,
     # verbatim 0.925 -> 1.000, random 0.811 -> 0.919, translation 0.846 -> 0.923, all
@@ -286,33 +294,42 @@ SEMANTIC_FLOORS = {
     # random pair's third counted pair was such a stray. Raised (0.725 -> 0.775) with the
     # changes of 2026-12-07 (eighth session: run-on full stops, first names, spelt numbers,
     # topic words): two more random pairs found. Raised (0.775 -> 0.800, translation
-    # found 0.825 -> 0.850) when a pair right beside a firm one became firm.
+    # found 0.825 -> 0.850) when a pair right beside a firm one became firm. Raised
+    # (translation 0.850 -> 0.875, summary 0.750 -> 0.800) when a free sentence keeping the
+    # source's phrases in two places came to count (evidence.kept_phrasing).
     ("pan13", "random", "detected"): 0.800,
-    ("pan13", "translation", "detected"): 0.850,
-    ("pan13", "summary", "detected"): 0.750,
+    ("pan13", "translation", "detected"): 0.875,
+    ("pan13", "summary", "detected"): 0.800,
     # A related pair inside a passage shown to be reused counts (evidence.in_context).
     # Lowered (0.631 -> 0.629, the summaries' own characters 0.721 -> 0.718) when a related
     # pair sharing only names and numbers stopped counting as context (evidence.context_of):
     # a summary's sentence may keep only its source's names; precision rose 0.925 -> 0.928,
     # random 0.814 -> 0.819.
-    ("pan13", "summary", "plagdet"): 0.629,
+    # Raised (0.637 -> 0.708) with the source's phrases kept in two places (below).
+    ("pan13", "summary", "plagdet"): 0.708,
     # Raised with the strays set apart: precision 0.855 -> 0.925, all pairs 0.816 -> 0.842
     # (verbatim 0.865 -> 0.946), suspicious side 0.850 -> 0.878.
     # Raised with a passage's edges (evidence.passage_edges; 2026-12-07, thirteenth session):
     # all pairs 0.847 -> 0.854 (random 0.824 -> 0.835, translation 0.896 -> 0.908), suspicious
     # side 0.882 -> 0.888, summaries' own characters 0.723 -> 0.728; precision 0.924 either way.
-    ("pan13", "overall", "plagdet"): 0.854,  # 0.841 before 2026-12-07 (eighth session)
-    ("pan13", "overall", "precision"): 0.924,
-    ("pan13", "summary", "suspicious_side", "recall"): 0.728,
-    ("pan13", "overall", "suspicious_side", "plagdet"): 0.888,
+    # Raised (all pairs 0.854 -> 0.870, random 0.835 -> 0.849, translation 0.908 -> 0.912,
+    # summary 0.637 -> 0.709, suspicious side 0.888 -> 0.907, summaries' own characters
+    # 0.728 -> 0.788) and precision lowered (0.924 -> 0.921) when a free sentence keeping
+    # the source's phrases in two places beyond the related bound came to count
+    # (evidence.kept_phrasing; fifteenth session).
+    ("pan13", "overall", "plagdet"): 0.870,  # 0.841 before 2026-12-07 (eighth session)
+    ("pan13", "overall", "precision"): 0.920,
+    ("pan13", "summary", "suspicious_side", "recall"): 0.787,
+    ("pan13", "overall", "suspicious_side", "plagdet"): 0.907,
     # Rewording or partial read on length (as FLOORS): 0.880 -> 0.954; 0.950 with two firm pairs;
     # 0.942 with the two more random pairs found on 2026-12-07 (eighth session; random
     # 0.931 -> 0.903 of the pairs found).
     # 0.953 with a passage's edges.
     ("pan13", "overall", "degree_right"): 0.953,
     # 0.833 before the strays (the random pair above); 0.829 -> 0.844 on 2026-12-07 (eighth
-    # session); 0.855 with a pair beside a firm one firm; 0.865 with a passage's edges.
-    ("pan13", "overall", "three_way_f1"): 0.865,
+    # session); 0.855 with a pair beside a firm one firm; 0.865 with a passage's edges;
+    # 0.876 with the source's phrases kept in two places.
+    ("pan13", "overall", "three_way_f1"): 0.875,
     ("seeds", "link_precision"): 0.958,
     ("seeds", "link_recall"): 0.958,
     ("seeds", "verdict_accuracy"): 1.0,
