@@ -86,7 +86,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, wraps
-from typing import Callable, Iterable, Sequence, TypeVar
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 from weakref import WeakKeyDictionary
 
 from .align import Alignment, joined
@@ -151,12 +152,13 @@ THROUGHOUT = 0.5
 
 # The constants above, by name, for whatever reports how a comparison was made (the
 # viewer's report lists them beside the calibrated Options). Fixed in a version, not options:
-# each was measured with the others (the comments above).
-EVIDENCE_CONSTANTS: dict[str, object] = {
+# each was measured with the others (the comments above). Read-only: a caller changing one
+# here would change what the report says, not what the engine does.
+EVIDENCE_CONSTANTS: Mapping[str, object] = MappingProxyType({
     "phrase_words": PHRASE_WORDS, "firm_phrases": FIRM_PHRASES, "kept_words": KEPT_WORDS, "kept_places": KEPT_PLACES,
     "run_window": RUN_WINDOW, "context_window": CONTEXT_WINDOW, "edge_max_distance": EDGE_MAX_DISTANCE,
     "throughout": THROUGHOUT, "zipf_top": ZIPF_TOP,
-}
+})
 
 
 @dataclass(frozen=True)

@@ -822,3 +822,10 @@ def test_a_reworked_sentence_is_no_edge_out_of_order_or_without_reuse_shown():
     assert all(p.a != (0,) for p in moved.pairs), moved.summary.message  # before the passage, not after
     alone = compare("The mayor spoke about the budget on Friday. " + REWORKED_LAST, LIBRARY_SOURCE)
     assert alone.summary.verdict == "independent" and not alone.pairs
+
+
+def test_the_evidence_constants_are_read_only():
+    import paraphrase
+
+    with pytest.raises(TypeError):
+        paraphrase.EVIDENCE_CONSTANTS["run_window"] = 5  # type: ignore[index]
