@@ -406,16 +406,21 @@ def judge_related(a: Features, b: Features, options: Options, alphabet: Alphabet
     is quoted words; else RELATED."""
     if _rests_on_quotation(a, b, options, alphabet, related=True):
         return QUOTATION
-    shared = (_phrases(a) & _phrases(b)) - terms
+    return COUNTED if _keeps_phrasing(a, (_phrases(a) & _phrases(b)) - terms) else RELATED
+
+
+def _keeps_phrasing(a: Features, shared: frozenset[Phrase]) -> bool:
+    """Whether the ``shared`` phrases are ``FIRM_PHRASES`` or more, holding ``KEPT_WORDS``
+    of A's descriptive words between them."""
     kept = {word for phrase in shared for word in phrase} & {norm for norm, _ in _descriptive_words(a)}
-    return COUNTED if len(shared) >= FIRM_PHRASES and len(kept) >= KEPT_WORDS else RELATED
+    return len(shared) >= FIRM_PHRASES and len(kept) >= KEPT_WORDS
 
 
 def kept_phrasing(a: Document, b: Document, taken: Sequence[Group], options: Options, alphabet: Alphabet,
                   terms: frozenset[Phrase] = frozenset()) -> list[Group]:
     """Pairs of sentences no ``taken`` group holds that keep the source's phrasing though
-    too far apart to be related: ``judge_related``'s phrases, lying in ``KEPT_PLACES``
-    separate runs of A's words. Matched one to one, most shared phrases first; each keeps
+    too far apart to be related: the phrases ``judge_related`` asks (``_keeps_phrasing``),
+    lying in ``KEPT_PLACES`` separate runs of A's words, not resting on a quotation. Matched one to one, most shared phrases first; each keeps
     its lexical distance whatever the scorer, since its words found it."""
     taken_a = {i for g in taken for i in g.a}
     taken_b = {j for g in taken for j in g.b}
@@ -427,13 +432,16 @@ def kept_phrasing(a: Document, b: Document, taken: Sequence[Group], options: Opt
     candidates = []
     for sentence in a.counted:
         if sentence.index not in taken_a:
-            shared = Counter(j for phrase in _phrases(sentence.features) - terms for j in holding.get(phrase, ()))
-            candidates += [(-n, sentence.index, j) for j, n in shared.items() if n >= FIRM_PHRASES]
+            phrases_with = Counter(j for phrase in _phrases(sentence.features) - terms for j in holding.get(phrase, ()))
+            candidates += [(-n, sentence.index, j) for j, n in phrases_with.items() if n >= FIRM_PHRASES]
     found = []
     for _, i, j in sorted(candidates):
+        if i in taken_a or j in taken_b:
+            continue
         fa, fb = a.sentences[i].features, b.sentences[j].features
-        if i in taken_a or j in taken_b or judge_related(fa, fb, options, alphabet, terms) != COUNTED \
-                or _runs(fa, (_phrases(fa) & _phrases(fb)) - terms) < KEPT_PLACES:
+        shared = (_phrases(fa) & _phrases(fb)) - terms
+        if not _keeps_phrasing(fa, shared) or _runs(fa, shared) < KEPT_PLACES \
+                or _rests_on_quotation(fa, fb, options, alphabet, related=True):
             continue
         taken_a.add(i)
         taken_b.add(j)
