@@ -195,7 +195,9 @@ FLOORS = {
     ("languages", "de", "link_recall"): 0.945,
     # Raised (0.886 -> 0.903) when a straight quote after a word stopped opening a quotation.
     ("languages", "fr", "link_recall"): 0.952,
-    ("languages", "es", "link_recall"): 0.908,
+    # Raised (es 0.908 -> 0.911) when sentences keeping the source's wording in two places
+    # came to count (evidence.kept_phrasing).
+    ("languages", "es", "link_recall"): 0.911,
     ("languages", "ru", "link_recall"): 0.935,
     **{("languages", code, "link_precision"): 0.998 for code in ("en", "de", "fr", "es", "ru")},
     # English articles against their translations (translation.py), 40 per language.
