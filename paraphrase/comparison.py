@@ -38,6 +38,10 @@ class Pair:
     # The lexical distance, whatever the scorer (``distance`` is the scorer's), which tells
     # a near-verbatim copy: a class says how the words differ; None for a translation.
     word_distance: float | None = None
+    # Why a counted pair counts (a kind of evidence.EVIDENCE; None for a pair shown, not
+    # counted), and whether that is evidence of reuse on its own (the verdict counts these).
+    evidence: str | None = None
+    firm: bool = False
 
     @cached_property
     def _changes(self) -> Changes:
@@ -59,6 +63,7 @@ class Pair:
             "word_distance": None if self.word_distance is None else round(self.word_distance, 4),
             "order_distance": None if self.order_distance is None else round(self.order_distance, 4),
             "class": self.edit_class, "moved": self.moved, "context": self.context,
+            "evidence": self.evidence, "firm": self.firm,
             "diff": [list(op) for op in self.diff],
             "changed_facts": [_fact_pair(c) for c in self.changed_facts],
         }

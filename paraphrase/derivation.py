@@ -2,7 +2,7 @@
 
 Each counted sentence of the derived text (B when the direction says B is derived, else
 A) is a row with its source sentence(s) in the other text, the class and distance of the
-pair that links them, or "own material" when nothing links it. Related and same-quotation
+pair that links them and why it counts (its evidence), or "own material" when nothing links it. Related and same-quotation
 pairs are listed with their class too (they link, but do not count as reuse). A sentence
 in two pairs (one sentence feeding two) has one row per pair.
 """
@@ -17,7 +17,7 @@ from .comparison import Comparison, Pair
 from .verdict import B_FROM_A
 
 OWN_MATERIAL = "own material"
-COLUMNS = ("derived", "sentence", "text", "source", "source_sentences", "source_text", "class", "distance")
+COLUMNS = ("derived", "sentence", "text", "source", "source_sentences", "source_text", "class", "distance", "evidence")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Row:
     source_text: str
     edit_class: str  # an edit class, "related", "same quotation" or OWN_MATERIAL
     distance: float | None
+    evidence: str = ""  # why a counted pair counts (evidence.EVIDENCE); empty for the others
 
 
 def derivation(result: Comparison) -> tuple[str, str, list[Row]]:
@@ -43,7 +44,7 @@ def derivation(result: Comparison) -> tuple[str, str, list[Row]]:
         for pair in links.get(sentence.index, []):
             sources = pair.a if derived_is_b else pair.b
             rows.append(Row(sentence.index, sentence.text, sources, " ".join(other.sentences[j].text for j in sources),
-                            pair.edit_class, round(pair.distance, 4)))
+                            pair.edit_class, round(pair.distance, 4), pair.evidence or ""))
         if sentence.index not in links:
             rows.append(Row(sentence.index, sentence.text, (), "", OWN_MATERIAL, None))
     return derived.name, other.name, rows
@@ -57,5 +58,5 @@ def derivation_csv(result: Comparison) -> str:
     writer.writerow(COLUMNS)
     for row in rows:
         writer.writerow([derived, row.sentence, row.text, other, " ".join(map(str, row.sources)), row.source_text,
-                         row.edit_class, "" if row.distance is None else f"{row.distance:.4f}"])
+                         row.edit_class, "" if row.distance is None else f"{row.distance:.4f}", row.evidence])
     return out.getvalue()

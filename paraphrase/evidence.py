@@ -107,6 +107,25 @@ from .tokens import Features, Token
 ZIPF_TOP = 8.0
 # The label of a pair that counts as reuse; which edit class it is, is score.edit_class's.
 COUNTED = "counted"
+# Why a counted pair counts: the kinds of evidence above, each with the words an editor
+# reads (the text report, the viewer; the JSON's "evidence" holds the kind). A pair names
+# the first that applies, in this order: its own evidence before its place in a passage.
+SAME_TEXT, CLOSE_WORDING, SHARED_PHRASES, RARE_WORDS = "same text", "close wording", "shared phrases", "rare words"
+KEPT_PHRASING, SOURCE_ORDER, IN_PASSAGE, AT_EDGE = "kept phrasing", "source order", "reused passage", "passage edge"
+BY_MEANING = "translation"  # a pair of sentences in two languages (translation.py)
+EVIDENCE: Mapping[str, str] = MappingProxyType({
+    SAME_TEXT: "the two texts are one text",
+    CLOSE_WORDING: "close wording: a few words changed, the clauses kept",
+    SHARED_PHRASES: "the source's phrases: three words in the same order, outside quotations",
+    RARE_WORDS: "the source's rarer words, beyond the names and numbers every report of the event has",
+    KEPT_PHRASING: "the source's phrases, kept in a sentence changed too much to align",
+    SOURCE_ORDER: "little of its own, but it continues a run of reused sentences in the source's order",
+    IN_PASSAGE: "little shared wording of its own; counted because it sits inside a passage the other pairs "
+                "show was reused",
+    AT_EDGE: "little shared wording of its own; counted because it sits at the edge of a passage the other "
+             "pairs show was reused, in the same place in both texts",
+    BY_MEANING: "the same meaning in another language",
+})
 PHRASE_WORDS = 3
 Phrase = tuple[str, ...]
 # The sentences of A and of B that each aligned group holds.
@@ -212,15 +231,16 @@ def _words(f: Features) -> Iterable[tuple[Token, bool, str | None]]:
 class Judgement:
     labels: dict[Group, str]  # every aligned and related group: COUNTED, QUOTATION or RELATED
     firm: frozenset[Group]  # the counted groups that are evidence of reuse on their own
+    evidence: dict[Group, str]  # why each counted group counts: a kind of ``EVIDENCE``
 
 
 def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Options,
                     alphabet: Alphabet) -> Judgement:
     """The label of each aligned and related group: COUNTED when it counts as reuse (its
-    edit class is ``score.edit_class``'s), else QUOTATION or RELATED; and which counted
-    groups are firm.
+    edit class is ``score.edit_class``'s), else QUOTATION or RELATED; which counted groups
+    are firm; and why each counts (a kind of ``EVIDENCE``).
 
-    A group counts when it carries evidence of its own (``judge_pair``; a related pair, the
+    A group counts when it carries evidence of its own (``pair_evidence``; a related pair, the
     source's phrases: ``judge_related``, found beyond the related bound too:
     ``kept_phrasing``) or continues a run of groups that count (``continued_runs``). In
     two copies of one text every group counts, quoted or not.
@@ -228,21 +248,25 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
     terms = topic_terms(a, b)
     if same_text(a, b):
         labels = {g: COUNTED for g in alignment.groups} | {g: RELATED for g in alignment.related}
-        return Judgement(labels, frozenset(g for g in alignment.groups if is_firm_group(a, b, g, options, terms)))
+        return Judgement(labels, frozenset(g for g in alignment.groups if is_firm_group(a, b, g, options, terms)),
+                         dict.fromkeys(alignment.groups, SAME_TEXT))
     words = topic_words(a, b)
-    labels = {g: judge_pair(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms, words)
-              for g in alignment.groups}
-    labels.update((g, judge_related(joined(a, g.a), joined(b, g.b), options, alphabet, terms))
-                  for g in alignment.related)
-    labels.update((g, COUNTED) for g in kept_phrasing(a, b, [*alignment.groups, *alignment.related], options,
-                                                         alphabet, terms))
+    evidence = {g: pair_evidence(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms, words)
+                for g in alignment.groups}
+    evidence.update((g, judge_related(joined(a, g.a), joined(b, g.b), options, alphabet, terms))
+                    for g in alignment.related)
+    evidence.update(dict.fromkeys(kept_phrasing(a, b, [*alignment.groups, *alignment.related], options,
+                                                alphabet, terms), KEPT_PHRASING))
+    labels = {g: kind if kind in (QUOTATION, RELATED) else COUNTED for g, kind in evidence.items()}
     counted = [g for g, label in labels.items() if label == COUNTED]
     firm = {g for g in counted if is_firm_group(a, b, g, options, terms)}
     runs, apart, beside = _passages(Places(a, b, labels), counted,
                                     [g for g, label in labels.items() if label == RELATED], firm)
     labels.update((group, COUNTED) for group in runs)
+    evidence.update(dict.fromkeys(runs, SOURCE_ORDER))
     labels.update((group, RELATED) for group in apart)
-    return Judgement(labels, frozenset(firm | set(beside)))
+    return Judgement(labels, frozenset(firm | set(beside)),
+                     {g: kind for g, kind in evidence.items() if labels[g] == COUNTED})
 
 
 def _passages(places: Places, counted: list[Group], related: list[Group],
@@ -386,27 +410,29 @@ def _follows(first: Group, then: Group) -> bool:
     return 0 < then.a[0] - first.a[-1] <= RUN_WINDOW and 0 < then.b[0] - first.b[-1] <= RUN_WINDOW
 
 
-def judge_pair(a: Features, b: Features, distance: float, options: Options, alphabet: Alphabet,
-               terms: frozenset[Phrase] = frozenset(), words: frozenset[str] = frozenset()) -> str:
-    """COUNTED for an aligned pair that carries evidence of reuse, else QUOTATION or
-    RELATED; ``terms`` are the topic's phrases and ``words`` its words, which are no evidence."""
+def pair_evidence(a: Features, b: Features, distance: float, options: Options, alphabet: Alphabet,
+                  terms: frozenset[Phrase] = frozenset(), words: frozenset[str] = frozenset()) -> str:
+    """The evidence of reuse an aligned pair carries (a kind of ``EVIDENCE``), else
+    QUOTATION or RELATED; ``terms`` are the topic's phrases and ``words`` its words, which
+    are no evidence."""
     if _rests_on_quotation(a, b, options, alphabet):
         return QUOTATION
-    if distance <= options.close_wording_max or shared_phrases(a, b, terms) \
-            or shared_information(a, b, words) >= options.min_shared_information:
-        return COUNTED
-    return RELATED
+    if distance <= options.close_wording_max:
+        return CLOSE_WORDING
+    if shared_phrases(a, b, terms):
+        return SHARED_PHRASES
+    return RARE_WORDS if shared_information(a, b, words) >= options.min_shared_information else RELATED
 
 
 def judge_related(a: Features, b: Features, options: Options, alphabet: Alphabet,
                   terms: frozenset[Phrase] = frozenset()) -> str:
-    """COUNTED for a pair beyond the alignment bound that keeps ``FIRM_PHRASES`` of
+    """KEPT_PHRASING for a pair beyond the alignment bound that keeps ``FIRM_PHRASES`` of
     the source's phrases (outside quotations, not the topic's terms) holding between them
     ``KEPT_WORDS`` words that are not names or numbers; QUOTATION when what relates them
     is quoted words; else RELATED."""
     if _rests_on_quotation(a, b, options, alphabet, related=True):
         return QUOTATION
-    return COUNTED if _keeps_phrasing(a, (_phrases(a) & _phrases(b)) - terms) else RELATED
+    return KEPT_PHRASING if _keeps_phrasing(a, (_phrases(a) & _phrases(b)) - terms) else RELATED
 
 
 def _keeps_phrasing(a: Features, shared: frozenset[Phrase]) -> bool:

@@ -7,8 +7,8 @@ from functools import partial
 from .align import align, joined
 from .group import Group
 from .collector import paused
-from .evidence import (COUNTED, context_of, derived_content, dropped_specifics, judge_alignment, partner_stems,
-                       passage_edges)
+from .evidence import (AT_EDGE, BY_MEANING, COUNTED, IN_PASSAGE, context_of, derived_content, dropped_specifics,
+                       judge_alignment, partner_stems, passage_edges)
 from .alphabet import Alphabet, shared as shared_alphabet
 from .comparison import Changes, Comparison, Pair
 from .diff import Opcode, word_diff
@@ -53,13 +53,16 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     alphabet = shared_alphabet()  # a document compared again is encoded already
     alignment = align(doc_a, doc_b, options, alphabet)
     judgement = judge_alignment(doc_a, doc_b, alignment, options, alphabet)  # evidence of reuse, or only a topic
-    labels = judgement.labels
+    labels, evidence = judgement.labels, judgement.evidence
     counted = [g for g, label in labels.items() if label == COUNTED]
     firm = len(judgement.firm)
     context: set[Group] = set()
     if _reuse_shown(doc_a, doc_b, counted, firm, options):  # then its context counts too, never firm
         context = set(context_of(doc_a, doc_b, counted, [g for g, label in labels.items() if label == RELATED]))
-        context.update(passage_edges(doc_a, doc_b, [*counted, *context], labels, options, alphabet))
+        evidence.update(dict.fromkeys(context, IN_PASSAGE))
+        edges = passage_edges(doc_a, doc_b, [*counted, *context], labels, options, alphabet)
+        evidence.update(dict.fromkeys(edges, AT_EDGE))
+        context.update(edges)
         labels.update((g, COUNTED) for g in context)
         counted += context
     partners = partner_stems(doc_a, doc_b, [(g.a, g.b) for g in counted])
@@ -67,7 +70,8 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
                      dropped_specifics(doc_a, doc_b, partners))
     counted.sort(key=_in_order)
     moved = _moved(counted)
-    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], options, alphabet, g in context) for g in counted)
+    pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], options, alphabet, g in context,
+                        (evidence[g], g in judgement.firm)) for g in counted)
     shown = sorted((g for g, label in labels.items() if label != COUNTED), key=_in_order)
     related = tuple(_pair(doc_a, doc_b, g, False, labels[g], options, alphabet) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
@@ -85,9 +89,10 @@ def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> C
     # Without one firm pair, the pairs are what two articles on one event share: shown, not counted.
     groups, shown = (aligned, []) if translation.firm(aligned, options) else ([], aligned)
     moved = _moved(groups)
-    pairs = tuple(_translated_pair(doc_a, doc_b, g, g in moved, TRANSLATION) for g in groups)
+    firm_groups = set(translation.firm(groups, options))
+    pairs = tuple(_translated_pair(doc_a, doc_b, g, g in moved, TRANSLATION, g in firm_groups) for g in groups)
     related = tuple(_translated_pair(doc_a, doc_b, g, False, RELATED) for g in shown)
-    firm = len(translation.firm(groups, options))
+    firm = len(firm_groups)
     # No specifics: a translation's names are inflected and spelt in another language.
     shares = _shares(doc_a, doc_b, groups, translation.content_shares(doc_a, doc_b, groups), firm)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
@@ -95,8 +100,9 @@ def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> C
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
 
 
-def _translated_pair(a: Document, b: Document, group: Group, moved: bool, label: str) -> Pair:
-    return Pair(group.a, group.b, group.distance, label, moved, partial(_translated_changes, a, b, group))
+def _translated_pair(a: Document, b: Document, group: Group, moved: bool, label: str, firm: bool = False) -> Pair:
+    return Pair(group.a, group.b, group.distance, label, moved, partial(_translated_changes, a, b, group),
+                evidence=BY_MEANING if label == TRANSLATION else None, firm=firm)
 
 
 def _translated_changes(a: Document, b: Document, group: Group) -> Changes:
@@ -144,14 +150,15 @@ def _length_share(doc: Document, aligned: set[int]) -> float:
 
 
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, options: Options, alphabet: Alphabet,
-          context: bool = False) -> Pair:
+          context: bool = False, evidence: tuple[str | None, bool] = (None, False)) -> Pair:
     """The pair of a group: a counted one with its edit class, read in words (the lexical
     distance and the order of the words, whatever the scorer: closeness in meaning says
-    nothing of how the words were changed)."""
+    nothing of how the words were changed), and its ``evidence``: why it counts, and
+    whether that is firm."""
     order = order_distance(joined(a, group.a), joined(b, group.b), alphabet)
     label = edit_class(group.word_distance, order, options) if label == COUNTED else label
     return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context, order,
-                group.word_distance)
+                group.word_distance, *evidence)
 
 
 def _changes(a: Document, b: Document, group: Group) -> Changes:

@@ -87,9 +87,11 @@ def _lines(result: Comparison, color: bool, width: int) -> Iterator[str]:
 
 
 def _pair_rows(a: Document, b: Document, pair: Pair, color: bool, width: int) -> Iterator[str]:
-    moved = ("  moved" if pair.moved else "") + ("  in a reused passage" if pair.context else "")
+    moved = "   moved" if pair.moved else ""
+    evidence = f"   evidence: {pair.evidence}{', firm' if pair.firm else ''}" if pair.evidence else ""
     link = "~" if pair.edit_class in SHOWN_NOT_COUNTED else "↔"
-    head = f"A {_indexes(pair.a)} {link} B {_indexes(pair.b)}   distance {pair.distance:.2f}   {pair.edit_class}{moved}"
+    head = (f"A {_indexes(pair.a)} {link} B {_indexes(pair.b)}   distance {pair.distance:.2f}   {pair.edit_class}"
+            f"{moved}{evidence}")
     yield _paint(head, "bold", color)
     left, right = _sides(a.text, b.text, pair)
     column = (width - len(_GUTTER)) // 2

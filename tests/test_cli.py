@@ -4,6 +4,7 @@ import sys
 
 import pytest
 
+from paraphrase import EVIDENCE
 from paraphrase.cli import build_parser, main
 
 from .conftest import seed
@@ -36,9 +37,11 @@ def test_json_output_follows_the_documented_schema():
     assert data["scorer"] == "lexical"
     assert set(data["a"]["sentences"][0]) == {"index", "start", "end", "text", "set_aside"}
     assert set(data["pairs"][0]) == {"a", "b", "distance", "word_distance", "order_distance", "class", "moved",
-                                     "context", "diff", "changed_facts"}
+                                     "context", "evidence", "firm", "diff", "changed_facts"}
+    assert {p["evidence"] for p in data["pairs"]} <= set(EVIDENCE) and any(p["firm"] for p in data["pairs"])
     related = json.loads(run("compare", seed("001"), seed("002"), "--format", "json").stdout)["related"]
     assert set(related[0]) == set(data["pairs"][0]) and related[0]["class"] == "related"
+    assert (related[0]["evidence"], related[0]["firm"]) == (None, False)
     assert {"verdict", "direction", "a_reused", "b_reused"} <= set(data["summary"])
     assert 0.0 <= data["summary"]["a_reused"] <= 1.0
 

@@ -35,4 +35,7 @@ def test_the_command_writes_it_as_csv():
     table = list(csv.DictReader(io.StringIO(done.stdout)))
     assert done.returncode == 0
     assert table[0]["class"] == OWN_MATERIAL and table[0]["text"].startswith("Terrorists Storm")
-    assert {"derived", "sentence", "source_sentences", "class", "distance"} <= set(table[0])
+    assert {"derived", "sentence", "source_sentences", "class", "distance", "evidence"} <= set(table[0])
+    counted = [row for row in table if row["class"] in paraphrase.EDIT_CLASSES]
+    assert counted and all(row["evidence"] in paraphrase.EVIDENCE for row in counted)
+    assert all(row["evidence"] == "" for row in table if row["class"] not in paraphrase.EDIT_CLASSES)

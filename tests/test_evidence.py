@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from paraphrase import DEFAULT_OPTIONS, compare, distance
+from paraphrase import DEFAULT_OPTIONS, EVIDENCE, compare, distance
 from paraphrase.document import prepare
 from paraphrase.group import Group
 from paraphrase.evidence import CONTEXT_WINDOW, dropped_specifics, in_context, partner_stems, strays, informativeness, shared_information, shared_phrases, unquoted
@@ -421,6 +421,21 @@ def test_a_heavy_rewrite_keeping_the_sources_phrasing_counts():
     assert [p.edit_class for p in result.pairs] == ["light edit"]
 
 
+@pytest.mark.parametrize("a, b, evidence, firm", [
+    ("Newly released video footage reveals jihadist gunmen moving through the halls of the presidential palace.",
+     "Video footage has emerged showing jihadist gunmen roaming the halls of the presidential palace.",
+     "shared phrases", True),
+    # No phrase in common, clauses reordered: what it keeps is the source's rarer words.
+    ("Contractors demolished the asbestos-riddled gymnasium after inspectors condemned its crumbling roof.",
+     "Because inspectors had condemned the crumbling roof, the gymnasium, riddled with asbestos, was torn down "
+     "by contractors.", "rare words", False),
+])
+def test_each_counted_pair_says_what_evidence_it_carries(a, b, evidence, firm):
+    (pair,) = compare(a, b).pairs
+    assert (pair.evidence, pair.firm) == (evidence, firm)
+    assert pair.evidence in EVIDENCE and f"evidence: {evidence}{', firm' if firm else ''}\n" in render_text(compare(a, b))
+
+
 def test_quotation_spans_follow_the_marks_and_end_with_the_paragraph():
     # A quotation left open runs on when the next paragraph reopens it (newsroom style).
     text = "He said: “We will win.” Then ‘they’ left.\nShe said: \"It is over\n\"We go home,\" she said."
@@ -600,8 +615,8 @@ def test_set_aside_text_between_two_sentences_does_not_break_their_run():
     opening = CLOSURE.split(". ")[0] + ". "
     furniture = "\n\nAdvertisement\n\nShare this article\n\nContinue Reading\n\n" * 2
     result = compare(opening + LEAK_REWORDED, opening + furniture + LEAK)
-    assert [(p.a, p.b, p.edit_class, p.context) for p in result.pairs] == [
-        ((0,), (0,), "identical", False), ((1,), (7,), "paraphrase", False)]
+    assert [(p.a, p.b, p.edit_class, p.context, p.evidence) for p in result.pairs] == [
+        ((0,), (0,), "identical", False, "close wording"), ((1,), (7,), "paraphrase", False, "source order")]
     assert not result.related
 
 
@@ -633,7 +648,7 @@ def test_a_related_sentence_moved_inside_a_reused_passage_counts_in_its_context(
     assert not any(p.context for p in result.pairs if p is not moved)
     assert result.summary.a_reused == result.summary.b_reused == 1.0 and not result.related
     assert result.own_evidence() == (0.75, 0.75, 3)  # what decided the verdict, the calibration's input
-    assert "in a reused passage" in render_text(result)
+    assert "paraphrase   moved   evidence: reused passage\n" in render_text(result)
 
 
 @pytest.mark.parametrize("extra_a, extra_b", [
@@ -699,7 +714,7 @@ def test_a_garbled_sentence_keeping_the_sources_wording_in_two_places_counts_but
     assert distance(MUSEUM_GARBLED, MUSEUM) > DEFAULT_OPTIONS.related_max_distance  # not even related
     result = compare(MUSEUM_GARBLED + " Parking in the town centre is free on Sundays.",
                      MUSEUM + " A new bakery opened on the high street.")
-    assert [(p.a, p.b) for p in result.pairs] == [((0,), (0,))]
+    assert [(p.a, p.b, p.evidence, p.firm) for p in result.pairs] == [((0,), (0,), "kept phrasing", False)]
     assert result.summary.firm == 0 and result.summary.verdict == "independent"  # alone, it is not enough
 
 
@@ -813,8 +828,9 @@ def test_a_passages_reworked_last_sentence_counts_as_its_edge():
                "The branch opened in 1964 and lends around forty thousand books each year. " + REWORKED_LAST)
     result = compare(rewrite, LIBRARY_SOURCE)
     edge = [p for p in result.pairs if p.a == (3,)]
-    assert [(p.b, p.context) for p in edge] == [((3,), True)], result.summary.message
-    assert result.summary.firm == 3
+    assert [(p.b, p.context, p.evidence, p.firm) for p in edge] == [((3,), True, "passage edge", False)], \
+        result.summary.message
+    assert result.summary.firm == 3 == sum(p.firm for p in result.pairs)
 
 
 def test_a_reworked_sentence_is_no_edge_out_of_order_or_without_reuse_shown():

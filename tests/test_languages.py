@@ -173,12 +173,14 @@ def test_translated_pairs_count_only_with_a_firm_one():
     loose = compare(STORIES["de"][0], ENGLISH, options=Options(translation_firm_cosine=min(best + 0.01, 1.0)))
     assert loose.summary.verdict == "independent" and not loose.pairs
     assert [(p.a, p.b, p.edit_class) for p in loose.related] == [(p.a, p.b, "related") for p in translated.pairs]
+    assert sum(p.firm for p in translated.pairs) == translated.summary.firm and not any(p.firm for p in loose.related)
 
 
 def test_a_one_sentence_translation_is_its_one_firm_pair():
     first_english, first_german = ENGLISH.split(". ")[0] + ".", STORIES["de"][0].split(". ")[0] + "."
     translated = compare(first_german, first_english)
     assert (translated.summary.verdict, translated.summary.firm, len(translated.pairs)) == ("rewording", 1, 1)
+    assert (translated.pairs[0].evidence, translated.pairs[0].firm) == ("translation", True)
 
 
 @pytest.mark.parametrize("code", ["de", "fr", "es", "ru", "zh"])

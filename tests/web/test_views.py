@@ -70,7 +70,10 @@ def test_a_pair_counted_by_its_context_says_so(client):
     a = CLOSURE.replace(LEAK + " ", "") + " " + LEAK  # the reworded sentence moved to the top of B
     b = LEAK_REWORDED + " " + CLOSURE_REWRITE.replace(LEAK_REWORDED + " ", "")
     page = client.post("/compare", data={"a": a, "b": b}, content_type="multipart/form-data").get_data(as_text=True)
-    assert page.count('<span class="label context"') == 1
+    labels = re.findall(r'<span class="label evidence[^"]*" title="why it counts: ([^"]*)">([^<]*)</span>', page)
+    assert [kind for _, kind in labels].count("reused passage") == 1
+    assert ("little shared wording of its own; counted because it sits inside a passage the other pairs show "
+            "was reused", "reused passage") in labels
 
 
 def test_compare_pasted_text(client):

@@ -45,7 +45,7 @@ def render_result(result: paraphrase.Comparison, options: paraphrase.Options, re
                            data=result.to_dict(), filters=FILTERS, about=_about(result, options), report=report,
                            written=as_written(result), derivation=derivation(result),
                            page_rows=len(laid_out) + 1 if report else current_app.config["PAGE_ROWS"],
-                           derivation_csv=derivation_csv(result),
+                           derivation_csv=derivation_csv(result), evidence=paraphrase.EVIDENCE,
                            **_limits())
 
 
