@@ -36,7 +36,7 @@ def _text(check: ArticleCheck, policy: Policy) -> Iterator[str]:
               (f" [{'; '.join(tags)}]" if tags else "")
         for pair in match.comparison.pairs:
             yield (f"       A{'+'.join(map(str, pair.a))} ↔ B{'+'.join(map(str, pair.b))}  {pair.distance:.2f} "
-                   f"{pair.edit_class:13}  {_excerpt(check.document.sentences[pair.a[0]].text)}")
+                   f"{pair.edit_class:13}  {pair.evidence or '':14}  {_excerpt(check.document.sentences[pair.a[0]].text)}")
     yield ""
 
 
@@ -192,7 +192,7 @@ def _line_column(text: str, offset: int, which: str) -> dict[str, int]:
 
 
 CSV_COLUMNS = ("article", "failed", "source", "source_date", "article_sentences", "source_sentences", "distance",
-               "class", "accepted", "credited", "line", "text")
+               "class", "evidence", "accepted", "credited", "line", "text")
 
 
 def render_csv(checks: Sequence[ArticleCheck], policy: Policy) -> str:
@@ -206,7 +206,7 @@ def render_csv(checks: Sequence[ArticleCheck], policy: Policy) -> str:
                 sentence = check.document.sentences[pair.a[0]]
                 writer.writerow([check.label, check.failed, match.document.key, match.document.date or "",
                                  " ".join(map(str, pair.a)), " ".join(map(str, pair.b)), f"{pair.distance:.3f}",
-                                 pair.edit_class, match.accepted or "", match.credited,
+                                 pair.edit_class, pair.evidence or "", match.accepted or "", match.credited,
                                  check.document.text.count("\n", 0, sentence.start) + 1, sentence.text])
     return out.getvalue()
 

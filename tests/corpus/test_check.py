@@ -4,6 +4,7 @@ import re
 import pytest
 from lxml import etree
 
+import paraphrase
 from paraphrase.corpus import CorpusIndex, Record
 from paraphrase.corpus.allowlist import Allowlist
 from paraphrase.corpus.check import Policy, check_article
@@ -305,6 +306,7 @@ def test_csv_has_one_row_per_reused_sentence_pair(wire_index):
     assert len(rows) == expected > 10
     assert rows[0]["article"] == str(seed("000")) and rows[0]["class"] in ("identical", "near-verbatim", "light edit", "paraphrase")
     assert rows[0]["text"].startswith("Newly released video footage")
+    assert rows[0]["evidence"] == "shared phrases" and {row["evidence"] for row in rows} <= set(paraphrase.EVIDENCE)
 
 
 def test_check_with_the_semantic_scorer_says_so_and_finds_the_source(wire_index):
