@@ -33,8 +33,9 @@ phrase in one sentence now and then; ``verdict.py``).
 (only related: within ``related_max_distance``) counts when it shares ``FIRM_PHRASES``
 phrases holding ``KEPT_WORDS`` or more words that are not names or numbers. A summary
 sentence or a heavy rewrite drops much of its source sentence, and so is too far from it
-to align, but keeps runs of its words. Such a pair is never firm: its distance says that
-much was changed, so on its own it does not make a text derived. Farther apart still, a
+to align, but keeps runs of its words. Such a pair is never firm on its own (only, as
+any pair with evidence of its own, right after or before a firm one): its distance says
+that much was changed, so on its own it does not make a text derived. Farther apart still, a
 sentence left with no partner at all and a free sentence of the other text count the same
 way when their shared phrases lie in ``KEPT_PLACES`` places apart in the sentence
 (``kept_phrasing``): a summary sentence keeping two pieces of a long source sentence; PAN's

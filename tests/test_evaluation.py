@@ -70,6 +70,25 @@ def test_passage_measures_count_both_sides_or_the_suspicious_side_alone():
     assert suspicious["recall"] == 1.0 and suspicious["plagdet"] == 1.0
 
 
+def test_each_evidence_kind_is_scored_by_its_pairs_share_inside_the_gold():
+    from pathlib import Path
+
+    from paraphrase.evaluation.corpora import Case, PanPair
+    from paraphrase.evaluation.pan import Judged, _inside_gold, evidence_measures
+
+    gold = (Case((0, 100), (0, 100)),)
+    assert _inside_gold(Case((50, 150), (50, 150)), gold) == 0.5  # half of each side
+    assert _inside_gold(Case((50, 150), (500, 600)), gold) == 0.0  # the source side elsewhere: no overlap
+    pair = PanPair("random", Path("s"), Path("r"), gold)
+    rows = [Judged(pair, (), True, evidence=(("close wording", True, 1.0), ("source order", False, 0.5))),
+            Judged(pair, (), True, evidence=(("close wording", True, 0.5),)),
+            Judged(PanPair("none", Path("s"), Path("r"), ()), (), True, evidence=(("source order", False, 0.0),))]
+    measures = evidence_measures(rows)
+    assert list(measures) == ["close wording", "source order"]  # in the table's order
+    assert measures["close wording"] == {"pairs": 2, "firm": 2, "precision": 0.75}
+    assert measures["source order"] == {"pairs": 2, "firm": 0, "precision": 0.25}
+
+
 def test_the_degree_is_right_when_rewording_means_gold_covering_most_of_a_text():
     from pathlib import Path
 

@@ -34,8 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from ..comparison import Comparison
+from ..comparison import Comparison, Pair
 from ..errors import InputError
+from ..evidence import EVIDENCE
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import compare
 from ..verdict import A_FROM_B, INDEPENDENT, PARTIAL, REWORDING, names_derived
@@ -64,6 +65,9 @@ class Judged:
     lengths: tuple[int, int] = (0, 0)  # characters of the suspicious and the source text
     direction: str | None = None  # the verdict's: A_FROM_B is right (the suspicious text is derived)
     names_derived: bool = False  # the headline names which text is the rewording (verdict.names_derived)
+    # Each counted pair's evidence kind (evidence.EVIDENCE), whether it is firm, and the share
+    # of its characters inside the gold cases it overlaps: how far each kind is to be trusted.
+    evidence: tuple[tuple[str, bool, float], ...] = ()
 
 
 def sample(pairs: Sequence[PanPair], per_subset: int | None, seed: int = SEED) -> list[PanPair]:
@@ -89,14 +93,15 @@ def judge(pair: PanPair, options: Options) -> Judged:
         return Judged(pair, (), False, refused=True)
     s = result.summary
     a_share, b_share, pairs = result.own_evidence()  # what the verdict's thresholds are fitted on
+    evidence = tuple((p.evidence or "", p.firm, _inside_gold(_passage(result, p), pair.cases)) for p in result.pairs)
     return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (a_share, b_share), pairs, s.firm,
                   rewording=s.verdict == REWORDING, lengths=(len(result.a.text), len(result.b.text)),
-                  direction=s.direction, names_derived=names_derived(s, options))
+                  direction=s.direction, names_derived=names_derived(s, options), evidence=evidence)
 
 
 def detections(result: Comparison, gap: int = MERGE_GAP) -> list[Case]:
     """The aligned pairs of ``result`` as passages (A = suspicious side), merged within ``gap``."""
-    spans = sorted(Case(_span(result.a.sentences, p.a), _span(result.b.sentences, p.b)) for p in result.pairs)
+    spans = sorted(_passage(result, p) for p in result.pairs)
     merged: list[Case] = []
     for case in spans:
         last = merged[-1] if merged else None
@@ -105,6 +110,28 @@ def detections(result: Comparison, gap: int = MERGE_GAP) -> list[Case]:
         else:
             merged.append(case)
     return merged
+
+
+def _passage(result: Comparison, pair: Pair) -> Case:
+    """The characters a pair spans in the suspicious text (A) and in the source (B)."""
+    return Case(_span(result.a.sentences, pair.a), _span(result.b.sentences, pair.b))
+
+
+def _inside_gold(detection: Case, cases: Sequence[Case]) -> float:
+    """The share of a detection's characters inside the gold cases it overlaps (PAN's precision)."""
+    return _covered(detection, [c for c in cases if _overlaps(c, detection)]) / _size(detection)
+
+
+def evidence_measures(judged: Sequence[Judged]) -> dict[str, dict[str, float | int]]:
+    """Per evidence kind, in ``EVIDENCE``'s order: the counted pairs that carry it, how many
+    of them are firm, and their mean precision (``_inside_gold``)."""
+    by_kind: dict[str, list[tuple[bool, float]]] = {}
+    for j in judged:
+        for kind, firm, inside in j.evidence:
+            by_kind.setdefault(kind, []).append((firm, inside))
+    return {kind: {"pairs": len(rows), "firm": sum(firm for firm, _ in rows),
+                   "precision": sum(inside for _, inside in rows) / len(rows)}
+            for kind in EVIDENCE if (rows := by_kind.get(kind))}
 
 
 def _span(sentences: Sequence[Any], indexes: tuple[int, ...]) -> Span:
@@ -234,6 +261,7 @@ def measure(judged: Sequence[Judged], per_subset: int | None) -> dict[str, Any]:
         results[kind] = {**document_measures(rows), **(_passages(rows) if kind != "none" else {})}
     # Over all pairs, as PAN measures: a detection in a no-plagiarism pair counts against precision.
     results["overall"] = _passages(judged)
+    results["evidence"] = evidence_measures(judged)
     results["overall"]["direction"] = direction_measures(
         [(j.direction, j.names_derived) for j in judged if j.pair.cases and j.flagged], A_FROM_B)
     degree = document_measures(judged).get("degree_right")

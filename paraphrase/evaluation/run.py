@@ -168,6 +168,8 @@ def pan_rows(pan: dict[str, Any]) -> Iterator[str]:
         rows += [("not summary: rewording/partial right", o["degree_right"]),
                  ("not summary: 3-verdict macro-F1", o["three_way_f1"])]
     rows += direction_rows("pairs called reuse", o["direction"])
+    rows += [(f"evidence {kind}: n (firm) / prec.", f"{m['pairs']} ({m['firm']}) / {m['precision']:.3f}")
+             for kind, m in pan["evidence"].items()]
     yield from _rows("PAN-13 train" + (f", {sample}/subset" if sample else ", all"), rows)
 
 
