@@ -252,22 +252,23 @@ def judge_alignment(a: Document, b: Document, alignment: Alignment, options: Opt
         return Judgement(labels, frozenset(g for g in alignment.groups if is_firm_group(a, b, g, options, terms)),
                          dict.fromkeys(alignment.groups, SAME_TEXT))
     words = topic_words(a, b)
-    evidence = {g: pair_evidence(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms, words)
-                for g in alignment.groups}
-    evidence.update((g, judge_related(joined(a, g.a), joined(b, g.b), options, alphabet, terms))
-                    for g in alignment.related)
-    evidence.update(dict.fromkeys(kept_phrasing(a, b, [*alignment.groups, *alignment.related], options,
-                                                alphabet, terms), KEPT_PHRASING))
-    labels = {g: kind if kind in (QUOTATION, RELATED) else COUNTED for g, kind in evidence.items()}
+    # Each group's kind of evidence, or QUOTATION or RELATED when it carries none.
+    found = {g: pair_evidence(joined(a, g.a), joined(b, g.b), g.distance, options, alphabet, terms, words)
+             for g in alignment.groups}
+    found.update((g, judge_related(joined(a, g.a), joined(b, g.b), options, alphabet, terms))
+                 for g in alignment.related)
+    found.update(dict.fromkeys(kept_phrasing(a, b, [*alignment.groups, *alignment.related], options,
+                                             alphabet, terms), KEPT_PHRASING))
+    labels = {g: kind if kind in (QUOTATION, RELATED) else COUNTED for g, kind in found.items()}
     counted = [g for g, label in labels.items() if label == COUNTED]
     firm = {g for g in counted if is_firm_group(a, b, g, options, terms)}
     runs, apart, beside = _passages(Places(a, b, labels), counted,
                                     [g for g, label in labels.items() if label == RELATED], firm)
     labels.update((group, COUNTED) for group in runs)
-    evidence.update(dict.fromkeys(runs, SOURCE_ORDER))
+    found.update(dict.fromkeys(runs, SOURCE_ORDER))
     labels.update((group, RELATED) for group in apart)
     return Judgement(labels, frozenset(firm | set(beside)),
-                     {g: kind for g, kind in evidence.items() if labels[g] == COUNTED})
+                     {g: kind for g, kind in found.items() if labels[g] == COUNTED})
 
 
 def _passages(places: Places, counted: list[Group], related: list[Group],
