@@ -75,7 +75,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     shown = sorted((g for g, label in labels.items() if label != COUNTED), key=_in_order)
     related = tuple(_pair(doc_a, doc_b, g, False, labels[g], options, alphabet) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
-                        [p.edit_class for p in related])
+                        [p.edit_class for p in related], [p.evidence for p in pairs if p.evidence])
     if doc_a.language != doc_b.language:
         summary = across_languages(summary, (doc_a.name, doc_b.name), (doc_a.language, doc_b.language))
     summary = with_look_alikes(summary, (doc_a.name, doc_b.name), (doc_a.look_alikes, doc_b.look_alikes))
@@ -96,7 +96,7 @@ def _compare_translated(doc_a: Document, doc_b: Document, options: Options) -> C
     # No specifics: a translation's names are inflected and spelt in another language.
     shares = _shares(doc_a, doc_b, groups, translation.content_shares(doc_a, doc_b, groups), firm)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
-                        [p.edit_class for p in related])
+                        [p.edit_class for p in related], [p.evidence for p in pairs if p.evidence])
     return Comparison(doc_a, doc_b, pairs, summary, related, options.scorer)
 
 

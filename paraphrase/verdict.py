@@ -17,9 +17,10 @@ specifics more often than it adds its own to the same sentences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
+from .evidence import EVIDENCE
 from .options import Options
 from .reading import LOOK_ALIKE_LETTERS
 from .score import EDIT_CLASSES, IDENTICAL, QUOTATION, RELATED, TRANSLATION
@@ -78,6 +79,7 @@ class Summary:
     # Words of each text written with look-alike letters of another script (reading.py): read
     # as the Latin letters, so a copy disguised that way is still found, and told.
     look_alikes: tuple[int, int] = (0, 0)
+    evidence: dict[str, int] = field(default_factory=dict)  # counted pairs per kind of evidence.EVIDENCE
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,7 +89,7 @@ class Summary:
             "a_aligned": self.a_aligned, "b_aligned": self.b_aligned,
             "a_content_reused": round(self.a_content, 4), "b_content_reused": round(self.b_content, 4),
             "a_text_reused": round(self.a_text, 4), "b_text_reused": round(self.b_text, 4),
-            "classes": dict(self.classes), "firm_pairs": self.firm, "related": self.related, "quotations": self.quotations,
+            "classes": dict(self.classes), "evidence": dict(self.evidence), "firm_pairs": self.firm, "related": self.related, "quotations": self.quotations,
             "identical": self.identical, "a_look_alikes": self.look_alikes[0], "b_look_alikes": self.look_alikes[1],
             "headline": self.headline, "details": self.details, "message": self.message,
         }
@@ -95,10 +97,10 @@ class Summary:
 
 def summarize(
     names: tuple[str, str], shares: Shares, pair_classes: Sequence[str], options: Options,
-    shown_classes: Sequence[str] = (),
+    shown_classes: Sequence[str] = (), pair_evidence: Sequence[str] = (),
 ) -> Summary:
     """The verdict for the given shares and aligned pairs' classes (pairs shown but not
-    counted, of ``shown_classes``, are mentioned in the message)."""
+    counted, of ``shown_classes``, are mentioned in the message) and kinds of evidence."""
     a_share, b_share = shares.reused
     verdict = decide(a_share, b_share, len(pair_classes), options, shares.firm, shares.length)
     direction = _direction(shares, options, verdict) if verdict != INDEPENDENT else None
@@ -106,7 +108,8 @@ def summarize(
     identical = a_share == b_share == 1.0 and set(pair_classes) == {IDENTICAL}
     summary = Summary(verdict, direction, a_share, b_share, *shares.counted, *shares.aligned, classes, "",
                       list(shown_classes).count(RELATED), list(shown_classes).count(QUOTATION), *shares.content,
-                      identical=identical, firm=shares.firm, a_text=shares.length[0], b_text=shares.length[1])
+                      identical=identical, firm=shares.firm, a_text=shares.length[0], b_text=shares.length[1],
+                      evidence={k: list(pair_evidence).count(k) for k in EVIDENCE if k in pair_evidence})
     return _with_message(summary, names, options)
 
 

@@ -39,6 +39,9 @@ def test_json_output_follows_the_documented_schema():
     assert set(data["pairs"][0]) == {"a", "b", "distance", "word_distance", "order_distance", "class", "moved",
                                      "context", "evidence", "firm", "diff", "changed_facts"}
     assert {p["evidence"] for p in data["pairs"]} <= set(EVIDENCE) and any(p["firm"] for p in data["pairs"])
+    kinds = [p["evidence"] for p in data["pairs"]]
+    assert data["summary"]["evidence"] == {kind: kinds.count(kind) for kind in EVIDENCE if kind in kinds}
+    assert data["summary"]["firm_pairs"] == sum(p["firm"] for p in data["pairs"])
     related = json.loads(run("compare", seed("001"), seed("002"), "--format", "json").stdout)["related"]
     assert set(related[0]) == set(data["pairs"][0]) and related[0]["class"] == "related"
     assert (related[0]["evidence"], related[0]["firm"]) == (None, False)

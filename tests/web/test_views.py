@@ -38,6 +38,9 @@ def test_compare_uploaded_files_shows_verdict_rows_and_diffs(client):
     assert 'id="heatmap"' in page and 'id="comparison-data"' in page
     counts = ", ".join(f"{n} {c}" for c, n in result.summary.classes.items())
     assert f"<dt>Aligned pairs</dt><dd>{len(result.pairs)} ({counts})</dd>" in page
+    why = re.search(r"<dt>Evidence</dt><dd>(.*?)</dd>", page).group(1)
+    assert re.sub(r"<[^>]+>", "", why) == ", ".join(f"{n} {k}" for k, n in result.summary.evidence.items()) + \
+        f"; {result.summary.firm} firm (evidence of reuse on its own)"
     # A long name is cut in the gauges' label (viewer.css) and whole in its title.
     assert '<dt title="000.txt">A: 000.txt</dt>' in page and '<dt title="001.txt">B: 001.txt</dt>' in page
 
