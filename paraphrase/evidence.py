@@ -448,8 +448,9 @@ def kept_phrasing(a: Document, b: Document, taken: Sequence[Group], options: Opt
                   terms: frozenset[Phrase] = frozenset()) -> list[Group]:
     """Pairs of sentences no ``taken`` group holds that keep the source's phrasing though
     too far apart to be related: the phrases ``judge_related`` asks (``_keeps_phrasing``),
-    lying in ``KEPT_PLACES`` separate runs of A's words, not resting on a quotation. Matched one to one, most shared phrases first; each keeps
-    its lexical distance whatever the scorer, since its words found it."""
+    lying in ``KEPT_PLACES`` separate runs of A's words, not resting on a quotation.
+    Matched one to one, most shared phrases first; each keeps its lexical distance
+    whatever the scorer, since its words found it."""
     taken_a = {i for g in taken for i in g.a}
     taken_b = {j for g in taken for j in g.b}
     holding: dict[Phrase, list[int]] = {}  # the free sentences of B holding each phrase

@@ -71,7 +71,7 @@ def compare_documents(doc_a: Document, doc_b: Document, options: Options) -> Com
     counted.sort(key=_in_order)
     moved = _moved(counted)
     pairs = tuple(_pair(doc_a, doc_b, g, g in moved, labels[g], options, alphabet, g in context,
-                        (evidence[g], g in judgement.firm)) for g in counted)
+                        evidence=evidence[g], firm=g in judgement.firm) for g in counted)
     shown = sorted((g for g, label in labels.items() if label != COUNTED), key=_in_order)
     related = tuple(_pair(doc_a, doc_b, g, False, labels[g], options, alphabet) for g in shown)
     summary = summarize((doc_a.name, doc_b.name), shares, [p.edit_class for p in pairs], options,
@@ -150,15 +150,15 @@ def _length_share(doc: Document, aligned: set[int]) -> float:
 
 
 def _pair(a: Document, b: Document, group: Group, moved: bool, label: str, options: Options, alphabet: Alphabet,
-          context: bool = False, evidence: tuple[str | None, bool] = (None, False)) -> Pair:
+          context: bool = False, evidence: str | None = None, firm: bool = False) -> Pair:
     """The pair of a group: a counted one with its edit class, read in words (the lexical
     distance and the order of the words, whatever the scorer: closeness in meaning says
-    nothing of how the words were changed), and its ``evidence``: why it counts, and
-    whether that is firm."""
+    nothing of how the words were changed), with its ``evidence`` (why it counts) and
+    whether that is ``firm``."""
     order = order_distance(joined(a, group.a), joined(b, group.b), alphabet)
     label = edit_class(group.word_distance, order, options) if label == COUNTED else label
     return Pair(group.a, group.b, group.distance, label, moved, partial(_changes, a, b, group), context, order,
-                group.word_distance, *evidence)
+                group.word_distance, evidence, firm)
 
 
 def _changes(a: Document, b: Document, group: Group) -> Changes:

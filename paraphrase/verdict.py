@@ -18,7 +18,7 @@ specifics more often than it adds its own to the same sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from .evidence import EVIDENCE
 from .options import Options
@@ -104,13 +104,19 @@ def summarize(
     a_share, b_share = shares.reused
     verdict = decide(a_share, b_share, len(pair_classes), options, shares.firm, shares.length)
     direction = _direction(shares, options, verdict) if verdict != INDEPENDENT else None
-    classes = {c: pair_classes.count(c) for c in EDIT_CLASSES if c in pair_classes}
+    classes = _tally(pair_classes, EDIT_CLASSES)
     identical = a_share == b_share == 1.0 and set(pair_classes) == {IDENTICAL}
     summary = Summary(verdict, direction, a_share, b_share, *shares.counted, *shares.aligned, classes, "",
                       list(shown_classes).count(RELATED), list(shown_classes).count(QUOTATION), *shares.content,
                       identical=identical, firm=shares.firm, a_text=shares.length[0], b_text=shares.length[1],
-                      evidence={k: list(pair_evidence).count(k) for k in EVIDENCE if k in pair_evidence})
+                      evidence=_tally(pair_evidence, EVIDENCE))
     return _with_message(summary, names, options)
+
+
+def _tally(values: Sequence[str], vocabulary: Iterable[str]) -> dict[str, int]:
+    """How many of ``values`` are each word of ``vocabulary``, in its order, those found only."""
+    counts = {word: list(values).count(word) for word in vocabulary}
+    return {word: n for word, n in counts.items() if n}
 
 
 def decide(a_share: float, b_share: float, pairs: int, options: Options, firm: int = 0,

@@ -93,7 +93,7 @@ def judge(pair: PanPair, options: Options) -> Judged:
         return Judged(pair, (), False, refused=True)
     s = result.summary
     a_share, b_share, pairs = result.own_evidence()  # what the verdict's thresholds are fitted on
-    evidence = tuple((p.evidence or "", p.firm, _inside_gold(_passage(result, p), pair.cases)) for p in result.pairs)
+    evidence = tuple((p.evidence or "", p.firm, _inside_gold(_pair_case(result, p), pair.cases)) for p in result.pairs)
     return Judged(pair, tuple(detections(result)), s.verdict != INDEPENDENT, (a_share, b_share), pairs, s.firm,
                   rewording=s.verdict == REWORDING, lengths=(len(result.a.text), len(result.b.text)),
                   direction=s.direction, names_derived=names_derived(s, options), evidence=evidence)
@@ -101,7 +101,7 @@ def judge(pair: PanPair, options: Options) -> Judged:
 
 def detections(result: Comparison, gap: int = MERGE_GAP) -> list[Case]:
     """The aligned pairs of ``result`` as passages (A = suspicious side), merged within ``gap``."""
-    spans = sorted(_passage(result, p) for p in result.pairs)
+    spans = sorted(_pair_case(result, p) for p in result.pairs)
     merged: list[Case] = []
     for case in spans:
         last = merged[-1] if merged else None
@@ -112,7 +112,7 @@ def detections(result: Comparison, gap: int = MERGE_GAP) -> list[Case]:
     return merged
 
 
-def _passage(result: Comparison, pair: Pair) -> Case:
+def _pair_case(result: Comparison, pair: Pair) -> Case:
     """The characters a pair spans in the suspicious text (A) and in the source (B)."""
     return Case(_span(result.a.sentences, pair.a), _span(result.b.sentences, pair.b))
 
